@@ -1,0 +1,43 @@
+import { VigiaError } from '../errors/vigia-error.js';
+import { isLocale, type Locale } from '../i18n/locale.js';
+
+/**
+ * A police agency (a national force or a city department): the owner of every unit and incident.
+ * Times are stored as UTC instants; `timeZone` (IANA, e.g. "America/Panama") is used to compute local
+ * dates and COMPSTAT weeks, which start on Monday (ISO 8601).
+ */
+export interface Agency {
+  /** Stable numeric id; every large table keys on it (DESIGN.md: scale-out by agency). */
+  id: number;
+  name: string;
+  /** ISO 3166-1 alpha-2 country code, e.g. "PA", or "" when unknown. */
+  country: string;
+  /** IANA time zone name. */
+  timeZone: string;
+  /** Language of reports and messages. */
+  locale: Locale;
+  /** Always "monday": the COMPSTAT week is Monday–Sunday in agency time. */
+  weekStart: 'monday';
+}
+
+/** True when `tz` is an IANA time zone name the runtime knows (Intl / ICU data). */
+export function isValidTimeZone(tz: string): boolean {
+  if (!tz || !tz.includes('/')) return tz === 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Validates the fields of a new agency.
+ * @throws VigiaError INVALID_TIME_ZONE when `timeZone` is not an IANA zone; INVALID_LOCALE when the
+ *   locale is not "es" or "en"; INVALID_ARGUMENT when the name is empty.
+ */
+export function validateAgencyInput(input: { name: string; timeZone: string; locale: string }): void {
+  if (!input.name.trim()) throw new VigiaError('INVALID_ARGUMENT', { name: 'agency-name', value: '' });
+  if (!isValidTimeZone(input.timeZone)) throw new VigiaError('INVALID_TIME_ZONE', { value: input.timeZone });
+  if (!isLocale(input.locale)) throw new VigiaError('INVALID_LOCALE', { value: input.locale });
+}

@@ -1,0 +1,37 @@
+/**
+ * The catalogue of Vigía error codes. Each code has an HTTP status (for the API) and its messages in
+ * Spanish and English under `error.<CODE>` in i18n/messages-*.ts; a test checks that every code has both.
+ * Codes are stable: other tools match on them. Add, never rename.
+ */
+export const ERROR_CATALOGUE = {
+  INVALID_ARGUMENT: { httpStatus: 400 },
+  INVALID_TIME_ZONE: { httpStatus: 400 },
+  INVALID_LOCALE: { httpStatus: 400 },
+  INVALID_WEEK: { httpStatus: 400 },
+  INVALID_DATE: { httpStatus: 400 },
+  FILE_NOT_FOUND: { httpStatus: 404 },
+  FILE_UNREADABLE: { httpStatus: 400 },
+  UNSUPPORTED_FILE_TYPE: { httpStatus: 415 },
+  UNKNOWN_PROFILE: { httpStatus: 400 },
+  MAPPING_INVALID: { httpStatus: 400 },
+  HEADER_MISSING_COLUMN: { httpStatus: 400 },
+  GEOJSON_INVALID: { httpStatus: 400 },
+  UNIT_CODE_MISSING: { httpStatus: 400 },
+  UNIT_CODE_DUPLICATE: { httpStatus: 400 },
+  PARENT_LEVEL_UNKNOWN: { httpStatus: 400 },
+  PARENT_UNIT_NOT_FOUND: { httpStatus: 400 },
+  UNKNOWN_LEVEL: { httpStatus: 404 },
+  UNKNOWN_UNIT: { httpStatus: 404 },
+  AGENCY_EXISTS: { httpStatus: 409 },
+  NOT_INITIALIZED: { httpStatus: 409 },
+  STORE_LOCKED: { httpStatus: 503 },
+  STORE_OPEN_FAILED: { httpStatus: 500 },
+  STORE_SCHEMA_NEWER: { httpStatus: 500 },
+  INTERNAL: { httpStatus: 500 },
+} as const satisfies Record<string, { httpStatus: number }>;
+
+/** One catalogued error code, e.g. `"STORE_LOCKED"`. */
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** Every catalogued code, in catalogue order. */
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];

@@ -1,0 +1,101 @@
+/** English messages. Keys mirror messages-es.ts; a test checks both have the same keys. */
+export const messagesEn = {
+  error: {
+    INVALID_ARGUMENT: 'Invalid value for {{name}}: "{{value}}".',
+    INVALID_TIME_ZONE:
+      '"{{value}}" is not an IANA time zone. Use a name such as America/Panama or America/Chicago.',
+    INVALID_LOCALE: 'Unsupported language "{{value}}". Use es or en.',
+    INVALID_WEEK:
+      '"{{value}}" is not an ISO week. Write it as YYYY-Www, e.g. 2019-W50 (weeks run Monday to Sunday; some years have a week 53).',
+    INVALID_DATE: '"{{value}}" is not a calendar date. Write it as YYYY-MM-DD.',
+    FILE_NOT_FOUND: 'File not found: {{file}}. Check the path.',
+    FILE_UNREADABLE: 'Cannot read {{file}}: {{detail}}',
+    UNSUPPORTED_FILE_TYPE: 'Cannot import {{file}}: use a .csv, .tsv, .txt or .xlsx file.',
+    UNKNOWN_PROFILE: 'Unknown import profile "{{value}}". Available profiles: {{available}}.',
+    MAPPING_INVALID: 'The mapping file {{file}} is not valid: {{detail}}',
+    HEADER_MISSING_COLUMN:
+      'The file {{file}} has no column "{{column}}" required by the profile {{profile}}. Columns found: {{found}}.',
+    GEOJSON_INVALID: 'The file {{file}} is not a GeoJSON FeatureCollection of polygons: {{detail}}',
+    UNIT_CODE_MISSING:
+      'Feature {{feature}} of {{file}} has no property "{{property}}". Properties found: {{found}}.',
+    UNIT_CODE_DUPLICATE:
+      'Code "{{code}}" appears in two features of {{file}} with different names or parents ({{feature}}).',
+    PARENT_LEVEL_UNKNOWN: 'The parent level "{{level}}" has not been imported yet. Import it first.',
+    PARENT_UNIT_NOT_FOUND:
+      'Feature {{feature}} of {{file}}: parent unit "{{code}}" does not exist at level "{{level}}".',
+    UNKNOWN_LEVEL: 'There is no unit level "{{value}}". Levels: {{available}}.',
+    UNKNOWN_UNIT: 'There is no unit with code "{{value}}".',
+    AGENCY_EXISTS: 'The database {{db}} already has an agency ({{name}}).',
+    NOT_INITIALIZED: 'The database {{db}} has no agency yet. Run: vigia init --db {{db}} --agency-name NAME --time-zone ZONE',
+    STORE_LOCKED:
+      'The database file {{db}} is in use by another process{{holder}}. Close the other Vigía (or DuckDB) process, or use another file with --db.',
+    STORE_OPEN_FAILED: 'Cannot open the database {{db}}: {{detail}}',
+    STORE_SCHEMA_NEWER:
+      'The database {{db}} was written by a newer Vigía (schema {{found}}, this one knows {{known}}). Upgrade Vigía.',
+    INTERNAL: 'Unexpected error ({{detail}}). Please report it with the command you ran.',
+  },
+  quarantine: {
+    MISSING_REQUIRED_FIELD: 'Required field is empty',
+    BAD_DATE: 'Date does not match the expected format',
+    IMPOSSIBLE_DATE: 'Date does not exist in the calendar',
+    BAD_TIME: 'Time does not match the expected format',
+    FUTURE_DATE: 'Occurrence date is in the future',
+    BAD_COORDINATES: 'Coordinates cannot be read or are out of range',
+    COLUMN_COUNT_MISMATCH: 'Row has a different number of columns than the header',
+    BAD_STATUS: 'Unknown record status',
+  },
+  category: {
+    '*': 'All categories',
+    homicide: 'Homicide',
+    sexual_assault: 'Sexual assault / rape',
+    robbery: 'Robbery',
+    aggravated_assault: 'Aggravated assault',
+    burglary: 'Burglary',
+    theft: 'Theft',
+    motor_vehicle_theft: 'Motor vehicle theft',
+    extortion: 'Extortion',
+    domestic_violence: 'Domestic violence',
+    simple_assault: 'Simple assault',
+    weapons: 'Weapons offenses',
+    drugs: 'Drug offenses',
+    other: 'Other offenses',
+    unclassified: 'Unclassified',
+  },
+  report: {
+    title: 'COMPSTAT — week {{week}} ({{start}} to {{end}}, {{timeZone}})',
+    agencyTotal: 'Agency total',
+    unitHeading: '{{level}} {{code}} — {{name}}',
+    category: 'Category',
+    wtd: 'Week to date',
+    d28: '28 days',
+    ytd: 'Year to date',
+    current: 'Current',
+    previous: 'Prev.',
+    change: '% chg',
+    significant: '* significant change (exact test, p < 0.05); % n/a when last year was 0',
+    periods: 'Compared with the same dates one year earlier: WTD {{wtdPrev}}, 28-day {{d28Prev}}, YTD {{ytdPrev}}.',
+    empty: 'No units match this selection.',
+    byUnit: 'By {{level}} — all categories',
+    unit: 'Unit',
+  },
+  import: {
+    summary:
+      'Read {{read}} rows: {{stored}} stored, {{updated}} updated, {{unchanged}} unchanged, {{quarantined}} quarantined.',
+    reasons: 'Quarantine reasons:',
+    flags:
+      'Locations: {{noLocation}} without location, {{outside}} outside every unit, {{disagree}} where the source unit differs from the map.',
+    unclassified: 'Unclassified offense labels ({{count}} rows): {{labels}}',
+    duplicates: 'Possible duplicates (identical rows kept as separate incidents): {{count}}',
+    units: 'Imported {{count}} units at level "{{level}}" ({{created}} new, {{updated}} updated).',
+    progress: 'Importing',
+  },
+  init: {
+    done: 'Created agency "{{name}}" ({{timeZone}}) in {{db}}.',
+  },
+  demo: {
+    seeding: 'Creating the demo database {{db}} (synthetic data: a fictional city, not real crime)…',
+    ready: 'Demo database {{db}} is ready.',
+    reusing: 'Using the existing demo database {{db}}.',
+    notice: 'SYNTHETIC DEMO DATA — the city, units and incidents are invented.',
+  },
+} as const;

@@ -1,0 +1,108 @@
+import type { messagesEn } from './messages-en.js';
+
+type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+/** Mensajes en español. Mismas claves que messages-en.ts (lo comprueba el tipo y una prueba). */
+export const messagesEs: Shape<typeof messagesEn> = {
+  error: {
+    INVALID_ARGUMENT: 'Valor no válido para {{name}}: "{{value}}".',
+    INVALID_TIME_ZONE:
+      '"{{value}}" no es una zona horaria IANA. Use un nombre como America/Panama o America/Guatemala.',
+    INVALID_LOCALE: 'Idioma no admitido "{{value}}". Use es o en.',
+    INVALID_WEEK:
+      '"{{value}}" no es una semana ISO. Escríbala como AAAA-Wss, p. ej. 2019-W50 (las semanas van de lunes a domingo; algunos años tienen semana 53).',
+    INVALID_DATE: '"{{value}}" no es una fecha del calendario. Escríbala como AAAA-MM-DD.',
+    FILE_NOT_FOUND: 'No se encontró el archivo {{file}}. Revise la ruta.',
+    FILE_UNREADABLE: 'No se puede leer {{file}}: {{detail}}',
+    UNSUPPORTED_FILE_TYPE: 'No se puede importar {{file}}: use un archivo .csv, .tsv, .txt o .xlsx.',
+    UNKNOWN_PROFILE: 'Perfil de importación desconocido "{{value}}". Perfiles disponibles: {{available}}.',
+    MAPPING_INVALID: 'El archivo de mapeo {{file}} no es válido: {{detail}}',
+    HEADER_MISSING_COLUMN:
+      'El archivo {{file}} no tiene la columna "{{column}}" que exige el perfil {{profile}}. Columnas encontradas: {{found}}.',
+    GEOJSON_INVALID: 'El archivo {{file}} no es una FeatureCollection GeoJSON de polígonos: {{detail}}',
+    UNIT_CODE_MISSING:
+      'El elemento {{feature}} de {{file}} no tiene la propiedad "{{property}}". Propiedades encontradas: {{found}}.',
+    UNIT_CODE_DUPLICATE:
+      'El código "{{code}}" aparece en dos elementos de {{file}} con distinto nombre o unidad superior ({{feature}}).',
+    PARENT_LEVEL_UNKNOWN: 'El nivel superior "{{level}}" aún no se ha importado. Impórtelo primero.',
+    PARENT_UNIT_NOT_FOUND:
+      'Elemento {{feature}} de {{file}}: la unidad superior "{{code}}" no existe en el nivel "{{level}}".',
+    UNKNOWN_LEVEL: 'No existe el nivel de unidad "{{value}}". Niveles: {{available}}.',
+    UNKNOWN_UNIT: 'No existe una unidad con el código "{{value}}".',
+    AGENCY_EXISTS: 'La base de datos {{db}} ya tiene una institución ({{name}}).',
+    NOT_INITIALIZED:
+      'La base de datos {{db}} aún no tiene institución. Ejecute: vigia init --db {{db}} --agency-name NOMBRE --time-zone ZONA',
+    STORE_LOCKED:
+      'Otro proceso está usando el archivo de base de datos {{db}}{{holder}}. Cierre el otro proceso de Vigía (o DuckDB), o use otro archivo con --db.',
+    STORE_OPEN_FAILED: 'No se puede abrir la base de datos {{db}}: {{detail}}',
+    STORE_SCHEMA_NEWER:
+      'La base de datos {{db}} fue escrita por una versión más nueva de Vigía (esquema {{found}}, esta conoce {{known}}). Actualice Vigía.',
+    INTERNAL: 'Error inesperado ({{detail}}). Repórtelo junto con el comando que ejecutó.',
+  },
+  quarantine: {
+    MISSING_REQUIRED_FIELD: 'Falta un campo obligatorio',
+    BAD_DATE: 'La fecha no tiene el formato esperado',
+    IMPOSSIBLE_DATE: 'La fecha no existe en el calendario',
+    BAD_TIME: 'La hora no tiene el formato esperado',
+    FUTURE_DATE: 'La fecha del hecho está en el futuro',
+    BAD_COORDINATES: 'Las coordenadas no se pueden leer o están fuera de rango',
+    COLUMN_COUNT_MISMATCH: 'La fila tiene un número de columnas distinto al encabezado',
+    BAD_STATUS: 'Estado del registro desconocido',
+  },
+  category: {
+    '*': 'Todas las categorías',
+    homicide: 'Homicidio',
+    sexual_assault: 'Violación / agresión sexual',
+    robbery: 'Robo',
+    aggravated_assault: 'Lesiones graves / agresión agravada',
+    burglary: 'Robo en vivienda o local (escalamiento)',
+    theft: 'Hurto',
+    motor_vehicle_theft: 'Hurto de vehículo',
+    extortion: 'Extorsión',
+    domestic_violence: 'Violencia doméstica',
+    simple_assault: 'Lesiones leves',
+    weapons: 'Delitos con armas',
+    drugs: 'Delitos de drogas',
+    other: 'Otros delitos',
+    unclassified: 'Sin clasificar',
+  },
+  report: {
+    title: 'COMPSTAT — semana {{week}} ({{start}} a {{end}}, {{timeZone}})',
+    agencyTotal: 'Total de la institución',
+    unitHeading: '{{level}} {{code}} — {{name}}',
+    category: 'Categoría',
+    wtd: 'Semana',
+    d28: '28 días',
+    ytd: 'Año a la fecha',
+    current: 'Actual',
+    previous: 'Ant.',
+    change: '% var',
+    significant: '* cambio significativo (prueba exacta, p < 0,05); % n/d cuando el año anterior fue 0',
+    periods:
+      'Comparado con las mismas fechas un año antes: semana {{wtdPrev}}, 28 días {{d28Prev}}, año {{ytdPrev}}.',
+    empty: 'Ninguna unidad corresponde a esta selección.',
+    byUnit: 'Por {{level}} — todas las categorías',
+    unit: 'Unidad',
+  },
+  import: {
+    summary:
+      'Filas leídas {{read}}: {{stored}} guardadas, {{updated}} actualizadas, {{unchanged}} sin cambios, {{quarantined}} en cuarentena.',
+    reasons: 'Motivos de cuarentena:',
+    flags:
+      'Ubicaciones: {{noLocation}} sin ubicación, {{outside}} fuera de toda unidad, {{disagree}} donde la unidad de la fuente difiere del mapa.',
+    unclassified: 'Etiquetas de delito sin clasificar ({{count}} filas): {{labels}}',
+    duplicates: 'Posibles duplicados (filas idénticas guardadas como incidentes distintos): {{count}}',
+    units: 'Se importaron {{count}} unidades del nivel "{{level}}" ({{created}} nuevas, {{updated}} actualizadas).',
+    progress: 'Importando',
+  },
+  init: {
+    done: 'Se creó la institución "{{name}}" ({{timeZone}}) en {{db}}.',
+  },
+  demo: {
+    seeding:
+      'Creando la base de demostración {{db}} (datos sintéticos: una ciudad ficticia, no delitos reales)…',
+    ready: 'La base de demostración {{db}} está lista.',
+    reusing: 'Usando la base de demostración existente {{db}}.',
+    notice: 'DATOS SINTÉTICOS DE DEMOSTRACIÓN: la ciudad, las unidades y los incidentes son inventados.',
+  },
+};
