@@ -26,7 +26,8 @@ export const messagesEn = {
     UNKNOWN_LEVEL: 'There is no unit level "{{value}}". Levels: {{available}}.',
     UNKNOWN_UNIT: 'There is no unit with code "{{value}}".',
     AGENCY_EXISTS: 'The database {{db}} already has an agency ({{name}}).',
-    NOT_INITIALIZED: 'The database {{db}} has no agency yet. Run: vigia init --db {{db}} --agency-name NAME --time-zone ZONE',
+    NOT_INITIALIZED:
+      'The database {{db}} has no agency yet. Run: vigia init --db {{db}} --agency-name NAME --time-zone ZONE',
     STORE_LOCKED:
       'The database file {{db}} is in use by another process{{holder}}. Close the other Vigía (or DuckDB) process, or use another file with --db.',
     STORE_OPEN_FAILED: 'Cannot open the database {{db}}: {{detail}}',
@@ -73,7 +74,8 @@ export const messagesEn = {
     previous: 'Prev.',
     change: '% chg',
     significant: '* significant change (exact test, p < 0.05); % n/a when last year was 0',
-    periods: 'Compared with the same dates one year earlier: WTD {{wtdPrev}}, 28-day {{d28Prev}}, YTD {{ytdPrev}}.',
+    periods:
+      'Compared with the same dates one year earlier: WTD {{wtdPrev}}, 28-day {{d28Prev}}, YTD {{ytdPrev}}.',
     empty: 'No units match this selection.',
     byUnit: 'By {{level}} — all categories',
     unit: 'Unit',

@@ -54,8 +54,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
     homicide: 'Homicidio',
     sexual_assault: 'Violación / agresión sexual',
     robbery: 'Robo',
-    aggravated_assault: 'Lesiones graves / agresión agravada',
-    burglary: 'Robo en vivienda o local (escalamiento)',
+    aggravated_assault: 'Lesiones graves',
+    burglary: 'Robo en vivienda o local',
     theft: 'Hurto',
     motor_vehicle_theft: 'Hurto de vehículo',
     extortion: 'Extorsión',
@@ -92,7 +92,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'Ubicaciones: {{noLocation}} sin ubicación, {{outside}} fuera de toda unidad, {{disagree}} donde la unidad de la fuente difiere del mapa.',
     unclassified: 'Etiquetas de delito sin clasificar ({{count}} filas): {{labels}}',
     duplicates: 'Posibles duplicados (filas idénticas guardadas como incidentes distintos): {{count}}',
-    units: 'Se importaron {{count}} unidades del nivel "{{level}}" ({{created}} nuevas, {{updated}} actualizadas).',
+    units:
+      'Se importaron {{count}} unidades del nivel "{{level}}" ({{created}} nuevas, {{updated}} actualizadas).',
     progress: 'Importando',
   },
   init: {

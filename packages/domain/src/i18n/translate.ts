@@ -15,6 +15,7 @@ function get(): i18n {
       resources: { en: { translation: messagesEn }, es: { translation: messagesEs } },
       interpolation: { escapeValue: false },
       returnNull: false,
+      showSupportNotice: false,
     });
   }
   return instance;

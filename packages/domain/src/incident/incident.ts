@@ -41,12 +41,14 @@ export interface IncidentRecord {
   status: IncidentStatus;
 }
 
-/** An incident placed in the unit hierarchy: what the store keeps. */
+/** An incident placed in the unit hierarchy: what the store keeps. Unit ids are the store's. */
 export interface PlacedIncident extends IncidentRecord {
   /** Lowest unit whose polygon contains the point, or null. */
-  polygonUnit: string | null;
+  polygonUnitId: number | null;
+  /** Unit the source names, when it matches a known unit, or null. */
+  sourceUnitId: number | null;
   /** Unit the incident counts in (profile rule: polygon by default, source unit when unmappable). */
-  unitOfRecord: string | null;
+  unitId: number | null;
   locationFlag: LocationFlag;
   /** True when the source names a unit and it differs from the polygon's at that level. */
   unitDisagrees: boolean;

@@ -4,8 +4,7 @@
  * the others are holes.
  */
 export type UnitGeometry =
-  | { type: 'Polygon'; coordinates: number[][][] }
-  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+  { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 
 /**
  * An organizational unit of the agency: region, district, precinct, sector, beat... Units form a tree

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { formatIsoWeek, latestCompleteWeek, localDayOf, translate } from '@vigia/domain';
+import { compstatReport, requireAgency, seedDemo } from '@vigia/services';
+import { initialLocale, type Io } from '../context.js';
+import { formatImportSummary } from '../format/import-summary.js';
+import { formatReportTable } from '../format/report-table.js';
+import { withStore } from '../run-with-store.js';
+
+/**
+ * `vigia demo [--db FILE]` (what `npm start` runs): seeds the synthetic demo city when the database has
+ * no agency yet, then prints the latest complete week's COMPSTAT report for the agency and its top level.
+ */
+export function registerDemo(program: Command, io: Io): void {
+  program
+    .command('demo')
+    .description(
+      'seed the synthetic demo (if empty) and print the latest week / sembrar la demo e imprimir la última semana',
+    )
+    .option('--db <file>', 'database file')
+    .action(async (o: { db?: string }) => {
+      const db = o.db ?? io.env['VIGIA_DB'] ?? './vigia.duckdb';
+      await withStore(db, async (store) => {
+        let locale = initialLocale(io, program.opts<{ lang?: string }>().lang);
+        if (!(await store.getAgency())) {
+          io.err(`${translate(locale, 'demo.seeding', { db })}\n`);
+          const summary = await seedDemo(store, io.now());
+          io.err(formatImportSummary(summary, locale));
+          io.err(`${translate(locale, 'demo.ready', { db })}\n\n`);
+        } else {
+          io.err(`${translate(locale, 'demo.reusing', { db })}\n\n`);
+        }
+        const agency = await requireAgency(store);
+        locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency.locale);
+        const week = latestCompleteWeek(localDayOf(io.now(), agency.timeZone));
+        const report = await compstatReport(store, { week: formatIsoWeek(week) });
+        if (agency.name.includes('demo')) io.out(`${translate(locale, 'demo.notice')}\n`);
+        io.out(formatReportTable(report, locale));
+      });
+    });
+}

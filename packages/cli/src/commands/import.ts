@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import { translate } from '@vigia/domain';
+import { importIncidents, importUnits } from '@vigia/services';
+import { initialLocale, type Io } from '../context.js';
+import { formatImportSummary } from '../format/import-summary.js';
+import { importProgress } from '../progress.js';
+import { withStore } from '../run-with-store.js';
+
+/** `vigia import units ...` and `vigia import incidents ...` */
+export function registerImport(program: Command, io: Io): void {
+  const lang = () => program.opts<{ lang?: string }>().lang;
+  const imp = program
+    .command('import')
+    .description('import units or incidents / importar unidades o incidentes');
+  imp
+    .command('units <file>')
+    .description('import one level of units from GeoJSON / importar un nivel de unidades desde GeoJSON')
+    .option('--db <file>', 'database file')
+    .requiredOption('--level <name>', 'level name, e.g. district, beat, precinto')
+    .requiredOption('--code-property <prop>', 'feature property with the unit code')
+    .option('--name-property <prop>', 'feature property with the unit name')
+    .option('--parent-level <name>', 'level of the parent units (already imported)')
+    .option('--parent-property <prop>', 'feature property with the parent unit code')
+    .action(
+      async (
+        file: string,
+        o: {
+          db?: string;
+          level: string;
+          codeProperty: string;
+          nameProperty?: string;
+          parentLevel?: string;
+          parentProperty?: string;
+        },
+      ) => {
+        await withStore(o.db, async (store) => {
+          const r = await importUnits(store, { file, ...o });
+          const locale = initialLocale(io, lang() ?? (await store.getAgency())?.locale);
+          io.out(`${translate(locale, 'import.units', { ...r })}\n`);
+        });
+      },
+    );
+  imp
+    .command('incidents <file>')
+    .description('import an incident export (CSV or XLSX) / importar una exportación de incidentes')
+    .option('--db <file>', 'database file')
+    .requiredOption('--profile <name>', 'chicago-code, houston, medellin, nyc-homicides or generic')
+    .option('--mapping <file>', 'JSON mapping (required with --profile generic)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (file: string, o: { db?: string; profile: string; mapping?: string; json?: boolean }) => {
+      await withStore(o.db, async (store) => {
+        const locale = initialLocale(io, lang() ?? (await store.getAgency())?.locale);
+        const progress = importProgress(io, locale, !o.json);
+        let summary;
+        try {
+          summary = await importIncidents(store, {
+            file,
+            profile: o.profile,
+            mappingFile: o.mapping,
+            nowMs: io.now(),
+            onProgress: progress.onProgress,
+          });
+        } finally {
+          progress.stop();
+        }
+        if (o.json) {
+          const { read, stored, updated, unchanged, quarantined, quarantineReasons, ...rest } = summary;
+          io.out(
+            `${JSON.stringify({ read, stored, updated, unchanged, quarantined, quarantineReasons, ...rest })}\n`,
+          );
+        } else {
+          io.out(formatImportSummary(summary, locale));
+        }
+      });
+    });
+}

@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { translate } from '@vigia/domain';
+import { initAgency } from '@vigia/services';
+import { initialLocale, type Io } from '../context.js';
+import { withStore } from '../run-with-store.js';
+
+/** `vigia init --db FILE --agency-name NAME --time-zone IANA [--locale es|en] [--country CC]` */
+export function registerInit(program: Command, io: Io): void {
+  program
+    .command('init')
+    .description('create the database and its agency / crear la base de datos y su institución')
+    .option('--db <file>', 'database file (default VIGIA_DB or ./vigia.duckdb)')
+    .requiredOption('--agency-name <name>', 'agency name')
+    .requiredOption('--time-zone <iana>', 'IANA time zone, e.g. America/Panama')
+    .option('--locale <es|en>', 'language of reports', 'es')
+    .option('--country <code>', 'ISO 3166-1 alpha-2 country code', '')
+    .action(
+      async (o: { db?: string; agencyName: string; timeZone: string; locale: string; country: string }) => {
+        const agency = await withStore(o.db, (store) =>
+          initAgency(store, {
+            name: o.agencyName,
+            timeZone: o.timeZone,
+            locale: o.locale,
+            country: o.country,
+          }),
+        );
+        const locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency.locale);
+        io.out(
+          `${translate(locale, 'init.done', { name: agency.name, timeZone: agency.timeZone, db: o.db ?? io.env['VIGIA_DB'] ?? './vigia.duckdb' })}\n`,
+        );
+      },
+    );
+}

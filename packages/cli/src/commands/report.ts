@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { VigiaError } from '@vigia/domain';
+import { compstatReport } from '@vigia/services';
+import { initialLocale, type Io } from '../context.js';
+import { formatReportCsv } from '../format/report-csv.js';
+import { formatReportTable } from '../format/report-table.js';
+import { withStore } from '../run-with-store.js';
+
+/** `vigia report compstat --db FILE --week YYYY-Www [--level NAME] [--unit CODE] [--format table|csv|json]` */
+export function registerReport(program: Command, io: Io): void {
+  const rep = program.command('report').description('reports / informes');
+  rep
+    .command('compstat')
+    .description('weekly COMPSTAT report (WTD, 28-day, YTD vs last year) / informe COMPSTAT semanal')
+    .option('--db <file>', 'database file')
+    .requiredOption('--week <YYYY-Www>', 'ISO week, e.g. 2019-W50')
+    .option('--level <name>', 'only units of this level')
+    .option('--unit <code>', 'this unit and its sub-units')
+    .option('--format <table|csv|json>', 'output format', 'table')
+    .option('--count-every-offense', 'count every offense of an incident, not only the most serious')
+    .option('--by-report-date', 'count by report date instead of occurrence date')
+    .action(
+      async (o: {
+        db?: string;
+        week: string;
+        level?: string;
+        unit?: string;
+        format: string;
+        countEveryOffense?: boolean;
+        byReportDate?: boolean;
+      }) => {
+        if (!['table', 'csv', 'json'].includes(o.format)) {
+          throw new VigiaError('INVALID_ARGUMENT', { name: '--format', value: o.format });
+        }
+        await withStore(o.db, async (store) => {
+          const report = await compstatReport(store, {
+            week: o.week,
+            level: o.level,
+            unit: o.unit,
+            countEveryOffense: o.countEveryOffense === true,
+            dateBasis: o.byReportDate ? 'reported' : 'occurred',
+          });
+          if (o.format === 'json') io.out(`${JSON.stringify(report)}\n`);
+          else if (o.format === 'csv') io.out(formatReportCsv(report));
+          else {
+            const locale = initialLocale(
+              io,
+              program.opts<{ lang?: string }>().lang ?? (await store.getAgency())?.locale,
+            );
+            io.out(formatReportTable(report, locale));
+          }
+        });
+      },
+    );
+}

@@ -1,0 +1,31 @@
+import { localeFromTag, type Locale } from '@vigia/domain';
+
+/** Where a command writes: injectable so tests capture output. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** True when stderr is a terminal (progress bars only then). */
+  interactive: boolean;
+  /** "Now" as UTC epoch ms. */
+  now: () => number;
+  env: Record<string, string | undefined>;
+}
+
+/** The process's real streams and clock. */
+export function processIo(): Io {
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    interactive: process.stderr.isTTY === true,
+    now: () => Date.now(),
+    env: process.env,
+  };
+}
+
+/**
+ * The language of messages before an agency is known: `--lang`, else VIGIA_LANG, else LANG/LC_ALL,
+ * else Spanish (the first users are Central American forces).
+ */
+export function initialLocale(io: Io, lang?: string): Locale {
+  return localeFromTag(lang ?? io.env['VIGIA_LANG'] ?? io.env['LC_ALL'] ?? io.env['LANG'], 'es');
+}

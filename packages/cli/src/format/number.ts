@@ -1,0 +1,26 @@
+import type { Locale } from '@vigia/domain';
+
+const integer = new Map<Locale, Intl.NumberFormat>();
+const percent = new Map<Locale, Intl.NumberFormat>();
+
+/** An integer count in the locale's digits grouping ("14.721" in es, "14,721" in en). */
+export function formatCount(n: number, locale: Locale): string {
+  let f = integer.get(locale);
+  if (!f) integer.set(locale, (f = new Intl.NumberFormat(locale === 'es' ? 'es-ES' : 'en-US')));
+  return f.format(n);
+}
+
+/** A percent change with one decimal and a sign ("+6,5" in es), or "n/d" / "n/a" when null. */
+export function formatPct(p: number | null, locale: Locale): string {
+  if (p === null) return locale === 'es' ? 'n/d' : 'n/a';
+  let f = percent.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === 'es' ? 'es-ES' : 'en-US', {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+      signDisplay: 'exceptZero',
+    });
+    percent.set(locale, f);
+  }
+  return f.format(p);
+}

@@ -1,0 +1,33 @@
+import type { CompstatReport } from '@vigia/services';
+
+/** RFC 4180 quoting: a field with a comma, quote or line break is wrapped in quotes, quotes doubled. */
+function field(v: string | number | boolean | null): string {
+  const s = v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Renders a report as CSV (one line per unit × category; for each window current, previous, change,
+ * pct_change (empty when null), p_value, significant). Dot decimals, for spreadsheets and other tools.
+ */
+export function formatReportCsv(report: CompstatReport): string {
+  const windows = ['wtd', 'd28', 'ytd'] as const;
+  const cols = ['current', 'previous', 'change', 'pct_change', 'p_value', 'significant'];
+  const header = [
+    'week',
+    'unit',
+    'unit_name',
+    'level',
+    'category',
+    ...windows.flatMap((w) => cols.map((c) => `${w}_${c}`)),
+  ];
+  const lines = [header.join(',')];
+  for (const r of report.rows) {
+    const cells = windows.flatMap((w) => {
+      const c = r[w];
+      return [c.current, c.previous, c.change, c.pctChange, c.pValue, c.significant];
+    });
+    lines.push([report.week, r.unit, r.unitName, r.level, r.category, ...cells].map(field).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}

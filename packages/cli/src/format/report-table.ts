@@ -1,0 +1,72 @@
+import { translate, type Locale } from '@vigia/domain';
+import type { CompstatCell, CompstatReport, CompstatRow } from '@vigia/services';
+import { formatCount, formatPct } from './number.js';
+
+const LABEL_WIDTH = 34;
+const NUM = 7;
+const PCT = 8;
+
+function pad(text: string, width: number, right = true): string {
+  return right ? text.padStart(width) : text.padEnd(width);
+}
+
+function cellText(c: CompstatCell, locale: Locale): string {
+  return (
+    pad(formatCount(c.current, locale), NUM) +
+    pad(formatCount(c.previous, locale), NUM) +
+    pad(formatPct(c.pctChange, locale), PCT) +
+    (c.significant ? '*' : ' ')
+  );
+}
+
+function unitHeading(row: CompstatRow, locale: Locale): string {
+  if (row.unit === '*') return `${translate(locale, 'report.agencyTotal')} — ${row.unitName}`;
+  return translate(locale, 'report.unitHeading', { level: row.level, code: row.unit, name: row.unitName });
+}
+
+/**
+ * Renders a report as COMPSTAT book pages in plain text: one block per unit, categories down, the
+ * three windows (week, 28 days, year to date) across with current, previous and % change; a `*` marks a
+ * statistically significant change. Numbers and labels in `locale`.
+ */
+export function formatReportTable(report: CompstatReport, locale: Locale): string {
+  const t = (k: string, p: Record<string, string | number> = {}) => translate(locale, `report.${k}`, p);
+  const lines: string[] = [];
+  lines.push(
+    t('title', {
+      week: report.week,
+      start: report.periods.wtd.start,
+      end: report.periods.wtd.end,
+      timeZone: report.timeZone,
+    }),
+  );
+  const prev = (k: 'wtd' | 'd28' | 'ytd') =>
+    `${report.periods[k].previousStart}..${report.periods[k].previousEnd}`;
+  lines.push(t('periods', { wtdPrev: prev('wtd'), d28Prev: prev('d28'), ytdPrev: prev('ytd') }));
+  if (report.rows.length === 0) {
+    lines.push('', t('empty'));
+    return `${lines.join('\n')}\n`;
+  }
+  const groupWidth = NUM * 2 + PCT + 1;
+  const head1 =
+    pad('', LABEL_WIDTH, false) +
+    (['wtd', 'd28', 'ytd'] as const).map((k) => ' | ' + pad(t(k), groupWidth, false)).join('');
+  const sub = pad(t('current'), NUM) + pad(t('previous'), NUM) + pad(t('change'), PCT) + ' ';
+  const head2 = pad(t('category'), LABEL_WIDTH, false) + [sub, sub, sub].map((s) => ' | ' + s).join('');
+  let currentUnit: string | null = null;
+  for (const row of report.rows) {
+    const key = `${row.level}|${row.unit}`;
+    if (key !== currentUnit) {
+      currentUnit = key;
+      lines.push('', unitHeading(row, locale), head1, head2, '-'.repeat(head2.length));
+    }
+    const label = translate(locale, `category.${row.category}`);
+    if (row.category === '*') lines.push('-'.repeat(head2.length));
+    lines.push(
+      pad(label.slice(0, LABEL_WIDTH - 1), LABEL_WIDTH, false) +
+        [row.wtd, row.d28, row.ytd].map((c) => ' | ' + cellText(c, locale)).join(''),
+    );
+  }
+  lines.push('', t('significant'));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { isVigiaError, VigiaError } from '@vigia/domain';
+import { initialLocale, processIo, type Io } from './context.js';
+import { registerDemo } from './commands/demo.js';
+import { registerImport } from './commands/import.js';
+import { registerInit } from './commands/init.js';
+import { registerReport } from './commands/report.js';
+
+/**
+ * Runs the `vigia` command line with `argv` (as process.argv: node, script, args...) and returns the
+ * exit code: 0 success, 1 a catalogued error (message in Spanish or English on stderr), 2 bad usage,
+ * 70 an unexpected error (stack trace only with VIGIA_DEBUG=1).
+ */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const program = new Command('vigia')
+    .description('Vigía — COMPSTAT: import, map and compare crime statistics')
+    .option('--lang <es|en>', 'language of messages (default: agency locale, else LANG)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  registerInit(program, io);
+  registerImport(program, io);
+  registerReport(program, io);
+  registerDemo(program, io);
+  try {
+    await program.parseAsync(argv as string[]);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    const locale = initialLocale(io, program.opts<{ lang?: string }>().lang);
+    if (isVigiaError(e)) {
+      io.err(`vigia: ${e.messageIn(locale)}\n`);
+      return 1;
+    }
+    const wrapped = new VigiaError('INTERNAL', { detail: e instanceof Error ? e.message : String(e) });
+    io.err(`vigia: ${wrapped.messageIn(locale)}\n`);
+    if (io.env['VIGIA_DEBUG']) io.err(`${e instanceof Error ? e.stack : String(e)}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,84 @@
+import type { IncidentRecord, LocationFlag, PlacedIncident } from '@vigia/domain';
+import { UnitLocator, type LocatableUnit } from '../units/unit-locator.js';
+
+/** A unit of the agency's hierarchy, as placement needs it. */
+export interface PlacementUnit extends LocatableUnit {
+  level: string;
+  parentId: number | null;
+}
+
+/** Placement rules from the import mapping. */
+export interface PlacementRules {
+  /** Which unit counts when the polygon and the source disagree (default polygon). */
+  unitOfRecord: 'polygon' | 'source';
+  /** Level that the source's unit column names; default: the deepest level having that code. */
+  sourceUnitLevel?: string | undefined;
+}
+
+/**
+ * Matching key of a unit code: numeric codes lose leading zeros ("011" matches "11"), others are
+ * upper-cased ("15e30" matches "15E30"), both trimmed.
+ */
+export function unitCodeKey(code: string): string {
+  const t = code.trim();
+  return /^\d+$/.test(t) ? String(Number(t)) : t.toUpperCase();
+}
+
+/**
+ * Builds the placement function of an import: for each incident record, the polygon unit (lowest unit
+ * containing its point), the unit the source names, the unit it counts in, and its location flag.
+ *
+ * Rules (docs/methods/unit-assignment.md):
+ * - a point inside a unit → flag "ok"; the unit of record is the polygon's unless the profile says
+ *   `unitOfRecord: "source"` and the source names a known unit;
+ * - no usable coordinates → flag "no_location"; counts in the unit the source names (COMPSTAT books
+ *   count unmappable reports in their precinct), or only in the agency total when there is none;
+ * - a point outside every polygon → flag "outside_jurisdiction" (often swapped or sign-less
+ *   coordinates); counts like a no-location incident;
+ * - when both exist, the source unit is compared with the polygon unit's ancestor at the source's level:
+ *   a difference sets `unitDisagrees` (counted in the import summary).
+ * When the agency has no polygons at all, points cannot be placed: incidents count in the source unit
+ * and are flagged "ok" when they have coordinates.
+ */
+export function createPlacer(
+  units: readonly PlacementUnit[],
+  rules: PlacementRules,
+): (record: IncidentRecord) => PlacedIncident {
+  const locator = new UnitLocator(units);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const sourceIndex = new Map<string, PlacementUnit>();
+  const candidates = [...units]
+    .filter((u) => !rules.sourceUnitLevel || u.level === rules.sourceUnitLevel)
+    .sort((a, b) => a.depth - b.depth); // deepest last, so it wins
+  for (const u of candidates) sourceIndex.set(unitCodeKey(u.code), u);
+
+  const ancestorAtDepth = (id: number, depth: number): number | null => {
+    let u = byId.get(id);
+    while (u && u.depth > depth) u = u.parentId === null ? undefined : byId.get(u.parentId);
+    return u && u.depth === depth ? u.id : null;
+  };
+
+  return (record) => {
+    const source = record.sourceUnit === null ? undefined : sourceIndex.get(unitCodeKey(record.sourceUnit));
+    const sourceUnitId = source?.id ?? null;
+    let polygonUnitId: number | null = null;
+    let locationFlag: LocationFlag;
+    if (record.lon === null || record.lat === null) {
+      locationFlag = 'no_location';
+    } else if (!locator.hasPolygons) {
+      locationFlag = 'ok';
+    } else {
+      polygonUnitId = locator.locate(record.lon, record.lat);
+      locationFlag = polygonUnitId === null ? 'outside_jurisdiction' : 'ok';
+    }
+    const unitDisagrees =
+      source !== undefined &&
+      polygonUnitId !== null &&
+      ancestorAtDepth(polygonUnitId, source.depth) !== source.id;
+    const unitId =
+      polygonUnitId === null || (rules.unitOfRecord === 'source' && sourceUnitId !== null)
+        ? sourceUnitId
+        : polygonUnitId;
+    return { ...record, polygonUnitId, sourceUnitId, unitId, locationFlag, unitDisagrees };
+  };
+}

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { VigiaError, isValidTimeZone } from '@vigia/domain';
+import { BUILTIN_PROFILES, PROFILE_NAMES } from './builtin-profiles.js';
+import { mappingSchema, type ImportMapping } from './mapping.js';
+
+function parseMapping(input: unknown, file: string): ImportMapping {
+  const result = mappingSchema.safeParse(input);
+  if (!result.success) {
+    const detail = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new VigiaError('MAPPING_INVALID', { file, detail });
+  }
+  const m = result.data;
+  if (m.timeZone !== undefined && !isValidTimeZone(m.timeZone)) {
+    throw new VigiaError('MAPPING_INVALID', { file, detail: `timeZone "${m.timeZone}" is not an IANA zone` });
+  }
+  return m;
+}
+
+/**
+ * Resolves `--profile NAME [--mapping FILE]` to a validated mapping. For a built-in profile a mapping
+ * file, when given, overrides its fields (e.g. another time zone); for "generic" it is required.
+ *
+ * @throws VigiaError UNKNOWN_PROFILE; MAPPING_INVALID (with the path of each bad field);
+ *   FILE_NOT_FOUND when the mapping file is missing.
+ */
+export async function loadMapping(profile: string, mappingFile?: string): Promise<ImportMapping> {
+  const builtin = BUILTIN_PROFILES[profile];
+  if (!builtin && profile !== 'generic') {
+    throw new VigiaError('UNKNOWN_PROFILE', { value: profile, available: PROFILE_NAMES.join(', ') });
+  }
+  let fromFile: Record<string, unknown> = {};
+  if (mappingFile) {
+    let text: string;
+    try {
+      text = await readFile(mappingFile, 'utf8');
+    } catch (e) {
+      throw new VigiaError('FILE_NOT_FOUND', { file: mappingFile }, { cause: e });
+    }
+    try {
+      fromFile = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+    } catch (e) {
+      throw new VigiaError(
+        'MAPPING_INVALID',
+        { file: mappingFile, detail: (e as Error).message },
+        { cause: e },
+      );
+    }
+  } else if (!builtin) {
+    throw new VigiaError('MAPPING_INVALID', {
+      file: '(none)',
+      detail: 'the generic profile needs --mapping FILE',
+    });
+  }
+  return parseMapping({ ...builtin, ...fromFile }, mappingFile ?? profile);
+}

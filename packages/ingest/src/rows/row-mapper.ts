@@ -1,0 +1,294 @@
+import {
+  VigiaError,
+  isOffenseCategory,
+  severityRank,
+  type IncidentRecord,
+  type IncidentStatus,
+  type Offense,
+  type OffenseCategory,
+  type RowIssue,
+} from '@vigia/domain';
+import { readCoordinates } from '../fields/coordinates.js';
+import {
+  compileDateFormat,
+  localText,
+  ymdText,
+  type DateReader,
+  type LocalDateTime,
+} from '../fields/date-format.js';
+import { excelSerialToWallTime } from '../fields/excel-serial.js';
+import { normalizeLabel } from '../fields/normalize-label.js';
+import { ZoneConverter } from '../fields/zone-converter.js';
+import type { ImportMapping } from '../profiles/mapping.js';
+import { RowFingerprints, derivedSourceId } from './stable-id.js';
+
+/** What one input row became. */
+export type MappedRow =
+  | { kind: 'incident'; record: IncidentRecord; duplicate: boolean }
+  | { kind: 'quarantine'; issues: RowIssue[]; duplicate: boolean };
+
+/** Context of one import run. */
+export interface RowMapperOptions {
+  /** File name shown in errors. */
+  file: string;
+  /** IANA zone of the agency (used unless the mapping names another). */
+  agencyTimeZone: string;
+  /** "Now" as UTC epoch ms: occurrences after it are quarantined as FUTURE_DATE. */
+  nowMs: number;
+  /** True for spreadsheet input: dates may also come as ISO text or Excel serial numbers. */
+  fromSpreadsheet?: boolean;
+}
+
+const MAX_VALUE = 200;
+
+function clip(v: string): string {
+  return v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v;
+}
+
+/**
+ * Compiles a mapping against a file's header into a function from raw fields to an incident record or
+ * a list of row issues (quarantine reasons with column and value). Column names match ignoring case and
+ * surrounding spaces.
+ *
+ * @throws VigiaError HEADER_MISSING_COLUMN when a mapped column is not in the header;
+ *   INVALID_TIME_ZONE is checked by the caller.
+ */
+export function compileRowMapper(
+  mapping: ImportMapping,
+  header: readonly string[],
+  options: RowMapperOptions,
+): (fields: readonly string[]) => MappedRow {
+  const index = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
+  const col = (name: string | undefined): number => {
+    if (name === undefined) return -1;
+    const i = index.get(name.trim().toLowerCase());
+    if (i === undefined) {
+      throw new VigiaError('HEADER_MISSING_COLUMN', {
+        file: options.file,
+        column: name,
+        profile: mapping.name,
+        found: header.join(', '),
+      });
+    }
+    return i;
+  };
+  const c = mapping.columns;
+  const iId = col(c.sourceId);
+  const iDateTime = col(c.occurredDateTime);
+  const iDate = col(c.occurredDate);
+  const iTime = col(c.occurredTime);
+  const iReported = col(c.reportedDate);
+  const offenseCols = (c.offense === undefined ? [] : Array.isArray(c.offense) ? c.offense : [c.offense]).map(
+    (n) => ({ name: n, i: col(n) }),
+  );
+  const iLon = col(c.longitude);
+  const iLat = col(c.latitude);
+  const iUnit = col(c.unit);
+  const iStatus = col(c.status);
+  if (iDateTime < 0 && iDate < 0) {
+    throw new VigiaError('MAPPING_INVALID', {
+      file: mapping.name,
+      detail: 'columns.occurredDateTime or columns.occurredDate is required',
+    });
+  }
+  if (offenseCols.length === 0 && mapping.offenseConstant === undefined) {
+    throw new VigiaError('MAPPING_INVALID', {
+      file: mapping.name,
+      detail: 'columns.offense or offenseConstant is required',
+    });
+  }
+
+  const spreadsheet = options.fromSpreadsheet === true;
+  const reader = (fmt: string | undefined, fallback: string): DateReader =>
+    withSpreadsheetFallback(compileDateFormat(fmt ?? fallback), spreadsheet);
+  const readDateTime = reader(mapping.formats.dateTime, 'iso');
+  const readDate = reader(mapping.formats.date, 'iso');
+  const readTime = compileDateFormat(mapping.formats.time ?? 'HH:mm');
+  const readReported = reader(
+    mapping.formats.reportedDate ?? mapping.formats.date ?? mapping.formats.dateTime,
+    'iso',
+  );
+  const zone = new ZoneConverter(mapping.timeZone ?? options.agencyTimeZone);
+  const ignoreOffset = mapping.offsetInText === 'ignore';
+
+  const offenseMap = new Map<string, OffenseCategory>();
+  for (const [label, cat] of Object.entries(mapping.offenseMap)) {
+    if (isOffenseCategory(cat)) offenseMap.set(normalizeLabel(label), cat);
+  }
+  const statusMap = mapping.statusMap
+    ? new Map(Object.entries(mapping.statusMap).map(([k, v]) => [normalizeLabel(k), v]))
+    : null;
+  const fingerprints = new RowFingerprints();
+  const labelCache = new Map<string, Offense>();
+  const width = header.length;
+
+  return (fields) => {
+    const fp = fingerprints.add(fields);
+    const issues: RowIssue[] = [];
+    const get = (i: number): string => (i < 0 ? '' : (fields[i] ?? ''));
+    if (fields.length !== width) {
+      issues.push({ reason: 'COLUMN_COUNT_MISMATCH', column: '', value: `${fields.length}/${width}` });
+      return { kind: 'quarantine', issues, duplicate: fp.duplicate };
+    }
+
+    // Source id
+    let sourceId: string;
+    const rawId = get(iId).trim();
+    if (iId >= 0) {
+      if (!rawId) issues.push({ reason: 'MISSING_REQUIRED_FIELD', column: c.sourceId ?? '', value: '' });
+      sourceId = rawId;
+    } else {
+      sourceId = derivedSourceId(fp.hash, fp.ordinal);
+    }
+
+    // Occurrence date and time
+    let wall: LocalDateTime | null = null;
+    if (iDateTime >= 0) {
+      wall = readWall(get(iDateTime), readDateTime, c.occurredDateTime ?? '', issues);
+    } else {
+      wall = readWall(get(iDate), readDate, c.occurredDate ?? '', issues);
+      if (wall && iTime >= 0) {
+        const t = get(iTime).trim();
+        if (t) {
+          const tv = readTime(t);
+          if (typeof tv === 'string') {
+            issues.push({ reason: 'BAD_TIME', column: c.occurredTime ?? '', value: clip(t) });
+          } else {
+            wall = { ...wall, h: tv.h, mi: tv.mi, s: tv.s, ms: tv.ms, hasTime: true };
+          }
+        }
+      }
+    }
+    let occurredAt = 0;
+    let occurredLocal = '';
+    if (wall) {
+      if (ignoreOffset) wall = { ...wall, offsetMinutes: null };
+      occurredAt = zone.toInstant(wall);
+      occurredLocal = wall.offsetMinutes === null ? localText(wall) : zone.toLocalText(occurredAt);
+      if (occurredAt > options.nowMs) {
+        issues.push({
+          reason: 'FUTURE_DATE',
+          column: c.occurredDateTime ?? c.occurredDate ?? '',
+          value: clip(get(iDateTime >= 0 ? iDateTime : iDate)),
+        });
+      }
+    }
+
+    // Report date (optional: an unreadable one is an issue, an empty one is not)
+    let reportedLocalDate: string | null = null;
+    const rep = get(iReported).trim();
+    if (iReported >= 0 && rep) {
+      const rv = readReported(rep);
+      if (typeof rv === 'string') {
+        issues.push({
+          reason: rv === 'format' ? 'BAD_DATE' : 'IMPOSSIBLE_DATE',
+          column: c.reportedDate ?? '',
+          value: clip(rep),
+        });
+      } else {
+        reportedLocalDate =
+          rv.offsetMinutes === null || ignoreOffset
+            ? ymdText(rv)
+            : zone.toLocalText(zone.toInstant(rv)).slice(0, 10);
+      }
+    }
+
+    // Offenses
+    const offenses: Offense[] = [];
+    if (offenseCols.length === 0) {
+      offenses.push(classify(mapping.offenseConstant ?? '', offenseMap, labelCache));
+    } else {
+      for (const oc of offenseCols) {
+        const label = get(oc.i).trim();
+        if (label) offenses.push(classify(label, offenseMap, labelCache));
+      }
+      if (offenses.length === 0) {
+        issues.push({ reason: 'MISSING_REQUIRED_FIELD', column: offenseCols[0]?.name ?? '', value: '' });
+      }
+    }
+    if (offenses.length > 1) offenses.sort((a, b) => severityRank(a.category) - severityRank(b.category));
+
+    // Location
+    let lon: number | null = null;
+    let lat: number | null = null;
+    if (iLon >= 0 && iLat >= 0) {
+      const cr = readCoordinates(get(iLon), get(iLat), mapping.decimalSeparator);
+      if (cr.kind === 'bad') {
+        issues.push({
+          reason: 'BAD_COORDINATES',
+          column: (cr.column === 'longitude' ? c.longitude : c.latitude) ?? '',
+          value: clip(cr.value),
+        });
+      } else if (cr.kind === 'ok') {
+        lon = cr.lon;
+        lat = cr.lat;
+      }
+    }
+
+    // Status
+    let status: IncidentStatus = 'reported';
+    if (iStatus >= 0 && statusMap) {
+      const raw = get(iStatus);
+      const s = statusMap.get(normalizeLabel(raw));
+      if (s) status = s;
+      else if (raw.trim()) issues.push({ reason: 'BAD_STATUS', column: c.status ?? '', value: clip(raw) });
+    }
+
+    if (issues.length > 0 || !wall) return { kind: 'quarantine', issues, duplicate: fp.duplicate };
+    const unit = get(iUnit).trim();
+    return {
+      kind: 'incident',
+      duplicate: fp.duplicate,
+      record: {
+        sourceId,
+        sourceIdDerived: iId < 0,
+        occurredAt,
+        occurredLocal,
+        reportedLocalDate,
+        offenses,
+        lon,
+        lat,
+        sourceUnit: unit || null,
+        status,
+      },
+    };
+  };
+}
+
+function readWall(text: string, read: DateReader, column: string, issues: RowIssue[]): LocalDateTime | null {
+  const t = text.trim();
+  if (!t) {
+    issues.push({ reason: 'MISSING_REQUIRED_FIELD', column, value: '' });
+    return null;
+  }
+  const v = read(t);
+  if (typeof v === 'string') {
+    issues.push({ reason: v === 'format' ? 'BAD_DATE' : 'IMPOSSIBLE_DATE', column, value: clip(t) });
+    return null;
+  }
+  return v;
+}
+
+function classify(label: string, map: Map<string, OffenseCategory>, cache: Map<string, Offense>): Offense {
+  let o = cache.get(label);
+  if (!o) {
+    o = { category: map.get(normalizeLabel(label)) ?? 'unclassified', sourceLabel: label };
+    if (cache.size < 100_000) cache.set(label, o);
+  }
+  return o;
+}
+
+const ISO_READER = compileDateFormat('iso');
+
+/** Spreadsheet cells may hold real dates: they arrive as ISO text or as Excel serial day numbers. */
+function withSpreadsheetFallback(read: DateReader, enabled: boolean): DateReader {
+  if (!enabled) return read;
+  return (text) => {
+    const v = read(text);
+    if (typeof v !== 'string') return v;
+    const iso = ISO_READER(text);
+    if (typeof iso !== 'string') return iso;
+    const serial = /^\d+(\.\d+)?$/.test(text.trim()) ? excelSerialToWallTime(Number(text)) : null;
+    return serial ?? v;
+  };
+}

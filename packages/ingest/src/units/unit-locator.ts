@@ -1,0 +1,91 @@
+import Flatbush from 'flatbush';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { UnitGeometry } from '@vigia/domain';
+
+/** A unit as the locator needs it: an id, its code, and its depth in the hierarchy (0 = top). */
+export interface LocatableUnit {
+  id: number;
+  code: string;
+  depth: number;
+  geometry: UnitGeometry | null;
+}
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+interface LevelIndex {
+  depth: number;
+  index: Flatbush;
+  units: LocatableUnit[];
+}
+
+function bboxOf(g: UnitGeometry): [number, number, number, number] {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  for (const poly of polys) {
+    for (const [x, y] of poly[0] ?? []) {
+      if (x! < minX) minX = x!;
+      if (y! < minY) minY = y!;
+      if (x! > maxX) maxX = x!;
+      if (y! > maxY) maxY = y!;
+    }
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+/**
+ * Finds the lowest unit containing a WGS84 point.
+ *
+ * One Flatbush R-tree of polygon bounding boxes per level; candidates are tested with Turf's
+ * point-in-polygon (holes and multipolygons handled; boundary counts as inside). Levels are searched
+ * from the deepest up, so a point in a gap between beats still lands in its district.
+ *
+ * Shared-edge rule: a point on the boundary of two or more units of the same level (or inside
+ * overlapping polygons) goes to exactly one of them, the unit whose code sorts first in numeric-aware
+ * order ("2" before "10"). Documented in docs/methods/unit-assignment.md.
+ *
+ * Coordinates are compared as given, in degrees: fine for containment, not for distances.
+ */
+export class UnitLocator {
+  private readonly levels: LevelIndex[];
+
+  constructor(units: readonly LocatableUnit[]) {
+    const byDepth = new Map<number, LocatableUnit[]>();
+    for (const u of units) {
+      if (!u.geometry) continue;
+      const list = byDepth.get(u.depth) ?? [];
+      list.push(u);
+      byDepth.set(u.depth, list);
+    }
+    this.levels = [...byDepth.entries()]
+      .sort((a, b) => b[0] - a[0])
+      .map(([depth, list]) => {
+        const index = new Flatbush(list.length);
+        for (const u of list) index.add(...bboxOf(u.geometry!));
+        index.finish();
+        return { depth, index, units: list };
+      });
+  }
+
+  /** True when at least one unit has a polygon. */
+  get hasPolygons(): boolean {
+    return this.levels.length > 0;
+  }
+
+  /** Id of the lowest unit containing (lon, lat), or null when the point is outside every polygon. */
+  locate(lon: number, lat: number): number | null {
+    const pt: [number, number] = [lon, lat];
+    for (const level of this.levels) {
+      let best: LocatableUnit | null = null;
+      for (const i of level.index.search(lon, lat, lon, lat)) {
+        const u = level.units[i]!;
+        if (best && collator.compare(u.code, best.code) >= 0) continue;
+        if (booleanPointInPolygon(pt, u.geometry!)) best = u;
+      }
+      if (best) return best.id;
+    }
+    return null;
+  }
+}

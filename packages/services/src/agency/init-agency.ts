@@ -1,0 +1,25 @@
+import { validateAgencyInput, type Agency, type Locale } from '@vigia/domain';
+import type { Store } from '@vigia/store';
+
+/** Input of `vigia init`. */
+export interface InitAgencyInput {
+  name: string;
+  timeZone: string;
+  locale: Locale | string;
+  /** ISO 3166-1 alpha-2, optional. */
+  country?: string;
+}
+
+/**
+ * Creates the store's agency.
+ * @throws VigiaError INVALID_TIME_ZONE, INVALID_LOCALE, INVALID_ARGUMENT, AGENCY_EXISTS.
+ */
+export async function initAgency(store: Store, input: InitAgencyInput): Promise<Agency> {
+  validateAgencyInput({ name: input.name, timeZone: input.timeZone, locale: input.locale });
+  return store.createAgency({
+    name: input.name.trim(),
+    country: (input.country ?? '').toUpperCase(),
+    timeZone: input.timeZone,
+    locale: input.locale as Locale,
+  });
+}

@@ -1,0 +1,48 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeDemoFiles } from '@vigia/demo';
+import { formatLocalDate, localDayOf } from '@vigia/domain';
+import type { Store } from '@vigia/store';
+import { initAgency } from '../agency/init-agency.js';
+import { importIncidents, type ImportSummary } from '../import/import-incidents.js';
+import { importUnits } from '../units/import-units.js';
+
+/**
+ * Seeds an empty store with the synthetic demo city (packages/demo): agency, precincts, sectors and
+ * about three years of incidents ending yesterday (agency time), imported through the same pipeline as
+ * real exports, so the demo also shows quarantine and data-quality flags.
+ *
+ * @param nowMs - "now", UTC epoch ms; the data ends the day before in America/Panama.
+ * @returns the incident import summary.
+ */
+export async function seedDemo(store: Store, nowMs: number, seed = 20240101): Promise<ImportSummary> {
+  const dir = await mkdtemp(join(tmpdir(), 'vigia-demo-'));
+  try {
+    const endDate = formatLocalDate(localDayOf(nowMs, 'America/Panama') - 1);
+    const files = await writeDemoFiles(dir, { seed, endDate, years: 3 });
+    await initAgency(store, files.agency);
+    await importUnits(store, {
+      file: files.precinctsGeoJson,
+      level: 'precinto',
+      codeProperty: 'code',
+      nameProperty: 'name',
+    });
+    await importUnits(store, {
+      file: files.sectorsGeoJson,
+      level: 'sector',
+      codeProperty: 'code',
+      nameProperty: 'name',
+      parentLevel: 'precinto',
+      parentProperty: 'precinct',
+    });
+    return await importIncidents(store, {
+      file: files.incidentsCsv,
+      profile: 'generic',
+      mappingFile: files.mappingJson,
+      nowMs,
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

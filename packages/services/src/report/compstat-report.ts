@@ -1,0 +1,188 @@
+import { compstatCompare, type CompstatCompareResult } from '@vigia/analysis';
+import {
+  VigiaError,
+  compstatPeriods,
+  formatIsoWeek,
+  formatLocalDate,
+  parseIsoWeek,
+  rangeDays,
+  severityRank,
+  PERIOD_KEYS,
+  type ComparedPeriod,
+  type OffenseCategory,
+  type PeriodKey,
+} from '@vigia/domain';
+import { unitCodeKey } from '@vigia/ingest';
+import type { CountWindow, Store, StoredUnit } from '@vigia/store';
+import { requireAgency } from '../agency/require-agency.js';
+
+/** Options of a COMPSTAT report. */
+export interface CompstatReportInput {
+  /** ISO week `YYYY-Www`. */
+  week: string;
+  /** Only units of this level (within the selected subtree). */
+  level?: string | undefined;
+  /** Root of the selection: this unit (default: the whole agency). */
+  unit?: string | undefined;
+  /** Count every offense of an incident instead of its most serious one. Default false. */
+  countEveryOffense?: boolean;
+  /** Count by occurrence date (default) or report date. */
+  dateBasis?: 'occurred' | 'reported';
+  /** Significance level of the exact test. Default 0.05. */
+  alpha?: number;
+}
+
+/** One window of a report row: counts, change, and the exact test. */
+export type CompstatCell = CompstatCompareResult;
+
+/** One row: a unit (or "*" for the agency) and a category (or "*" for all). */
+export interface CompstatRow {
+  unit: string;
+  unitName: string;
+  level: string;
+  category: OffenseCategory | '*';
+  wtd: CompstatCell;
+  d28: CompstatCell;
+  ytd: CompstatCell;
+}
+
+/** Dates of one window and its comparison, `YYYY-MM-DD`. */
+export interface ReportPeriod {
+  start: string;
+  end: string;
+  previousStart: string;
+  previousEnd: string;
+}
+
+/** The COMPSTAT report: the CLI's `--format json` and the API's body (a stable contract). */
+export interface CompstatReport {
+  week: string;
+  timeZone: string;
+  periods: Record<PeriodKey, ReportPeriod>;
+  rows: CompstatRow[];
+}
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+function period(p: ComparedPeriod): ReportPeriod {
+  return {
+    start: formatLocalDate(p.current.start),
+    end: formatLocalDate(p.current.end),
+    previousStart: formatLocalDate(p.previous.start),
+    previousEnd: formatLocalDate(p.previous.end),
+  };
+}
+
+/**
+ * Builds the weekly COMPSTAT report: for week W and each selected unit and category, WTD, 28-day and YTD
+ * counts against the same dates a year earlier, change, % change (null when last year is 0) and the
+ * exact conditional test (docs/methods/significance.md). Units roll up their subtree; unit "*" is the
+ * agency total (which includes incidents placed in no unit) and category "*" all categories together.
+ *
+ * Selection: `unit` picks a subtree root (default the agency); `level` keeps units of that level inside
+ * it; without `level`, the root and its direct children are shown. The agency row appears when the root
+ * is the agency. Every row has the same categories: those with any count agency-wide in any window.
+ *
+ * @throws VigiaError INVALID_WEEK, UNKNOWN_LEVEL, UNKNOWN_UNIT, NOT_INITIALIZED.
+ */
+export async function compstatReport(store: Store, input: CompstatReportInput): Promise<CompstatReport> {
+  const agency = await requireAgency(store);
+  const week = parseIsoWeek(input.week);
+  const periods = compstatPeriods(week);
+  const units = await store.listUnits();
+  const selected = selectUnits(units, await store.listUnitLevels(), input);
+
+  const windows: CountWindow[] = [];
+  for (const k of PERIOD_KEYS) {
+    const p = period(periods[k]);
+    windows.push({ start: p.start, end: p.end }, { start: p.previousStart, end: p.previousEnd });
+  }
+  const counts = await store.countIncidents({
+    windows,
+    dateBasis: input.dateBasis ?? 'occurred',
+    countEveryOffense: input.countEveryOffense ?? false,
+  });
+
+  const byKey = new Map<string, number[]>();
+  const categories = new Set<OffenseCategory>();
+  for (const c of counts) {
+    byKey.set(`${c.unitId ?? '*'}|${c.category}`, c.counts);
+    if (c.unitId === null && c.counts.some((n) => n > 0)) categories.add(c.category);
+  }
+  const cats = [...categories].sort((a, b) => severityRank(a) - severityRank(b));
+  const alpha = input.alpha ?? 0.05;
+  const exposure = PERIOD_KEYS.map(
+    (k) => [rangeDays(periods[k].current), rangeDays(periods[k].previous)] as const,
+  );
+
+  const rows: CompstatRow[] = [];
+  for (const u of selected) {
+    const key = u === '*' ? '*' : String(u.id);
+    const total = new Array<number>(windows.length).fill(0);
+    const makeRow = (category: OffenseCategory | '*', n: readonly number[]): CompstatRow => {
+      const cell = (i: number): CompstatCell => {
+        const [ec, ep] = exposure[i]!;
+        return compstatCompare(n[2 * i] ?? 0, n[2 * i + 1] ?? 0, ec, ep, alpha);
+      };
+      return {
+        unit: u === '*' ? '*' : u.code,
+        unitName: u === '*' ? agency.name : u.name,
+        level: u === '*' ? 'agency' : u.level,
+        category,
+        wtd: cell(0),
+        d28: cell(1),
+        ytd: cell(2),
+      };
+    };
+    for (const category of cats) {
+      const n = byKey.get(`${key}|${category}`) ?? total.map(() => 0);
+      n.forEach((v, i) => (total[i]! += v));
+      rows.push(makeRow(category, n));
+    }
+    rows.push(makeRow('*', total));
+  }
+  return {
+    week: formatIsoWeek(week),
+    timeZone: agency.timeZone,
+    periods: { wtd: period(periods.wtd), d28: period(periods.d28), ytd: period(periods.ytd) },
+    rows,
+  };
+}
+
+function selectUnits(
+  units: StoredUnit[],
+  levels: { name: string }[],
+  input: CompstatReportInput,
+): (StoredUnit | '*')[] {
+  if (input.level !== undefined && !levels.some((l) => l.name === input.level)) {
+    throw new VigiaError('UNKNOWN_LEVEL', {
+      value: input.level,
+      available: levels.map((l) => l.name).join(', '),
+    });
+  }
+  let root: StoredUnit | null = null;
+  if (input.unit !== undefined) {
+    const wanted = unitCodeKey(input.unit);
+    const matches = units.filter((u) => unitCodeKey(u.code) === wanted);
+    root = matches.sort((a, b) => a.depth - b.depth)[0] ?? null;
+    if (!root) throw new VigiaError('UNKNOWN_UNIT', { value: input.unit });
+  }
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const inSubtree = (u: StoredUnit): boolean => {
+    if (!root) return true;
+    for (
+      let cur: StoredUnit | undefined = u;
+      cur;
+      cur = cur.parentId === null ? undefined : byId.get(cur.parentId)
+    ) {
+      if (cur.id === root.id) return true;
+    }
+    return false;
+  };
+  const sorted = [...units].sort((a, b) => a.depth - b.depth || collator.compare(a.code, b.code));
+  let picked: StoredUnit[];
+  if (input.level !== undefined) picked = sorted.filter((u) => u.level === input.level && inSubtree(u));
+  else if (root) picked = [root, ...sorted.filter((u) => u.parentId === root.id)];
+  else picked = sorted.filter((u) => u.depth === 0);
+  return root ? picked : ['*', ...picked];
+}

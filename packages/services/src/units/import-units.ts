@@ -1,0 +1,69 @@
+import { VigiaError } from '@vigia/domain';
+import { readUnitLayer, unitCodeKey } from '@vigia/ingest';
+import type { Store, UnitInput } from '@vigia/store';
+import { requireAgency } from '../agency/require-agency.js';
+
+/** Input of `vigia import units`. */
+export interface ImportUnitsInput {
+  file: string;
+  level: string;
+  codeProperty: string;
+  nameProperty?: string | undefined;
+  /** Level of the parent units (must already be imported) and the property holding the parent's code. */
+  parentLevel?: string | undefined;
+  parentProperty?: string | undefined;
+}
+
+/**
+ * Imports one level of units from a GeoJSON layer: creates new codes, updates existing ones, links each
+ * unit to its parent by code. Re-importing the same layer updates in place (ids and incidents keep).
+ *
+ * @throws VigiaError NOT_INITIALIZED; INVALID_ARGUMENT when only one of parentLevel/parentProperty is
+ *   given; PARENT_LEVEL_UNKNOWN; PARENT_UNIT_NOT_FOUND naming the feature; and readUnitLayer's errors.
+ */
+export async function importUnits(
+  store: Store,
+  input: ImportUnitsInput,
+): Promise<{ level: string; count: number; created: number; updated: number }> {
+  await requireAgency(store);
+  if ((input.parentLevel === undefined) !== (input.parentProperty === undefined)) {
+    throw new VigiaError('INVALID_ARGUMENT', {
+      name: '--parent-level/--parent-property',
+      value: 'give both or neither',
+    });
+  }
+  const features = await readUnitLayer(input.file, {
+    codeProperty: input.codeProperty,
+    nameProperty: input.nameProperty,
+    parentProperty: input.parentProperty,
+  });
+  let parents = new Map<string, number>();
+  if (input.parentLevel !== undefined) {
+    const levels = await store.listUnitLevels();
+    if (!levels.some((l) => l.name === input.parentLevel)) {
+      throw new VigiaError('PARENT_LEVEL_UNKNOWN', { level: input.parentLevel });
+    }
+    parents = new Map(
+      (await store.listUnits())
+        .filter((u) => u.level === input.parentLevel)
+        .map((u) => [unitCodeKey(u.code), u.id]),
+    );
+  }
+  const units: UnitInput[] = features.map((f, i) => {
+    let parentId: number | null = null;
+    if (input.parentLevel !== undefined) {
+      parentId = f.parentCode === null ? null : (parents.get(unitCodeKey(f.parentCode)) ?? null);
+      if (parentId === null) {
+        throw new VigiaError('PARENT_UNIT_NOT_FOUND', {
+          file: input.file,
+          feature: String(i + 1),
+          code: f.parentCode ?? '',
+          level: input.parentLevel,
+        });
+      }
+    }
+    return { code: f.code, name: f.name, parentId, geometry: f.geometry };
+  });
+  const { created, updated } = await store.upsertUnits(input.level, input.parentLevel ?? null, units);
+  return { level: input.level, count: units.length, created, updated };
+}

@@ -1,0 +1,258 @@
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import {
+  VigiaError,
+  type Agency,
+  type IncidentStatus,
+  type Locale,
+  type LocationFlag,
+  type OffenseCategory,
+  type UnitLevel,
+} from '@vigia/domain';
+import type {
+  CountQuery,
+  CountRow,
+  ImportMeta,
+  ImportRecord,
+  IncidentImportSession,
+  Store,
+  StoredIncident,
+  StoredUnit,
+  UnitInput,
+} from '../port/store.js';
+import { DuckDbIncidentImport } from './incident-import.js';
+import { openDuckDb } from './open-duckdb.js';
+import { inTransaction } from './transaction.js';
+import { countIncidentsSql } from './count-sql.js';
+
+const AGENCY = 1;
+
+type Row = unknown[];
+
+/**
+ * The embedded store: one DuckDB file (DESIGN.md: ingest 1.1 s and COMPSTAT aggregation 33 ms for
+ * 2 M incidents on 2 cores). Open with {@link DuckDbStore.open}; one process at a time may open a file.
+ */
+export class DuckDbStore implements Store {
+  private constructor(
+    readonly location: string,
+    private readonly instance: DuckDBInstance,
+    private readonly db: DuckDBConnection,
+  ) {}
+
+  /**
+   * Opens or creates the database file at `path` (":memory:" for a throw-away store).
+   * @throws VigiaError STORE_LOCKED when another process holds the file; STORE_OPEN_FAILED otherwise.
+   */
+  static async open(path: string): Promise<DuckDbStore> {
+    const { instance, connection } = await openDuckDb(path);
+    return new DuckDbStore(path, instance, connection);
+  }
+
+  async close(): Promise<void> {
+    this.db.closeSync();
+    this.instance.closeSync();
+  }
+
+  private async rows(sql: string, params: (string | number | boolean | null)[] = []): Promise<Row[]> {
+    return (await this.db.runAndReadAll(sql, params)).getRows();
+  }
+
+  async getAgency(): Promise<Agency | null> {
+    const r = (
+      await this.rows(
+        `SELECT agency_id, name, country, time_zone, locale FROM agency WHERE agency_id = ${AGENCY}`,
+      )
+    )[0];
+    if (!r) return null;
+    return {
+      id: Number(r[0]),
+      name: String(r[1]),
+      country: String(r[2]),
+      timeZone: String(r[3]),
+      locale: String(r[4]) as Locale,
+      weekStart: 'monday',
+    };
+  }
+
+  async createAgency(input: {
+    name: string;
+    country: string;
+    timeZone: string;
+    locale: Locale;
+  }): Promise<Agency> {
+    const existing = await this.getAgency();
+    if (existing) throw new VigiaError('AGENCY_EXISTS', { db: this.location, name: existing.name });
+    await this.db.run(
+      `INSERT INTO agency (agency_id, name, country, time_zone, locale) VALUES (${AGENCY}, $1, $2, $3, $4)`,
+      [input.name, input.country, input.timeZone, input.locale],
+    );
+    return { id: AGENCY, ...input, weekStart: 'monday' };
+  }
+
+  async listUnitLevels(): Promise<UnitLevel[]> {
+    const rows = await this.rows(
+      `SELECT level, depth, parent_level FROM unit_level WHERE agency_id = ${AGENCY} ORDER BY depth, level`,
+    );
+    return rows.map((r) => ({
+      name: String(r[0]),
+      depth: Number(r[1]),
+      parentLevel: r[2] === null ? null : String(r[2]),
+    }));
+  }
+
+  async listUnits(): Promise<StoredUnit[]> {
+    const rows = await this.rows(
+      `SELECT u.unit_id, u.code, u.name, u.level, l.depth, u.parent_id, u.geometry
+       FROM unit u JOIN unit_level l ON l.agency_id = u.agency_id AND l.level = u.level
+       WHERE u.agency_id = ${AGENCY} ORDER BY l.depth, u.code`,
+    );
+    return rows.map((r) => ({
+      id: Number(r[0]),
+      code: String(r[1]),
+      name: String(r[2]),
+      level: String(r[3]),
+      depth: Number(r[4]),
+      parentId: r[5] === null ? null : Number(r[5]),
+      geometry: r[6] === null ? null : (JSON.parse(String(r[6])) as StoredUnit['geometry']),
+    }));
+  }
+
+  async upsertUnits(
+    level: string,
+    parentLevel: string | null,
+    units: readonly UnitInput[],
+  ): Promise<{ created: number; updated: number }> {
+    return inTransaction(this.db, async () => {
+      const levels = await this.listUnitLevels();
+      const existing = levels.find((l) => l.name === level);
+      if (!existing) {
+        const parent = parentLevel === null ? null : levels.find((l) => l.name === parentLevel);
+        if (parentLevel !== null && !parent)
+          throw new VigiaError('PARENT_LEVEL_UNKNOWN', { level: parentLevel });
+        const depth = parent ? parent.depth + 1 : 0;
+        await this.db.run(`INSERT INTO unit_level VALUES (${AGENCY}, $1, $2, $3)`, [
+          level,
+          depth,
+          parentLevel,
+        ]);
+      }
+      const codes = new Map(
+        (
+          await this.rows(`SELECT code, unit_id FROM unit WHERE agency_id = ${AGENCY} AND level = $1`, [
+            level,
+          ])
+        ).map((r) => [String(r[0]), Number(r[1])]),
+      );
+      let nextId = Number((await this.rows(`SELECT coalesce(max(unit_id), 0) + 1 FROM unit`))[0]?.[0] ?? 1);
+      let created = 0;
+      let updated = 0;
+      for (const u of units) {
+        const geometry = u.geometry ? JSON.stringify(u.geometry) : null;
+        const id = codes.get(u.code);
+        if (id === undefined) {
+          await this.db.run(`INSERT INTO unit VALUES (${AGENCY}, $1, $2, $3, $4, $5, $6)`, [
+            nextId++,
+            level,
+            u.code,
+            u.name,
+            u.parentId,
+            geometry,
+          ]);
+          created++;
+        } else {
+          await this.db.run(
+            `UPDATE unit SET name = $2, parent_id = $3, geometry = $4 WHERE agency_id = ${AGENCY} AND unit_id = $1`,
+            [id, u.name, u.parentId, geometry],
+          );
+          updated++;
+        }
+      }
+      await this.rebuildClosure();
+      return { created, updated };
+    });
+  }
+
+  /** Rebuilds unit_ancestor: every (unit, ancestor-or-self) pair, walking parent links. */
+  private async rebuildClosure(): Promise<void> {
+    await this.db.run(`DELETE FROM unit_ancestor WHERE agency_id = ${AGENCY}`);
+    await this.db.run(
+      `INSERT INTO unit_ancestor
+       WITH RECURSIVE up(unit_id, ancestor_id) AS (
+         SELECT unit_id, unit_id FROM unit WHERE agency_id = ${AGENCY}
+         UNION ALL
+         SELECT up.unit_id, u.parent_id FROM up JOIN unit u ON u.agency_id = ${AGENCY} AND u.unit_id = up.ancestor_id
+         WHERE u.parent_id IS NOT NULL
+       )
+       SELECT ${AGENCY}, unit_id, ancestor_id FROM up`,
+    );
+  }
+
+  async beginIncidentImport(meta: ImportMeta): Promise<IncidentImportSession> {
+    return DuckDbIncidentImport.begin(this.db, meta);
+  }
+
+  async listImports(): Promise<ImportRecord[]> {
+    const rows = await this.rows(
+      `SELECT import_id, file, profile, strftime(started_at, '%Y-%m-%dT%H:%M:%SZ'), rows_read, rows_stored,
+              rows_updated, rows_unchanged, rows_quarantined
+       FROM import_batch WHERE agency_id = ${AGENCY} AND status = 'done' ORDER BY import_id`,
+    );
+    return rows.map((r) => ({
+      importId: Number(r[0]),
+      file: String(r[1]),
+      profile: String(r[2]),
+      startedAt: String(r[3]),
+      read: Number(r[4]),
+      stored: Number(r[5]),
+      updated: Number(r[6]),
+      unchanged: Number(r[7]),
+      quarantined: Number(r[8]),
+    }));
+  }
+
+  async countIncidents(query: CountQuery): Promise<CountRow[]> {
+    const { sql, params } = countIncidentsSql(AGENCY, query);
+    const rows = await this.rows(sql, params);
+    return rows.map((r) => ({
+      unitId: r[0] === null ? null : Number(r[0]),
+      category: String(r[1]) as OffenseCategory,
+      counts: r.slice(2).map((v) => Number(v ?? 0)),
+    }));
+  }
+
+  async listIncidentVersions(source: string, sourceId?: string): Promise<StoredIncident[]> {
+    const rows = await this.rows(
+      `SELECT source, source_id, version, is_current, strftime(occurred_local, '%Y-%m-%dT%H:%M:%S'), category,
+              offense_categories, status, unit_id, location_flag, import_id
+       FROM incident WHERE agency_id = ${AGENCY} AND source = $1 AND ($2 IS NULL OR source_id = $2)
+       ORDER BY source_id, version`,
+      [source, sourceId ?? null],
+    );
+    return rows.map((r) => ({
+      source: String(r[0]),
+      sourceId: String(r[1]),
+      version: Number(r[2]),
+      isCurrent: Boolean(r[3]),
+      occurredLocal: String(r[4]),
+      category: String(r[5]) as OffenseCategory,
+      offenseCategories: listOf(r[6]) as OffenseCategory[],
+      status: String(r[7]) as IncidentStatus,
+      unitId: r[8] === null ? null : Number(r[8]),
+      locationFlag: String(r[9]) as LocationFlag,
+      importId: Number(r[10]),
+    }));
+  }
+
+  async countCurrentIncidents(source?: string): Promise<number> {
+    const r = await this.rows(
+      `SELECT count(*) FROM incident WHERE agency_id = ${AGENCY} AND is_current AND ($1 IS NULL OR source = $1)`,
+      [source ?? null],
+    );
+    return Number(r[0]?.[0] ?? 0);
+  }
+}
+
+function listOf(v: unknown): string[] {
+  const items = (v as { items?: unknown[] } | null)?.items ?? [];
+  return items.map(String);
+}

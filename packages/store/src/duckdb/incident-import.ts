@@ -1,0 +1,197 @@
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { PlacedIncident, RowIssue } from '@vigia/domain';
+import type { ImportCounts, ImportMeta, IncidentImportSession } from '../port/store.js';
+import { inTransaction } from './transaction.js';
+
+const SEP = '\u001f';
+const AGENCY = 1;
+
+/**
+ * Merge of staged rows into `incident`, in SQL so it scales with DuckDB rather than with JS memory.
+ * Parameters per statement in MERGE_PARAMS. See IncidentImportSession.finish for the rules.
+ */
+const MERGE_SQL = [
+  `CREATE OR REPLACE TEMP TABLE merged AS
+   WITH s AS (
+     SELECT *, count(*) OVER (PARTITION BY source_id) AS n_rows,
+            row_number() OVER (PARTITION BY source_id ORDER BY row_no) AS rn
+     FROM incident_staging WHERE import_id = $1
+   ),
+   multi AS (
+     SELECT source_id, list(c ORDER BY rk, l) AS cats, list(l ORDER BY rk, l) AS labs
+     FROM (
+       SELECT DISTINCT x.source_id, x.c, x.l, oc.severity_rank AS rk
+       FROM (SELECT source_id, unnest(string_split(categories, chr(31))) AS c,
+                    unnest(string_split(labels, chr(31))) AS l
+             FROM s WHERE n_rows > 1) x
+       JOIN offense_category oc ON oc.category = x.c
+     ) GROUP BY source_id
+   )
+   SELECT s.* EXCLUDE (categories, labels),
+          coalesce(m.cats, string_split(s.categories, chr(31))) AS cats,
+          coalesce(m.labs, string_split(s.labels, chr(31))) AS labs
+   FROM s LEFT JOIN multi m USING (source_id) WHERE s.rn = 1`,
+  `CREATE OR REPLACE TEMP TABLE classified AS
+   SELECT m.*, c.version AS cur_version,
+          md5(concat_ws(chr(31), m.occurred_ms, m.occurred_local, coalesce(m.reported_date, ''),
+              array_to_string(m.cats, ','), array_to_string(m.labs, chr(30)),
+              coalesce(CAST(m.lon AS VARCHAR), ''), coalesce(CAST(m.lat AS VARCHAR), ''),
+              coalesce(m.source_unit, ''), m.status)) AS content_hash,
+          c.content_hash AS cur_hash
+   FROM merged m
+   LEFT JOIN incident c ON c.agency_id = ${AGENCY} AND c.source = $1 AND c.source_id = m.source_id AND c.is_current`,
+  `UPDATE incident SET is_current = false
+   FROM classified k
+   WHERE incident.agency_id = ${AGENCY} AND incident.source = $1 AND incident.source_id = k.source_id
+     AND incident.is_current AND k.cur_version IS NOT NULL AND k.content_hash <> k.cur_hash`,
+  `INSERT INTO incident
+   SELECT ${AGENCY}, $2, source_id, coalesce(cur_version, 0) + 1, true, $1, row_no, content_hash,
+          source_id_derived, to_timestamp(occurred_ms / 1000), CAST(occurred_local AS TIMESTAMP),
+          CAST(occurred_local AS DATE), CAST(reported_date AS DATE), cats[1], cats, labs, lon, lat,
+          source_unit, source_unit_id, polygon_unit_id, unit_id, location_flag, unit_disagrees, status
+   FROM classified WHERE cur_version IS NULL OR content_hash <> cur_hash`,
+];
+/** Which parameters each statement of MERGE_SQL takes: 'i' = import id, 's' = source. */
+const MERGE_PARAMS = ['i', 's', 's', 'is'] as const;
+
+const OUTCOME_SQL = `
+  SELECT CASE WHEN cur_version IS NULL THEN 'stored' WHEN content_hash = cur_hash THEN 'unchanged' ELSE 'updated' END,
+         sum(n_rows)
+  FROM classified GROUP BY 1`;
+
+/** Staging and merge of one incident import in the DuckDB store. */
+export class DuckDbIncidentImport implements IncidentImportSession {
+  private quarantined = 0;
+
+  private constructor(
+    private readonly connection: DuckDBConnection,
+    readonly importId: number,
+    private readonly meta: ImportMeta,
+    private readonly staging: DuckDBAppender,
+    private readonly quarantine: DuckDBAppender,
+  ) {}
+
+  /** Registers the import as running and opens the staging appenders. */
+  static async begin(connection: DuckDBConnection, meta: ImportMeta): Promise<DuckDbIncidentImport> {
+    const next = await connection.runAndReadAll(
+      `SELECT coalesce(max(import_id), 0) + 1 FROM import_batch WHERE agency_id = ${AGENCY}`,
+    );
+    const importId = Number(next.getRows()[0]?.[0] ?? 1);
+    await connection.run(
+      `INSERT INTO import_batch (agency_id, import_id, kind, file, profile, source, started_at, status)
+       VALUES (${AGENCY}, $1, 'incidents', $2, $3, $4, to_timestamp($5), 'running')`,
+      [importId, meta.file, meta.profile, meta.source, meta.startedAt / 1000],
+    );
+    const staging = await connection.createAppender('incident_staging');
+    const quarantine = await connection.createAppender('quarantine');
+    return new DuckDbIncidentImport(connection, importId, meta, staging, quarantine);
+  }
+
+  addIncident(rowNo: number, p: PlacedIncident): void {
+    const a = this.staging;
+    a.appendInteger(this.importId);
+    a.appendInteger(rowNo);
+    a.appendVarchar(p.sourceId);
+    a.appendBoolean(p.sourceIdDerived);
+    a.appendDouble(p.occurredAt);
+    a.appendVarchar(p.occurredLocal);
+    nullableVarchar(a, p.reportedLocalDate);
+    if (p.offenses.length === 1) {
+      a.appendVarchar(p.offenses[0]!.category);
+      a.appendVarchar(p.offenses[0]!.sourceLabel);
+    } else {
+      a.appendVarchar(p.offenses.map((o) => o.category).join(SEP));
+      a.appendVarchar(p.offenses.map((o) => o.sourceLabel).join(SEP));
+    }
+    nullableDouble(a, p.lon);
+    nullableDouble(a, p.lat);
+    nullableVarchar(a, p.sourceUnit);
+    nullableInteger(a, p.sourceUnitId);
+    nullableInteger(a, p.polygonUnitId);
+    nullableInteger(a, p.unitId);
+    a.appendVarchar(p.locationFlag);
+    a.appendBoolean(p.unitDisagrees);
+    a.appendVarchar(p.status);
+    a.endRow();
+  }
+
+  addQuarantine(rowNo: number, issues: readonly RowIssue[], raw: Record<string, string>): void {
+    const a = this.quarantine;
+    a.appendInteger(AGENCY);
+    a.appendInteger(this.importId);
+    a.appendInteger(rowNo);
+    a.appendVarchar(issues.map((i) => i.reason).join(','));
+    a.appendVarchar(issues.map((i) => i.column).join(SEP));
+    a.appendVarchar(issues.map((i) => i.value).join(SEP));
+    a.appendVarchar(JSON.stringify(raw));
+    a.appendVarchar('open');
+    a.endRow();
+    this.quarantined++;
+  }
+
+  async finish(summary: Record<string, unknown>): Promise<ImportCounts> {
+    this.staging.closeSync();
+    this.quarantine.closeSync();
+    const value = { i: this.importId, s: this.meta.source } as const;
+    const counts: ImportCounts = { stored: 0, updated: 0, unchanged: 0, quarantined: this.quarantined };
+    await inTransaction(this.connection, async () => {
+      for (const [k, sql] of MERGE_SQL.entries()) {
+        await this.connection.run(
+          sql,
+          [...MERGE_PARAMS[k]!].map((p) => value[p as 'i' | 's']),
+        );
+      }
+      const rows = (await this.connection.runAndReadAll(OUTCOME_SQL)).getRows();
+      for (const [outcome, n] of rows) counts[outcome as 'stored' | 'updated' | 'unchanged'] = Number(n);
+      const read = counts.stored + counts.updated + counts.unchanged + counts.quarantined;
+      await this.connection.run(
+        `UPDATE import_batch SET status = 'done', finished_at = current_timestamp, rows_read = $2,
+           rows_stored = $3, rows_updated = $4, rows_unchanged = $5, rows_quarantined = $6, summary = $7
+         WHERE agency_id = ${AGENCY} AND import_id = $1`,
+        [
+          this.importId,
+          read,
+          counts.stored,
+          counts.updated,
+          counts.unchanged,
+          counts.quarantined,
+          JSON.stringify(summary),
+        ],
+      );
+      await this.connection.run('DELETE FROM incident_staging WHERE import_id = $1', [this.importId]);
+    });
+    await this.connection.run('DROP TABLE IF EXISTS merged');
+    await this.connection.run('DROP TABLE IF EXISTS classified');
+    return counts;
+  }
+
+  async abort(): Promise<void> {
+    try {
+      this.staging.closeSync();
+      this.quarantine.closeSync();
+    } catch {
+      // already closed
+    }
+    await this.connection.run('DELETE FROM incident_staging WHERE import_id = $1', [this.importId]);
+    await this.connection.run(`DELETE FROM quarantine WHERE agency_id = ${AGENCY} AND import_id = $1`, [
+      this.importId,
+    ]);
+    await this.connection.run(
+      `UPDATE import_batch SET status = 'aborted' WHERE agency_id = ${AGENCY} AND import_id = $1`,
+      [this.importId],
+    );
+  }
+}
+
+function nullableVarchar(a: DuckDBAppender, v: string | null): void {
+  if (v === null) a.appendNull();
+  else a.appendVarchar(v);
+}
+function nullableDouble(a: DuckDBAppender, v: number | null): void {
+  if (v === null) a.appendNull();
+  else a.appendDouble(v);
+}
+function nullableInteger(a: DuckDBAppender, v: number | null): void {
+  if (v === null) a.appendNull();
+  else a.appendInteger(v);
+}

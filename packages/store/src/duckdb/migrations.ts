@@ -1,0 +1,126 @@
+import { OFFENSE_CATEGORY_CODES } from '@vigia/domain';
+
+/**
+ * Versioned schema of the embedded store, applied in order inside one transaction each. Never edit a
+ * released migration: add the next one. Every large table leads its primary key with agency_id (the
+ * Citus distribution key, DESIGN.md).
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE agency (
+    agency_id INTEGER PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    country VARCHAR NOT NULL,
+    time_zone VARCHAR NOT NULL,
+    locale VARCHAR NOT NULL,
+    week_start VARCHAR NOT NULL DEFAULT 'monday',
+    created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
+  );
+  CREATE TABLE unit_level (
+    agency_id INTEGER NOT NULL,
+    level VARCHAR NOT NULL,
+    depth INTEGER NOT NULL,
+    parent_level VARCHAR,
+    PRIMARY KEY (agency_id, level)
+  );
+  CREATE TABLE unit (
+    agency_id INTEGER NOT NULL,
+    unit_id INTEGER NOT NULL,
+    level VARCHAR NOT NULL,
+    code VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    parent_id INTEGER,
+    geometry VARCHAR,
+    PRIMARY KEY (agency_id, unit_id),
+    UNIQUE (agency_id, level, code)
+  );
+  CREATE TABLE unit_ancestor (
+    agency_id INTEGER NOT NULL,
+    unit_id INTEGER NOT NULL,
+    ancestor_id INTEGER NOT NULL,
+    PRIMARY KEY (agency_id, unit_id, ancestor_id)
+  );
+  CREATE TABLE offense_category (
+    category VARCHAR PRIMARY KEY,
+    severity_rank INTEGER NOT NULL
+  );
+  INSERT INTO offense_category VALUES ${OFFENSE_CATEGORY_CODES.map((c, i) => `('${c}', ${i})`).join(', ')};
+  CREATE TABLE import_batch (
+    agency_id INTEGER NOT NULL,
+    import_id INTEGER NOT NULL,
+    kind VARCHAR NOT NULL,
+    file VARCHAR NOT NULL,
+    profile VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    started_at TIMESTAMPTZ NOT NULL,
+    finished_at TIMESTAMPTZ,
+    status VARCHAR NOT NULL,
+    rows_read INTEGER,
+    rows_stored INTEGER,
+    rows_updated INTEGER,
+    rows_unchanged INTEGER,
+    rows_quarantined INTEGER,
+    summary VARCHAR,
+    PRIMARY KEY (agency_id, import_id)
+  );
+  CREATE TABLE incident (
+    agency_id INTEGER NOT NULL,
+    source VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    is_current BOOLEAN NOT NULL,
+    import_id INTEGER NOT NULL,
+    source_row INTEGER NOT NULL,
+    content_hash VARCHAR NOT NULL,
+    source_id_derived BOOLEAN NOT NULL,
+    occurred_at TIMESTAMPTZ NOT NULL,
+    occurred_local TIMESTAMP NOT NULL,
+    occurred_date DATE NOT NULL,
+    reported_date DATE,
+    category VARCHAR NOT NULL,
+    offense_categories VARCHAR[] NOT NULL,
+    offense_labels VARCHAR[] NOT NULL,
+    lon DOUBLE,
+    lat DOUBLE,
+    source_unit VARCHAR,
+    source_unit_id INTEGER,
+    polygon_unit_id INTEGER,
+    unit_id INTEGER,
+    location_flag VARCHAR NOT NULL,
+    unit_disagrees BOOLEAN NOT NULL,
+    status VARCHAR NOT NULL,
+    PRIMARY KEY (agency_id, source, source_id, version)
+  );
+  CREATE TABLE quarantine (
+    agency_id INTEGER NOT NULL,
+    import_id INTEGER NOT NULL,
+    row_no INTEGER NOT NULL,
+    reasons VARCHAR NOT NULL,
+    columns VARCHAR NOT NULL,
+    "values" VARCHAR NOT NULL,
+    raw VARCHAR NOT NULL,
+    status VARCHAR NOT NULL DEFAULT 'open',
+    PRIMARY KEY (agency_id, import_id, row_no)
+  );
+  CREATE TABLE incident_staging (
+    import_id INTEGER NOT NULL,
+    row_no INTEGER NOT NULL,
+    source_id VARCHAR NOT NULL,
+    source_id_derived BOOLEAN NOT NULL,
+    occurred_ms DOUBLE NOT NULL,
+    occurred_local VARCHAR NOT NULL,
+    reported_date VARCHAR,
+    categories VARCHAR NOT NULL,
+    labels VARCHAR NOT NULL,
+    lon DOUBLE,
+    lat DOUBLE,
+    source_unit VARCHAR,
+    source_unit_id INTEGER,
+    polygon_unit_id INTEGER,
+    unit_id INTEGER,
+    location_flag VARCHAR NOT NULL,
+    unit_disagrees BOOLEAN NOT NULL,
+    status VARCHAR NOT NULL
+  );
+  `,
+];

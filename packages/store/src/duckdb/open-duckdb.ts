@@ -1,0 +1,57 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { VigiaError } from '@vigia/domain';
+import { MIGRATIONS } from './migrations.js';
+
+/**
+ * Opens (creating when missing) a DuckDB database file and brings its schema up to date.
+ *
+ * DuckDB lets one process write a file at a time; a second process gets "Could not set lock on file",
+ * which becomes STORE_LOCKED naming the holder's PID when DuckDB reports it.
+ *
+ * @throws VigiaError STORE_LOCKED, STORE_OPEN_FAILED, STORE_SCHEMA_NEWER.
+ */
+export async function openDuckDb(
+  path: string,
+): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/lock/i.test(message)) {
+      const pid = /PID (\d+)/.exec(message)?.[1];
+      throw new VigiaError('STORE_LOCKED', { db: path, holder: pid ? ` (PID ${pid})` : '' }, { cause: e });
+    }
+    throw new VigiaError('STORE_OPEN_FAILED', { db: path, detail: message }, { cause: e });
+  }
+  const connection = await instance.connect();
+  await migrate(connection, path);
+  // Staging rows of an import that never finished (a crash) are discarded.
+  await connection.run('DELETE FROM incident_staging');
+  await connection.run(
+    `DELETE FROM quarantine WHERE (agency_id, import_id) IN
+       (SELECT agency_id, import_id FROM import_batch WHERE status = 'running')`,
+  );
+  await connection.run(`UPDATE import_batch SET status = 'aborted' WHERE status = 'running'`);
+  return { instance, connection };
+}
+
+async function migrate(connection: DuckDBConnection, path: string): Promise<void> {
+  await connection.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const rows = (await connection.runAndReadAll('SELECT max(version) FROM schema_version')).getRows();
+  const current = Number(rows[0]?.[0] ?? 0);
+  if (current > MIGRATIONS.length) {
+    throw new VigiaError('STORE_SCHEMA_NEWER', { db: path, found: current, known: MIGRATIONS.length });
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    await connection.run('BEGIN TRANSACTION');
+    try {
+      await connection.run(MIGRATIONS[v]!);
+      await connection.run('INSERT INTO schema_version VALUES ($1)', [v + 1]);
+      await connection.run('COMMIT');
+    } catch (e) {
+      await connection.run('ROLLBACK');
+      throw e;
+    }
+  }
+}

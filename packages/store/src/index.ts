@@ -1,0 +1,2 @@
+export * from './port/store.js';
+export * from './duckdb/duckdb-store.js';

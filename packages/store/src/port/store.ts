@@ -1,0 +1,158 @@
+import type {
+  Agency,
+  IncidentStatus,
+  Locale,
+  LocationFlag,
+  OffenseCategory,
+  PlacedIncident,
+  RowIssue,
+  UnitGeometry,
+  UnitLevel,
+} from '@vigia/domain';
+
+/** A unit as stored: the domain unit plus the store's numeric id and hierarchy links. */
+export interface StoredUnit {
+  id: number;
+  code: string;
+  name: string;
+  level: string;
+  depth: number;
+  parentId: number | null;
+  geometry: UnitGeometry | null;
+}
+
+/** A unit to create or update on import of one level. */
+export interface UnitInput {
+  code: string;
+  name: string;
+  parentId: number | null;
+  geometry: UnitGeometry | null;
+}
+
+/** What an import records about itself (the "traceable numbers" rule: every count knows its import). */
+export interface ImportMeta {
+  file: string;
+  profile: string;
+  /** Namespace of source ids (profile or mapping name): ids only match within one source. */
+  source: string;
+  startedAt: number;
+}
+
+/** Row outcomes of a finished import; `read` = stored + updated + unchanged + quarantined. */
+export interface ImportCounts {
+  stored: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+}
+
+/**
+ * One incident import in progress. Rows are appended synchronously (buffered by the store) and become
+ * visible atomically at {@link IncidentImportSession.finish}; until then a crash leaves nothing behind
+ * but staging rows that the next open discards.
+ */
+export interface IncidentImportSession {
+  readonly importId: number;
+  /** Stages one validated, placed input row. `rowNo` is the spreadsheet row (header = 1). */
+  addIncident(rowNo: number, incident: PlacedIncident): void;
+  /** Stages one quarantined row with its issues and raw fields (header names as keys). */
+  addQuarantine(rowNo: number, issues: readonly RowIssue[], raw: Record<string, string>): void;
+  /**
+   * Merges staged rows into the incident table in one transaction: new source ids are stored, changed
+   * ones get a new version (the old one kept, no longer current), identical ones are unchanged. Rows
+   * sharing a source id within the file are one incident with all their offenses.
+   */
+  finish(summary: Record<string, unknown>): Promise<ImportCounts>;
+  /** Discards everything staged. */
+  abort(): Promise<void>;
+}
+
+/** The six date windows of a COMPSTAT report, as local dates `YYYY-MM-DD` (inclusive). */
+export interface CountWindow {
+  start: string;
+  end: string;
+}
+
+/** Options of a count query. */
+export interface CountQuery {
+  windows: readonly CountWindow[];
+  /** Count by occurrence date (default) or by report date. */
+  dateBasis: 'occurred' | 'reported';
+  /** Count every offense instead of one per incident (its most serious). */
+  countEveryOffense: boolean;
+}
+
+/**
+ * Counts per unit (rolled up: each unit's count includes its whole subtree; `unitId` null = the agency
+ * total, which also includes incidents in no unit) and category, one number per window, in
+ * `windows` order. Unfounded incidents and superseded versions are never counted.
+ */
+export interface CountRow {
+  unitId: number | null;
+  category: OffenseCategory;
+  counts: number[];
+}
+
+/** Summary of an import as kept in the store. */
+export interface ImportRecord {
+  importId: number;
+  file: string;
+  profile: string;
+  startedAt: string;
+  read: number;
+  stored: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+}
+
+/** Facts about one stored incident version, for tests and tracing. */
+export interface StoredIncident {
+  source: string;
+  sourceId: string;
+  version: number;
+  isCurrent: boolean;
+  occurredLocal: string;
+  category: OffenseCategory;
+  offenseCategories: OffenseCategory[];
+  status: IncidentStatus;
+  unitId: number | null;
+  locationFlag: LocationFlag;
+  importId: number;
+}
+
+/**
+ * The storage port. The DuckDB adapter (embedded, one file) implements it now, a PostgreSQL one later;
+ * all SQL lives behind it. One store holds one agency for now (agency id 1), but every large table is
+ * keyed by agency_id so a multi-agency store and Citus distribution need no schema change.
+ */
+export interface Store {
+  /** Where the store lives (file path or URL), for messages. */
+  readonly location: string;
+  close(): Promise<void>;
+
+  getAgency(): Promise<Agency | null>;
+  /** @throws VigiaError AGENCY_EXISTS when the store already has an agency. */
+  createAgency(input: { name: string; country: string; timeZone: string; locale: Locale }): Promise<Agency>;
+
+  listUnitLevels(): Promise<UnitLevel[]>;
+  listUnits(): Promise<StoredUnit[]>;
+  /**
+   * Creates or updates (by code) the units of one level in one transaction and rebuilds the hierarchy
+   * closure. A new level goes below `parentLevel` (or at the top when null).
+   */
+  upsertUnits(
+    level: string,
+    parentLevel: string | null,
+    units: readonly UnitInput[],
+  ): Promise<{ created: number; updated: number }>;
+
+  beginIncidentImport(meta: ImportMeta): Promise<IncidentImportSession>;
+  listImports(): Promise<ImportRecord[]>;
+
+  countIncidents(query: CountQuery): Promise<CountRow[]>;
+  /** Every stored version of the incidents of one source (tests and tracing). */
+  listIncidentVersions(source: string, sourceId?: string): Promise<StoredIncident[]>;
+  /** Number of current incidents, optionally of one source. */
+  countCurrentIncidents(source?: string): Promise<number>;
+}
