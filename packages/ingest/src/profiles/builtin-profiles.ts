@@ -6,9 +6,14 @@ import type { ImportMappingInput } from './mapping.js';
  * agency's zone is used only when a profile does not name one.
  */
 export const BUILTIN_PROFILES: Record<string, ImportMappingInput> = {
-  /** Chicago aggravated assaults (Crime Open Database via crimemappingdata): NIBRS 13A only, no id. */
+  /**
+   * Chicago aggravated assaults (Crime Open Database via crimemappingdata): NIBRS 13A only, no id.
+   * Its `district` was assigned by the packager with another vintage of the beat map than the polygons
+   * in ../shared/data, so the source district is the unit of record (disagreements are still counted).
+   */
   'chicago-code': {
     name: 'chicago-code',
+    unitOfRecord: 'source',
     delimiter: ',',
     encoding: 'utf-8',
     timeZone: 'America/Chicago',

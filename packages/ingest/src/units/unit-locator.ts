@@ -15,8 +15,12 @@ const collator = new Intl.Collator('en', { numeric: true });
 interface LevelIndex {
   depth: number;
   index: Flatbush;
+  /** Units of the level sorted by code (numeric-aware), so a lower index wins a shared edge. */
   units: LocatableUnit[];
 }
+
+/** Most distinct coordinates remembered (exports repeat block-level points many times). */
+const CACHE_LIMIT = 2_000_000;
 
 function bboxOf(g: UnitGeometry): [number, number, number, number] {
   let minX = Infinity;
@@ -46,10 +50,13 @@ function bboxOf(g: UnitGeometry): [number, number, number, number] {
  * overlapping polygons) goes to exactly one of them, the unit whose code sorts first in numeric-aware
  * order ("2" before "10"). Documented in docs/methods/unit-assignment.md.
  *
- * Coordinates are compared as given, in degrees: fine for containment, not for distances.
+ * Coordinates are compared as given, in degrees: fine for containment, not for distances. Results are
+ * cached per exact coordinate pair (up to 2 million pairs): police exports repeat block-level points.
  */
 export class UnitLocator {
   private readonly levels: LevelIndex[];
+  private readonly cache = new Map<number, Map<number, number | null>>();
+  private cached = 0;
 
   constructor(units: readonly LocatableUnit[]) {
     const byDepth = new Map<number, LocatableUnit[]>();
@@ -61,7 +68,8 @@ export class UnitLocator {
     }
     this.levels = [...byDepth.entries()]
       .sort((a, b) => b[0] - a[0])
-      .map(([depth, list]) => {
+      .map(([depth, unsorted]) => {
+        const list = [...unsorted].sort((a, b) => collator.compare(a.code, b.code));
         const index = new Flatbush(list.length);
         for (const u of list) index.add(...bboxOf(u.geometry!));
         index.finish();
@@ -76,15 +84,27 @@ export class UnitLocator {
 
   /** Id of the lowest unit containing (lon, lat), or null when the point is outside every polygon. */
   locate(lon: number, lat: number): number | null {
+    let byLat = this.cache.get(lon);
+    const hit = byLat?.get(lat);
+    if (hit !== undefined) return hit;
+    const id = this.search(lon, lat);
+    if (this.cached < CACHE_LIMIT) {
+      if (!byLat) this.cache.set(lon, (byLat = new Map()));
+      byLat.set(lat, id);
+      this.cached++;
+    }
+    return id;
+  }
+
+  private search(lon: number, lat: number): number | null {
     const pt: [number, number] = [lon, lat];
     for (const level of this.levels) {
-      let best: LocatableUnit | null = null;
+      let best = -1;
       for (const i of level.index.search(lon, lat, lon, lat)) {
-        const u = level.units[i]!;
-        if (best && collator.compare(u.code, best.code) >= 0) continue;
-        if (booleanPointInPolygon(pt, u.geometry!)) best = u;
+        if (best >= 0 && i >= best) continue;
+        if (booleanPointInPolygon(pt, level.units[i]!.geometry!)) best = i;
       }
-      if (best) return best.id;
+      if (best >= 0) return level.units[best]!.id;
     }
     return null;
   }

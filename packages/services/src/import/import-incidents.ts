@@ -35,6 +35,8 @@ export interface ImportSummary extends ImportCounts {
   /** Source labels with no category mapping, with row counts; stored as "unclassified". */
   unclassifiedLabels: Record<string, number>;
   detected: { encoding: string; delimiter: string };
+  /** Wall time of the two phases, in milliseconds: read/validate/place/stage, and the store merge. */
+  durationMs: { stage: number; merge: number };
 }
 
 /**
@@ -79,6 +81,7 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
   let outside = 0;
   let disagreements = 0;
   let unknownUnits = 0;
+  const t0 = performance.now();
   try {
     for await (const batch of source.batches) {
       for (const fields of batch) {
@@ -117,8 +120,11 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
     unclassifiedLabels: unclassified,
     detected: source.detected,
   };
+  const t1 = performance.now();
   const counts = await session.finish(extra);
+  const durationMs = { stage: Math.round(t1 - t0), merge: Math.round(performance.now() - t1) };
   return {
+    durationMs,
     importId: session.importId,
     read: counts.stored + counts.updated + counts.unchanged + counts.quarantined,
     ...counts,
