@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeError } from '../test-helpers/shared-reference.js';
+import { relativeError } from '../../../../test/shared-reference.js';
 import { binomialCdf } from './binomial-cdf.js';
 import { binomialPmf } from './binomial-pmf.js';
 import { binomialTwoSidedP } from './binomial-two-sided-p.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isVigiaError } from '@vigia/domain';
-import { parseRNumber, readSharedCsv, relativeError } from '../test-helpers/shared-reference.js';
+import { parseRNumber, readSharedCsv, relativeError } from '../../../../test/shared-reference.js';
 import { poissonRateTest, type PoissonRateTestResult } from './poisson-rate-test.js';
 
 const REL_TOL = 1e-9;

@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 /**
  * Absolute path of a file under `../shared` beside the repository root (the shared data and R reference
  * values; they are read from there, never copied into the repository).
- * This file is packages/analysis/src/test-helpers/, so the repository root is four levels up.
+ * This file is test/ at the repository root, so ../shared is two levels up.
  */
 export function sharedPath(relative: string): string {
-  return fileURLToPath(new URL(`../../../../../shared/${relative}`, import.meta.url));
+  return fileURLToPath(new URL(`../../shared/${relative}`, import.meta.url));
 }
 
 /** Rows of a simple CSV (header line, comma separator, no quoting) under ../shared, as column → text. */

@@ -1,0 +1,158 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '@vigia/store';
+import { compstatReport } from '../report/compstat-report.js';
+import { FIXTURE_HEADER, FIXTURE_MAPPING, fixtureAgency } from '../test-helpers/fixture-agency.js';
+import { importIncidents } from './import-incidents.js';
+
+const NOW = Date.UTC(2020, 0, 1);
+let store: Store | undefined;
+
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+});
+
+async function setup(rows: string[]) {
+  const f = await fixtureAgency();
+  store = f.store;
+  const mapping = await f.write('m.json', JSON.stringify(FIXTURE_MAPPING));
+  const csv = await f.write('in.csv', [FIXTURE_HEADER, ...rows].join('\n'));
+  const run = (file = csv, nowMs = NOW) =>
+    importIncidents(f.store, { file, profile: 'generic', mappingFile: mapping, nowMs });
+  return { ...f, run, mapping };
+}
+
+/** Agency-wide and per-unit counts of the week 2019-W50 (2019-12-09..15) and its YTD. */
+async function week50(s: Store, countEveryOffense = false) {
+  const r = await compstatReport(s, { week: '2019-W50', level: 'beat', countEveryOffense });
+  const get = (unit: string, category: string) => r.rows.find((x) => x.unit === unit && x.category === category);
+  return { r, get };
+}
+
+describe('importIncidents', () => {
+  it('reconciles, and a re-import of the same file changes nothing', async () => {
+    const { run, store: s } = await setup([
+      '1,2019-12-10 10:00,ROBO,,R,11,0.5,0.25',
+      '2,2019-12-11 10:00,HURTO,,R,22,1.5,0.75',
+      '3,2019-31-12 10:00,HURTO,,R,22,1.5,0.75',
+    ]);
+    const first = await run();
+    expect(first).toMatchObject({ read: 3, stored: 2, updated: 0, unchanged: 0, quarantined: 1 });
+    expect(first.quarantineReasons).toEqual({ IMPOSSIBLE_DATE: 1 });
+    const second = await run();
+    expect(second).toMatchObject({ read: 3, stored: 0, updated: 0, unchanged: 2, quarantined: 1 });
+    expect(await s.countCurrentIncidents()).toBe(2);
+  });
+
+  it('a changed source record becomes a new version; the report counts the latest', async () => {
+    const { run, write, store: s } = await setup(['7,2019-12-10 10:00,HURTO,,R,11,0.5,0.25']);
+    await run();
+    const corrected = await write('v2.csv', [FIXTURE_HEADER, '7,2019-12-10 10:00,ROBO,,R,11,0.5,0.25'].join('\n'));
+    const second = await run(corrected);
+    expect(second).toMatchObject({ stored: 0, updated: 1, unchanged: 0 });
+    const versions = await s.listIncidentVersions('fixture', '7');
+    expect(versions.map((v) => [v.version, v.category, v.isCurrent])).toEqual([
+      [1, 'theft', false],
+      [2, 'robbery', true],
+    ]);
+    const { get } = await week50(s);
+    expect(get('*', 'robbery')?.wtd.current).toBe(1);
+    // The superseded theft version is not counted anywhere, so theft has no row at all.
+    expect(get('*', 'theft')).toBeUndefined();
+  });
+
+  it('counts an incident once under its most serious offense, or every offense on request', async () => {
+    const { run, store: s } = await setup(['1,2019-12-10 10:00,HURTO,HOMICIDIO,R,11,0.5,0.25']);
+    await run();
+    const once = await week50(s);
+    expect(once.get('*', 'homicide')?.wtd.current).toBe(1);
+    expect(once.get('*', 'theft')).toBeUndefined();
+    expect(once.get('*', '*')?.wtd.current).toBe(1);
+    const every = await week50(s, true);
+    expect(every.get('*', 'homicide')?.wtd.current).toBe(1);
+    expect(every.get('*', 'theft')?.wtd.current).toBe(1);
+  });
+
+  it('rows sharing a source id are one incident with all their offenses', async () => {
+    const { run, store: s } = await setup([
+      '9,2019-12-10 10:00,HURTO,,R,11,0.5,0.25',
+      '9,2019-12-10 10:00,ROBO,,R,11,0.5,0.25',
+    ]);
+    const summary = await run();
+    expect(summary).toMatchObject({ read: 2, stored: 2 });
+    const [v] = await s.listIncidentVersions('fixture', '9');
+    expect(v?.category).toBe('robbery');
+    expect(v?.offenseCategories).toEqual(['robbery', 'theft']);
+    expect(await s.countCurrentIncidents()).toBe(1);
+  });
+
+  it('unfounded incidents count in neither year', async () => {
+    const { run, store: s } = await setup([
+      '1,2019-12-10 10:00,ROBO,,U,11,0.5,0.25',
+      '2,2018-12-10 10:00,ROBO,,U,11,0.5,0.25',
+      '3,2019-12-10 11:00,ROBO,,R,11,0.5,0.25',
+    ]);
+    await run();
+    const { get } = await week50(s);
+    expect(get('*', 'robbery')?.wtd).toMatchObject({ current: 1, previous: 0, pctChange: null });
+  });
+
+  it('places by polygon, falls back to the source unit without location, flags outside points', async () => {
+    const { run, store: s } = await setup([
+      '1,2019-12-10 10:00,ROBO,,R,12,0.5,0.25', // point in beat 11, source says 12: polygon wins
+      '2,2019-12-10 10:00,ROBO,,R,21,,', // no location: counts in source beat 21
+      '3,2019-12-10 10:00,ROBO,,R,22,0,0', // 0,0 is no location too
+      '4,2019-12-10 10:00,ROBO,,R,,5,5', // outside every unit, no source unit: agency only
+      '5,2019-12-10 10:00,ROBO,,R,,,', // neither: agency only
+    ]);
+    const summary = await run();
+    expect(summary).toMatchObject({ stored: 5, noLocation: 3, outsideJurisdiction: 1, unitDisagreements: 1 });
+    const { get } = await week50(s);
+    expect(get('11', 'robbery')?.wtd.current).toBe(1);
+    expect(get('12', 'robbery')?.wtd.current).toBe(0);
+    expect(get('21', 'robbery')?.wtd.current).toBe(1);
+    expect(get('22', 'robbery')?.wtd.current).toBe(1);
+    expect(get('*', 'robbery')?.wtd.current).toBe(5);
+    const districts = await compstatReport(s, { week: '2019-W50', level: 'district' });
+    const d = (u: string) => districts.rows.find((x) => x.unit === u && x.category === 'robbery')?.wtd.current;
+    expect([d('1'), d('2')]).toEqual([1, 2]);
+  });
+
+  it('keeps identical rows without a source id apart and reports them as possible duplicates', async () => {
+    const f = await fixtureAgency();
+    store = f.store;
+    const mapping = await f.write(
+      'm.json',
+      JSON.stringify({ ...FIXTURE_MAPPING, columns: { ...FIXTURE_MAPPING.columns, sourceId: undefined } }),
+    );
+    const row = 'x,2019-12-10 10:00,ROBO,,R,11,0.5,0.25';
+    const csv = await f.write('in.csv', [FIXTURE_HEADER, row, row, row].join('\n'));
+    const run = () => importIncidents(f.store, { file: csv, profile: 'generic', mappingFile: mapping, nowMs: NOW });
+    expect(await run()).toMatchObject({ stored: 3, possibleDuplicates: 2 });
+    expect(await run()).toMatchObject({ stored: 0, unchanged: 3 });
+    expect(await f.store.countCurrentIncidents()).toBe(3);
+  });
+
+  it('quarantines occurrences after "now" and never stores them', async () => {
+    const { run, store: s } = await setup(['1,2020-01-02 10:00,ROBO,,R,11,0.5,0.25']);
+    const summary = await run(undefined, Date.UTC(2020, 0, 1));
+    expect(summary).toMatchObject({ stored: 0, quarantined: 1, quarantineReasons: { FUTURE_DATE: 1 } });
+    expect(await s.countCurrentIncidents()).toBe(0);
+  });
+
+  it('counts by the local date of the agency, across daylight-saving changes', async () => {
+    // 2019-03-10 02:30 does not exist in Chicago (spring forward), 2019-11-03 01:30 happens twice.
+    const { run, store: s } = await setup([
+      '1,2019-03-10 02:30,ROBO,,R,11,0.5,0.25',
+      '2,2019-11-03 01:30,ROBO,,R,11,0.5,0.25',
+      '3,2019-03-10 23:59,ROBO,,R,11,0.5,0.25',
+      '4,2019-03-11 00:00,ROBO,,R,11,0.5,0.25',
+    ]);
+    expect(await run()).toMatchObject({ stored: 4 });
+    const w10 = await compstatReport(s, { week: '2019-W10' }); // 2019-03-04..10
+    const w11 = await compstatReport(s, { week: '2019-W11' }); // 2019-03-11..17
+    const w44 = await compstatReport(s, { week: '2019-W44' }); // 2019-10-28..11-03
+    const agency = (r: typeof w10) => r.rows.find((x) => x.unit === '*' && x.category === '*')?.wtd.current;
+    expect([agency(w10), agency(w11), agency(w44)]).toEqual([2, 1, 1]);
+  });
+});

@@ -1,0 +1,81 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDbStore, type Store } from '@vigia/store';
+import { initAgency } from '../agency/init-agency.js';
+import { importUnits } from '../units/import-units.js';
+
+/** A square polygon [x0,y0]-[x1,y1] in degrees. */
+function square(x0: number, y0: number, x1: number, y1: number): number[][][] {
+  return [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ];
+}
+
+/**
+ * A throw-away agency in an in-memory store (America/Chicago), with two districts "1" (x 0..1) and
+ * "2" (x 1..2), each split into beats "11"/"12" and "21"/"22" at y = 0.5, all within y 0..1.
+ * Returns the store, a temp dir for fixture files, and a `csv()` helper that writes a file there.
+ */
+export async function fixtureAgency(): Promise<{
+  store: Store;
+  dir: string;
+  write: (name: string, text: string) => Promise<string>;
+}> {
+  const dir = await mkdtemp(join(tmpdir(), 'vigia-test-'));
+  const write = async (name: string, text: string) => {
+    const path = join(dir, name);
+    await writeFile(path, text);
+    return path;
+  };
+  const store = await DuckDbStore.open(':memory:');
+  await initAgency(store, { name: 'Test PD', timeZone: 'America/Chicago', locale: 'en' });
+  const fc = (features: object[]) => JSON.stringify({ type: 'FeatureCollection', features });
+  const feature = (props: object, coords: number[][][]) => ({
+    type: 'Feature',
+    properties: props,
+    geometry: { type: 'Polygon', coordinates: coords },
+  });
+  const districts = await write(
+    'districts.geojson',
+    fc([feature({ d: '1' }, square(0, 0, 1, 1)), feature({ d: '2' }, square(1, 0, 2, 1))]),
+  );
+  const beats = await write(
+    'beats.geojson',
+    fc([
+      feature({ b: '11', d: '1' }, square(0, 0, 1, 0.5)),
+      feature({ b: '12', d: '1' }, square(0, 0.5, 1, 1)),
+      feature({ b: '21', d: '2' }, square(1, 0, 2, 0.5)),
+      feature({ b: '22', d: '2' }, square(1, 0.5, 2, 1)),
+    ]),
+  );
+  await importUnits(store, { file: districts, level: 'district', codeProperty: 'd' });
+  await importUnits(store, { file: beats, level: 'beat', codeProperty: 'b', parentLevel: 'district', parentProperty: 'd' });
+  return { store, dir, write };
+}
+
+/** Generic mapping used by the fixture CSVs: id,date,offense,offense2,status,beat,lon,lat. */
+export const FIXTURE_MAPPING = {
+  name: 'fixture',
+  columns: {
+    sourceId: 'id',
+    occurredDateTime: 'date',
+    offense: ['offense', 'offense2'],
+    status: 'status',
+    unit: 'beat',
+    longitude: 'lon',
+    latitude: 'lat',
+  },
+  formats: { dateTime: 'yyyy-MM-dd HH:mm' },
+  offenseMap: { ROBO: 'robbery', HURTO: 'theft', HOMICIDIO: 'homicide' },
+  statusMap: { R: 'reported', U: 'unfounded' },
+};
+
+/** The header line of fixture CSVs. */
+export const FIXTURE_HEADER = 'id,date,offense,offense2,status,beat,lon,lat';
