@@ -21,7 +21,8 @@ export interface PlacementRules {
  */
 export function unitCodeKey(code: string): string {
   const t = code.trim();
-  return /^\d+$/.test(t) ? String(Number(t)) : t.toUpperCase();
+  // Strip the zeros as text: Number() would round codes longer than 15 digits into each other.
+  return /^\d+$/.test(t) ? t.replace(/^0+(?=\d)/, '') : t.toUpperCase();
 }
 
 /**
@@ -35,8 +36,10 @@ export function unitCodeKey(code: string): string {
  *   count unmappable reports in their precinct), or only in the agency total when there is none;
  * - a point outside every polygon → flag "outside_jurisdiction" (often swapped or sign-less
  *   coordinates); counts like a no-location incident;
- * - when both exist, the source unit is compared with the polygon unit's ancestor at the source's level:
- *   a difference sets `unitDisagrees` (counted in the import summary).
+ * - when both exist, the source unit is compared with the polygon unit's ancestor at the source's level
+ *   (or, when the polygon unit is higher, e.g. a point in a gap between beats, with the source unit's
+ *   ancestor at the polygon unit's level): a difference sets `unitDisagrees` (counted in the import
+ *   summary).
  * When the agency has no polygons at all, points cannot be placed: incidents count in the source unit
  * and are flagged "ok" when they have coordinates.
  */
@@ -57,9 +60,23 @@ export function createPlacer(
     while (u && u.depth > depth) u = u.parentId === null ? undefined : byId.get(u.parentId);
     return u && u.depth === depth ? u.id : null;
   };
+  // Compared at the source's level, or at the polygon unit's when that is higher (a point in a gap
+  // between beats lands in its district: a source beat of that district does not disagree).
+  const disagrees = (polygonUnitId: number, source: PlacementUnit): boolean => {
+    const depth = Math.min(source.depth, byId.get(polygonUnitId)?.depth ?? source.depth);
+    return ancestorAtDepth(polygonUnitId, depth) !== ancestorAtDepth(source.id, depth);
+  };
+
+  const sourceByText = new Map<string, PlacementUnit | undefined>();
+  const findSource = (text: string): PlacementUnit | undefined => {
+    if (sourceByText.has(text)) return sourceByText.get(text);
+    const u = sourceIndex.get(unitCodeKey(text));
+    if (sourceByText.size < 100_000) sourceByText.set(text, u);
+    return u;
+  };
 
   return (record) => {
-    const source = record.sourceUnit === null ? undefined : sourceIndex.get(unitCodeKey(record.sourceUnit));
+    const source = record.sourceUnit === null ? undefined : findSource(record.sourceUnit);
     const sourceUnitId = source?.id ?? null;
     let polygonUnitId: number | null = null;
     let locationFlag: LocationFlag;
@@ -71,14 +88,27 @@ export function createPlacer(
       polygonUnitId = locator.locate(record.lon, record.lat);
       locationFlag = polygonUnitId === null ? 'outside_jurisdiction' : 'ok';
     }
-    const unitDisagrees =
-      source !== undefined &&
-      polygonUnitId !== null &&
-      ancestorAtDepth(polygonUnitId, source.depth) !== source.id;
+    const unitDisagrees = source !== undefined && polygonUnitId !== null && disagrees(polygonUnitId, source);
     const unitId =
       polygonUnitId === null || (rules.unitOfRecord === 'source' && sourceUnitId !== null)
         ? sourceUnitId
         : polygonUnitId;
-    return { ...record, polygonUnitId, sourceUnitId, unitId, locationFlag, unitDisagrees };
+    return {
+      sourceId: record.sourceId,
+      sourceIdDerived: record.sourceIdDerived,
+      occurredAt: record.occurredAt,
+      occurredLocal: record.occurredLocal,
+      reportedLocalDate: record.reportedLocalDate,
+      offenses: record.offenses,
+      lon: record.lon,
+      lat: record.lat,
+      sourceUnit: record.sourceUnit,
+      status: record.status,
+      polygonUnitId,
+      sourceUnitId,
+      unitId,
+      locationFlag,
+      unitDisagrees,
+    };
   };
 }

@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { UnitGeometry } from '@vigia/domain';
+import { BandedPolygon } from './banded-polygon.js';
 
 /** A unit as the locator needs it: an id, its code, and its depth in the hierarchy (0 = top). */
 export interface LocatableUnit {
@@ -17,6 +17,8 @@ interface LevelIndex {
   index: Flatbush;
   /** Units of the level sorted by code (numeric-aware), so a lower index wins a shared edge. */
   units: LocatableUnit[];
+  /** The same units' polygons prepared for point tests. */
+  shapes: BandedPolygon[];
 }
 
 /** Most distinct coordinates remembered (exports repeat block-level points many times). */
@@ -42,8 +44,9 @@ function bboxOf(g: UnitGeometry): [number, number, number, number] {
 /**
  * Finds the lowest unit containing a WGS84 point.
  *
- * One Flatbush R-tree of polygon bounding boxes per level; candidates are tested with Turf's
- * point-in-polygon (holes and multipolygons handled; boundary counts as inside). Levels are searched
+ * One Flatbush R-tree of polygon bounding boxes per level; candidates are tested with
+ * {@link BandedPolygon} (holes and multipolygons handled; boundary counts as inside, as in Turf's
+ * booleanPointInPolygon, which is its test oracle). Levels are searched
  * from the deepest up, so a point in a gap between beats still lands in its district.
  *
  * Shared-edge rule: a point on the boundary of two or more units of the same level (or inside
@@ -73,7 +76,7 @@ export class UnitLocator {
         const index = new Flatbush(list.length);
         for (const u of list) index.add(...bboxOf(u.geometry!));
         index.finish();
-        return { depth, index, units: list };
+        return { depth, index, units: list, shapes: list.map((u) => new BandedPolygon(u.geometry!)) };
       });
   }
 
@@ -89,7 +92,7 @@ export class UnitLocator {
     if (hit !== undefined) return hit;
     const id = this.search(lon, lat);
     if (this.cached < CACHE_LIMIT) {
-      if (!byLat) this.cache.set(lon, (byLat = new Map()));
+      if (!byLat) this.cache.set(lon, (byLat = new Map<number, number | null>()));
       byLat.set(lat, id);
       this.cached++;
     }
@@ -97,12 +100,11 @@ export class UnitLocator {
   }
 
   private search(lon: number, lat: number): number | null {
-    const pt: [number, number] = [lon, lat];
     for (const level of this.levels) {
       let best = -1;
       for (const i of level.index.search(lon, lat, lon, lat)) {
         if (best >= 0 && i >= best) continue;
-        if (booleanPointInPolygon(pt, level.units[i]!.geometry!)) best = i;
+        if (level.shapes[i]!.contains(lon, lat)) best = i;
       }
       if (best >= 0) return level.units[best]!.id;
     }
