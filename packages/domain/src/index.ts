@@ -11,3 +11,4 @@ export * from './periods/local-date.js';
 export * from './periods/iso-week.js';
 export * from './periods/compstat-periods.js';
 export * from './periods/local-now.js';
+export * from './fingerprint/fingerprint.js';

@@ -89,7 +89,7 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
   const agency = await requireAgency(store);
   const week = parseIsoWeek(input.week);
   const periods = compstatPeriods(week);
-  const units = await store.listUnits();
+  const units = await store.listUnits({ withGeometry: false });
   const selected = selectUnits(units, await store.listUnitLevels(), input);
 
   const windows: CountWindow[] = [];

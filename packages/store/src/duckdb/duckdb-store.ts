@@ -48,9 +48,10 @@ export class DuckDbStore implements Store {
     return new DuckDbStore(path, instance, connection);
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.db.closeSync();
     this.instance.closeSync();
+    return Promise.resolve();
   }
 
   private async rows(sql: string, params: (string | number | boolean | null)[] = []): Promise<Row[]> {
@@ -96,13 +97,14 @@ export class DuckDbStore implements Store {
     return rows.map((r) => ({
       name: String(r[0]),
       depth: Number(r[1]),
-      parentLevel: r[2] === null ? null : String(r[2]),
+      parentLevel: r[2] === null ? null : (r[2] as string),
     }));
   }
 
-  async listUnits(): Promise<StoredUnit[]> {
+  async listUnits(options: { withGeometry?: boolean } = {}): Promise<StoredUnit[]> {
+    const withGeometry = options.withGeometry ?? true;
     const rows = await this.rows(
-      `SELECT u.unit_id, u.code, u.name, u.level, l.depth, u.parent_id, u.geometry
+      `SELECT u.unit_id, u.code, u.name, u.level, l.depth, u.parent_id, ${withGeometry ? 'u.geometry' : 'NULL'}
        FROM unit u JOIN unit_level l ON l.agency_id = u.agency_id AND l.level = u.level
        WHERE u.agency_id = ${AGENCY} ORDER BY l.depth, u.code`,
     );
@@ -113,7 +115,7 @@ export class DuckDbStore implements Store {
       level: String(r[3]),
       depth: Number(r[4]),
       parentId: r[5] === null ? null : Number(r[5]),
-      geometry: r[6] === null ? null : (JSON.parse(String(r[6])) as StoredUnit['geometry']),
+      geometry: r[6] === null ? null : (JSON.parse(r[6] as string) as StoredUnit['geometry']),
     }));
   }
 

@@ -1,5 +1,5 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import type { PlacedIncident, RowIssue } from '@vigia/domain';
+import { incidentContentHash, type PlacedIncident, type RowIssue } from '@vigia/domain';
 import type { ImportCounts, ImportMeta, IncidentImportSession } from '../port/store.js';
 import { inTransaction } from './transaction.js';
 
@@ -12,32 +12,37 @@ const AGENCY = 1;
  */
 const MERGE_SQL = [
   `CREATE OR REPLACE TEMP TABLE merged AS
-   WITH s AS (
-     SELECT *, count(*) OVER (PARTITION BY source_id) AS n_rows,
-            row_number() OVER (PARTITION BY source_id ORDER BY row_no) AS rn
-     FROM incident_staging WHERE import_id = $1
+   WITH g AS (
+     SELECT source_id, count(*) AS n_rows, min(row_no) AS first_row
+     FROM incident_staging WHERE import_id = $1 GROUP BY source_id
+   ),
+   multi_rows AS (
+     SELECT s.* FROM incident_staging s JOIN g USING (source_id) WHERE s.import_id = $1 AND g.n_rows > 1
    ),
    multi AS (
      SELECT source_id, list(c ORDER BY rk, l) AS cats, list(l ORDER BY rk, l) AS labs
      FROM (
        SELECT DISTINCT x.source_id, x.c, x.l, oc.severity_rank AS rk
        FROM (SELECT source_id, unnest(string_split(categories, chr(31))) AS c,
-                    unnest(string_split(labels, chr(31))) AS l
-             FROM s WHERE n_rows > 1) x
+                    unnest(string_split(labels, chr(31))) AS l FROM multi_rows) x
        JOIN offense_category oc ON oc.category = x.c
      ) GROUP BY source_id
+   ),
+   multi_hash AS (
+     SELECT source_id, md5(string_agg(content_hash, ',' ORDER BY content_hash)) AS h
+     FROM multi_rows GROUP BY source_id
    )
-   SELECT s.* EXCLUDE (categories, labels),
+   SELECT s.* EXCLUDE (categories, labels, content_hash), g.n_rows,
           coalesce(m.cats, string_split(s.categories, chr(31))) AS cats,
-          coalesce(m.labs, string_split(s.labels, chr(31))) AS labs
-   FROM s LEFT JOIN multi m USING (source_id) WHERE s.rn = 1`,
+          coalesce(m.labs, string_split(s.labels, chr(31))) AS labs,
+          coalesce(mh.h, s.content_hash) AS content_hash
+   FROM incident_staging s
+   JOIN g ON g.source_id = s.source_id AND g.first_row = s.row_no
+   LEFT JOIN multi m ON m.source_id = s.source_id
+   LEFT JOIN multi_hash mh ON mh.source_id = s.source_id
+   WHERE s.import_id = $1`,
   `CREATE OR REPLACE TEMP TABLE classified AS
-   SELECT m.*, c.version AS cur_version,
-          md5(concat_ws(chr(31), m.occurred_ms, m.occurred_local, coalesce(m.reported_date, ''),
-              array_to_string(m.cats, ','), array_to_string(m.labs, chr(30)),
-              coalesce(CAST(m.lon AS VARCHAR), ''), coalesce(CAST(m.lat AS VARCHAR), ''),
-              coalesce(m.source_unit, ''), m.status)) AS content_hash,
-          c.content_hash AS cur_hash
+   SELECT m.*, c.version AS cur_version, c.content_hash AS cur_hash
    FROM merged m
    LEFT JOIN incident c ON c.agency_id = ${AGENCY} AND c.source = $1 AND c.source_id = m.source_id AND c.is_current`,
   `UPDATE incident SET is_current = false
@@ -92,6 +97,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
     a.appendInteger(this.importId);
     a.appendInteger(rowNo);
     a.appendVarchar(p.sourceId);
+    a.appendVarchar(incidentContentHash(p));
     a.appendBoolean(p.sourceIdDerived);
     a.appendDouble(p.occurredAt);
     a.appendVarchar(p.occurredLocal);

@@ -136,7 +136,8 @@ export interface Store {
   createAgency(input: { name: string; country: string; timeZone: string; locale: Locale }): Promise<Agency>;
 
   listUnitLevels(): Promise<UnitLevel[]>;
-  listUnits(): Promise<StoredUnit[]>;
+  /** Units, top level first. `withGeometry: false` skips parsing polygons (reports do not need them). */
+  listUnits(options?: { withGeometry?: boolean }): Promise<StoredUnit[]>;
   /**
    * Creates or updates (by code) the units of one level in one transaction and rebuilds the hierarchy
    * closure. A new level goes below `parentLevel` (or at the top when null).
