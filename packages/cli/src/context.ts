@@ -27,5 +27,6 @@ export function processIo(): Io {
  * else Spanish (the first users are Central American forces).
  */
 export function initialLocale(io: Io, lang?: string): Locale {
-  return localeFromTag(lang ?? io.env['VIGIA_LANG'] ?? io.env['LC_ALL'] ?? io.env['LANG'], 'es');
+  // `||`, not `??`: an empty variable counts as unset (POSIX), so `LC_ALL=` does not hide LANG.
+  return localeFromTag(lang || io.env['VIGIA_LANG'] || io.env['LC_ALL'] || io.env['LANG'], 'es');
 }

@@ -22,7 +22,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerReport(program, io);
   registerDemo(program, io);
   try {
-    await program.parseAsync(argv as string[]);
+    await program.parseAsync(argv);
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;

@@ -4,7 +4,7 @@ import { compstatReport, requireAgency, seedDemo } from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
 import { formatImportSummary } from '../format/import-summary.js';
 import { formatReportTable } from '../format/report-table.js';
-import { withStore } from '../run-with-store.js';
+import { dbLocation, withStore } from '../run-with-store.js';
 
 /**
  * `vigia demo [--db FILE]` (what `npm start` runs): seeds the synthetic demo city when the database has
@@ -18,7 +18,7 @@ export function registerDemo(program: Command, io: Io): void {
     )
     .option('--db <file>', 'database file')
     .action(async (o: { db?: string }) => {
-      const db = o.db ?? io.env['VIGIA_DB'] ?? './vigia.duckdb';
+      const db = dbLocation(io, o.db);
       await withStore(db, async (store) => {
         let locale = initialLocale(io, program.opts<{ lang?: string }>().lang);
         if (!(await store.getAgency())) {

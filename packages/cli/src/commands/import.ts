@@ -4,7 +4,7 @@ import { importIncidents, importUnits } from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
 import { formatImportSummary } from '../format/import-summary.js';
 import { importProgress } from '../progress.js';
-import { withStore } from '../run-with-store.js';
+import { dbLocation, withStore } from '../run-with-store.js';
 
 /** `vigia import units ...` and `vigia import incidents ...` */
 export function registerImport(program: Command, io: Io): void {
@@ -33,7 +33,7 @@ export function registerImport(program: Command, io: Io): void {
           parentProperty?: string;
         },
       ) => {
-        await withStore(o.db, async (store) => {
+        await withStore(dbLocation(io, o.db), async (store) => {
           const r = await importUnits(store, { file, ...o });
           const locale = initialLocale(io, lang() ?? (await store.getAgency())?.locale);
           io.out(`${translate(locale, 'import.units', { ...r })}\n`);
@@ -48,7 +48,7 @@ export function registerImport(program: Command, io: Io): void {
     .option('--mapping <file>', 'JSON mapping (required with --profile generic)')
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, o: { db?: string; profile: string; mapping?: string; json?: boolean }) => {
-      await withStore(o.db, async (store) => {
+      await withStore(dbLocation(io, o.db), async (store) => {
         const locale = initialLocale(io, lang() ?? (await store.getAgency())?.locale);
         const progress = importProgress(io, locale, !o.json);
         let summary;

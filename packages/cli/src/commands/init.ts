@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { translate } from '@vigia/domain';
 import { initAgency } from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
-import { withStore } from '../run-with-store.js';
+import { dbLocation, withStore } from '../run-with-store.js';
 
 /** `vigia init --db FILE --agency-name NAME --time-zone IANA [--locale es|en] [--country CC]` */
 export function registerInit(program: Command, io: Io): void {
@@ -16,7 +16,8 @@ export function registerInit(program: Command, io: Io): void {
     .option('--country <code>', 'ISO 3166-1 alpha-2 country code', '')
     .action(
       async (o: { db?: string; agencyName: string; timeZone: string; locale: string; country: string }) => {
-        const agency = await withStore(o.db, (store) =>
+        const db = dbLocation(io, o.db);
+        const agency = await withStore(db, (store) =>
           initAgency(store, {
             name: o.agencyName,
             timeZone: o.timeZone,
@@ -25,9 +26,7 @@ export function registerInit(program: Command, io: Io): void {
           }),
         );
         const locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency.locale);
-        io.out(
-          `${translate(locale, 'init.done', { name: agency.name, timeZone: agency.timeZone, db: o.db ?? io.env['VIGIA_DB'] ?? './vigia.duckdb' })}\n`,
-        );
+        io.out(`${translate(locale, 'init.done', { name: agency.name, timeZone: agency.timeZone, db })}\n`);
       },
     );
 }

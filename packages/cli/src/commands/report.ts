@@ -4,7 +4,7 @@ import { compstatReport } from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
 import { formatReportCsv } from '../format/report-csv.js';
 import { formatReportTable } from '../format/report-table.js';
-import { withStore } from '../run-with-store.js';
+import { dbLocation, withStore } from '../run-with-store.js';
 
 /** `vigia report compstat --db FILE --week YYYY-Www [--level NAME] [--unit CODE] [--format table|csv|json]` */
 export function registerReport(program: Command, io: Io): void {
@@ -32,7 +32,7 @@ export function registerReport(program: Command, io: Io): void {
         if (!['table', 'csv', 'json'].includes(o.format)) {
           throw new VigiaError('INVALID_ARGUMENT', { name: '--format', value: o.format });
         }
-        await withStore(o.db, async (store) => {
+        await withStore(dbLocation(io, o.db), async (store) => {
           const report = await compstatReport(store, {
             week: o.week,
             level: o.level,

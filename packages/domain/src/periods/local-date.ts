@@ -3,7 +3,7 @@ import { VigiaError } from '../errors/vigia-error.js';
 /**
  * Calendar arithmetic on local dates written `YYYY-MM-DD`. A local date has no time zone: it is the
  * date on the agency's calendar. Arithmetic goes through a day number (days since 1970-01-01 in the
- * proleptic Gregorian calendar) computed with Date.UTC, so the host's time zone never enters.
+ * proleptic Gregorian calendar) computed with the UTC methods of Date, so the host's time zone never enters.
  */
 
 const DAY_MS = 86_400_000;
@@ -11,7 +11,10 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Day number of `y-m-d` (month 1–12). No validation: see {@link isValidYmd}. */
 export function dayNumber(y: number, m: number, d: number): number {
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return Math.floor(t.getTime() / DAY_MS);
 }
 
 /** True when y-m-d is a real calendar date (e.g. 2019-02-29 is not). */

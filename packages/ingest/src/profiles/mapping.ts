@@ -18,6 +18,11 @@ export const mappingSchema = z
     delimiter: z.enum([',', ';', '\t', '|']).optional(),
     /** Text encoding; "auto" = UTF-8 (with or without BOM) unless the bytes are not valid UTF-8, then Windows-1252. */
     encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto'),
+    /**
+     * Cell texts that mean "no value" in every column, compared after trimming (case-sensitive). The
+     * default covers R's NA and common database exports; "N/D" is not in it, so it stays visible.
+     */
+    missingValues: z.array(z.string()).default(['NA', 'N/A', 'NULL']),
     /** Decimal separator of coordinates: "." or "," (e.g. -75,5698). */
     decimalSeparator: z.enum(['.', ',']).default('.'),
     /** IANA zone of the local times in the file; default: the agency's. */

@@ -25,16 +25,19 @@ async function* parseBatches(
 ): AsyncGenerator<string[][]> {
   const queue: string[][][] = [];
   let done = false;
-  let failure: Error | null = null;
+  // Written from Papa's callbacks: objects, so TypeScript does not narrow them to their initial null.
+  const state: { failure: Error | null; parser: Papa.Parser | null } = { failure: null, parser: null };
   let wake: (() => void) | null = null;
-  let parser: Papa.Parser | null = null;
   Papa.parse<string[]>(text as unknown as File, {
     delimiter,
     skipEmptyLines: true,
     chunk: (results, p) => {
-      parser = p;
+      state.parser = p;
       queue.push(results.data);
       p.pause();
+      // Papa's pause stops the parser but not its input stream, which would keep reading the whole
+      // file into Papa's queue: hold the stream back too (resumed below when more rows are wanted).
+      text.pause();
       wake?.();
     },
     complete: () => {
@@ -42,13 +45,13 @@ async function* parseBatches(
       wake?.();
     },
     error: (e: Error) => {
-      failure = e;
+      state.failure = e;
       done = true;
       wake?.();
     },
   });
   text.on('error', (e) => {
-    failure = e;
+    state.failure = e;
     done = true;
     onError(e);
     wake?.();
@@ -59,11 +62,12 @@ async function* parseBatches(
       yield batch;
       continue;
     }
-    if (failure) throw failure as Error;
+    if (state.failure) throw state.failure;
     if (done) return;
     await new Promise<void>((resolve) => {
       wake = resolve;
-      (parser as Papa.Parser | null)?.resume();
+      text.resume(); // before the parser: resuming it may parse a queued chunk and pause again
+      state.parser?.resume();
     });
     wake = null;
   }
@@ -99,7 +103,8 @@ export async function openDelimited(path: string, options: DelimitedOptions): Pr
   const encoding =
     options.encoding === 'auto' ? ((await isUtf8File(path)) ? 'utf-8' : 'windows-1252') : options.encoding;
   const headText = iconv.decode(head, encoding);
-  const firstLine = headText.split(/\r?\n/, 1)[0] ?? '';
+  // The header is the first non-blank line: Papa skips blank lines before it too.
+  const firstLine = headText.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
   const delimiter = options.delimiter ?? detectDelimiter(firstLine);
 
   let bytes = 0;

@@ -103,7 +103,10 @@ export function compileRowMapper(
     withSpreadsheetFallback(compileDateFormat(fmt ?? fallback), spreadsheet);
   const readDateTime = reader(mapping.formats.dateTime, 'iso');
   const readDate = reader(mapping.formats.date, 'iso');
-  const readTime = compileDateFormat(mapping.formats.time ?? 'HH:mm');
+  const readTime = withSpreadsheetTimeFallback(
+    compileDateFormat(mapping.formats.time ?? 'HH:mm'),
+    spreadsheet,
+  );
   const readReported = reader(
     mapping.formats.reportedDate ?? mapping.formats.date ?? mapping.formats.dateTime,
     'iso',
@@ -121,11 +124,15 @@ export function compileRowMapper(
   const fingerprints = new RowFingerprints();
   const labelCache = new Map<string, Offense>();
   const width = header.length;
+  const missing = new Set(mapping.missingValues);
 
   return (fields) => {
     const fp = fingerprints.add(fields);
     const issues: RowIssue[] = [];
-    const get = (i: number): string => (i < 0 ? '' : (fields[i] ?? ''));
+    const get = (i: number): string => {
+      const v = i < 0 ? '' : (fields[i] ?? '');
+      return missing.has(v.trim()) ? '' : v;
+    };
     if (fields.length !== width) {
       issues.push({ reason: 'COLUMN_COUNT_MISMATCH', column: '', value: `${fields.length}/${width}` });
       return { kind: 'quarantine', issues, duplicate: fp.duplicate };
@@ -142,7 +149,7 @@ export function compileRowMapper(
     }
 
     // Occurrence date and time
-    let wall: LocalDateTime | null = null;
+    let wall: LocalDateTime | null;
     if (iDateTime >= 0) {
       wall = readWall(get(iDateTime), readDateTime, c.occurredDateTime ?? '', issues);
     } else {
@@ -290,5 +297,19 @@ function withSpreadsheetFallback(read: DateReader, enabled: boolean): DateReader
     if (typeof iso !== 'string') return iso;
     const serial = /^\d+(\.\d+)?$/.test(text.trim()) ? excelSerialToWallTime(Number(text)) : null;
     return serial ?? v;
+  };
+}
+
+/**
+ * A spreadsheet time cell (an Excel time: day 0 plus a fraction) arrives from the reader as the ISO-like
+ * text of 1899-12-30 at that time, e.g. "1899-12-30 12:30:00": take its time of day.
+ */
+function withSpreadsheetTimeFallback(read: DateReader, enabled: boolean): DateReader {
+  if (!enabled) return read;
+  return (text) => {
+    const v = read(text);
+    if (typeof v !== 'string') return v;
+    const iso = ISO_READER(text);
+    return typeof iso !== 'string' && iso.hasTime ? iso : v;
   };
 }

@@ -86,7 +86,7 @@ function toGeometry(g: unknown, file: string, feature: string): UnitGeometry {
   }
   throw new VigiaError('GEOJSON_INVALID', {
     file,
-    detail: `feature ${feature} has geometry ${String(geom?.type ?? 'null')}, expected Polygon or MultiPolygon`,
+    detail: `feature ${feature} has geometry ${typeof geom?.type === 'string' ? geom.type : 'null'}, expected Polygon or MultiPolygon`,
   });
 }
 

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { isVigiaError } from '../errors/vigia-error.js';
+import {
+  dayNumber,
+  daysInMonth,
+  formatLocalDate,
+  isLeapYear,
+  isoWeekday,
+  isValidYmd,
+  parseLocalDate,
+  ymdOf,
+} from './local-date.js';
+
+describe('local dates', () => {
+  it('day numbers count from 1970-01-01 (a Thursday)', () => {
+    expect(dayNumber(1970, 1, 1)).toBe(0);
+    expect(dayNumber(1969, 12, 31)).toBe(-1);
+    expect(isoWeekday(0)).toBe(4);
+    expect(isoWeekday(-1)).toBe(3);
+    expect(isoWeekday(-4)).toBe(7);
+    expect(parseLocalDate('2019-12-09')).toBe(dayNumber(2019, 12, 9));
+    expect(isoWeekday(parseLocalDate('2019-12-09'))).toBe(1);
+    expect(isoWeekday(parseLocalDate('2019-12-15'))).toBe(7);
+  });
+
+  it('formats and splits a day number without the host zone', () => {
+    const d = parseLocalDate('2020-02-29');
+    expect(formatLocalDate(d)).toBe('2020-02-29');
+    expect(ymdOf(d)).toEqual({ y: 2020, m: 2, d: 29 });
+    expect(formatLocalDate(d + 1)).toBe('2020-03-01');
+  });
+
+  it('leap years and month lengths', () => {
+    expect([1900, 2000, 2019, 2020, 2024, 2100].map(isLeapYear)).toEqual([
+      false,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(daysInMonth(2019, 2)).toBe(28);
+    expect(daysInMonth(2020, 2)).toBe(29);
+    expect(daysInMonth(2019, 4)).toBe(30);
+    expect(daysInMonth(2019, 12)).toBe(31);
+    expect(isValidYmd(2019, 2, 29)).toBe(false);
+    expect(isValidYmd(2020, 2, 29)).toBe(true);
+    expect(isValidYmd(2019, 13, 1)).toBe(false);
+    expect(isValidYmd(2019, 0, 1)).toBe(false);
+    expect(isValidYmd(2019, 1, 0)).toBe(false);
+    expect(isValidYmd(2019, 1.5, 1)).toBe(false);
+  });
+
+  it.each([
+    '2019-02-29',
+    '2019-13-01',
+    '2019-00-10',
+    '2019-04-31',
+    '2019-1-1',
+    '20191209',
+    '',
+    '2019-12-09T00:00',
+  ])('parseLocalDate(%j) throws INVALID_DATE', (text) => {
+    let thrown: unknown;
+    try {
+      parseLocalDate(text);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isVigiaError(thrown, 'INVALID_DATE')).toBe(true);
+  });
+});
