@@ -5,7 +5,8 @@ import type { Store } from '@vigia/store';
 export interface InitAgencyInput {
   name: string;
   timeZone: string;
-  locale: Locale | string;
+  /** "es" or "en" (validated). */
+  locale: string;
   /** ISO 3166-1 alpha-2, optional. */
   country?: string;
 }

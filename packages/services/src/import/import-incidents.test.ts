@@ -25,7 +25,8 @@ async function setup(rows: string[]) {
 /** Agency-wide and per-unit counts of the week 2019-W50 (2019-12-09..15) and its YTD. */
 async function week50(s: Store, countEveryOffense = false) {
   const r = await compstatReport(s, { week: '2019-W50', level: 'beat', countEveryOffense });
-  const get = (unit: string, category: string) => r.rows.find((x) => x.unit === unit && x.category === category);
+  const get = (unit: string, category: string) =>
+    r.rows.find((x) => x.unit === unit && x.category === category);
   return { r, get };
 }
 
@@ -47,7 +48,10 @@ describe('importIncidents', () => {
   it('a changed source record becomes a new version; the report counts the latest', async () => {
     const { run, write, store: s } = await setup(['7,2019-12-10 10:00,HURTO,,R,11,0.5,0.25']);
     await run();
-    const corrected = await write('v2.csv', [FIXTURE_HEADER, '7,2019-12-10 10:00,ROBO,,R,11,0.5,0.25'].join('\n'));
+    const corrected = await write(
+      'v2.csv',
+      [FIXTURE_HEADER, '7,2019-12-10 10:00,ROBO,,R,11,0.5,0.25'].join('\n'),
+    );
     const second = await run(corrected);
     expect(second).toMatchObject({ stored: 0, updated: 1, unchanged: 0 });
     const versions = await s.listIncidentVersions('fixture', '7');
@@ -114,7 +118,8 @@ describe('importIncidents', () => {
     expect(get('22', 'robbery')?.wtd.current).toBe(1);
     expect(get('*', 'robbery')?.wtd.current).toBe(5);
     const districts = await compstatReport(s, { week: '2019-W50', level: 'district' });
-    const d = (u: string) => districts.rows.find((x) => x.unit === u && x.category === 'robbery')?.wtd.current;
+    const d = (u: string) =>
+      districts.rows.find((x) => x.unit === u && x.category === 'robbery')?.wtd.current;
     expect([d('1'), d('2')]).toEqual([1, 2]);
   });
 
@@ -127,7 +132,8 @@ describe('importIncidents', () => {
     );
     const row = 'x,2019-12-10 10:00,ROBO,,R,11,0.5,0.25';
     const csv = await f.write('in.csv', [FIXTURE_HEADER, row, row, row].join('\n'));
-    const run = () => importIncidents(f.store, { file: csv, profile: 'generic', mappingFile: mapping, nowMs: NOW });
+    const run = () =>
+      importIncidents(f.store, { file: csv, profile: 'generic', mappingFile: mapping, nowMs: NOW });
     expect(await run()).toMatchObject({ stored: 3, possibleDuplicates: 2 });
     expect(await run()).toMatchObject({ stored: 0, unchanged: 3 });
     expect(await f.store.countCurrentIncidents()).toBe(3);

@@ -64,7 +64,12 @@ describe('Chicago aggravated assaults, real data', () => {
       const key = windowKey[r['window'] as keyof typeof windowKey];
       if (!row) throw new Error(`no report row for unit ${unit}`);
       const cell = row[key];
-      expect([unit, key, cell.current, cell.previous]).toEqual([unit, key, Number(r['current']), Number(r['previous'])]);
+      expect([unit, key, cell.current, cell.previous]).toEqual([
+        unit,
+        key,
+        Number(r['current']),
+        Number(r['previous']),
+      ]);
       expect(report.periods[key]).toEqual({
         start: r['current_start'],
         end: r['current_end'],

@@ -56,7 +56,13 @@ export async function fixtureAgency(): Promise<{
     ]),
   );
   await importUnits(store, { file: districts, level: 'district', codeProperty: 'd' });
-  await importUnits(store, { file: beats, level: 'beat', codeProperty: 'b', parentLevel: 'district', parentProperty: 'd' });
+  await importUnits(store, {
+    file: beats,
+    level: 'beat',
+    codeProperty: 'b',
+    parentLevel: 'district',
+    parentProperty: 'd',
+  });
   return { store, dir, write };
 }
 

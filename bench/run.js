@@ -1,0 +1,124 @@
+// Benchmarks (not tests): import throughput and COMPSTAT report latency on the real Chicago file and on
+// a 2,000,000-row file generated from it. Prints numbers; asserts nothing. Run with `npm run bench`.
+// Targets (issue #2, 2 cores): >= 250,000 rows/s import including validation and unit assignment;
+// weekly report < 100 ms at 2 M incidents.
+import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { join, dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { compstatReport, importIncidents, importUnits, initAgency } from '@vigia/services';
+import { DuckDbStore } from '@vigia/store';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const shared = join(here, '..', '..', 'shared', 'data', 'chicago');
+const out = join(here, 'out');
+mkdirSync(out, { recursive: true });
+const CHICAGO = join(shared, 'aggravated_assaults_2010_2019.csv');
+const TARGET_ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
+
+async function freshStore(name) {
+  const path = join(out, name);
+  for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
+  const store = await DuckDbStore.open(path);
+  await initAgency(store, { name: 'Chicago Police Department', timeZone: 'America/Chicago', locale: 'en' });
+  await importUnits(store, {
+    file: join(shared, 'police_districts_current.geojson'),
+    level: 'district',
+    codeProperty: 'district',
+  });
+  await importUnits(store, {
+    file: join(shared, 'police_beats_2012.geojson'),
+    level: 'beat',
+    codeProperty: 'BEAT_NUM',
+    parentLevel: 'district',
+    parentProperty: 'DISTRICT',
+  });
+  return store;
+}
+
+/** Writes TARGET_ROWS rows: the Chicago rows repeated with coordinates jittered by up to ±0.002°. */
+async function generateLarge(path) {
+  if (existsSync(path)) return;
+  const w = createWriteStream(path);
+  w.write('date,loc_cat,longitude,latitude,district\n');
+  let n = 0;
+  let seed = 42;
+  const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
+  for (let pass = 0; n < TARGET_ROWS; pass++) {
+    const rl = createInterface({ input: createReadStream(CHICAGO) });
+    let first = true;
+    for await (const line of rl) {
+      if (first) {
+        first = false;
+        continue;
+      }
+      if (n >= TARGET_ROWS) break;
+      const [date, cat, lon, lat, district] = line.split(',');
+      const jlon = pass === 0 ? lon : (Number(lon) + (rnd() - 0.5) * 0.004).toFixed(4);
+      const jlat = pass === 0 ? lat : (Number(lat) + (rnd() - 0.5) * 0.004).toFixed(4);
+      if (!w.write(`${date},${cat},${jlon},${jlat},${district}\n`)) await once(w, 'drain');
+      n++;
+    }
+  }
+  w.end();
+  await once(w, 'finish');
+}
+
+async function timeImport(store, file) {
+  const t = performance.now();
+  const s = await importIncidents(store, { file, profile: 'chicago-code', nowMs: Date.UTC(2026, 0, 1) });
+  const ms = performance.now() - t;
+  return {
+    rows: s.read,
+    ms,
+    rps: Math.round(s.read / (ms / 1000)),
+    stage: s.durationMs.stage,
+    merge: s.durationMs.merge,
+  };
+}
+
+async function timeReport(store, runs = 20) {
+  await compstatReport(store, { week: '2019-W50', level: 'district' }); // warm-up
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await compstatReport(store, { week: '2019-W50', level: 'district' });
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(runs / 2)], max: times.at(-1) };
+}
+
+function line(label, imp, rep) {
+  console.log(
+    `${label.padEnd(22)} rows ${String(imp.rows).padStart(9)} | import ${(imp.ms / 1000).toFixed(2)} s ` +
+      `(stage ${(imp.stage / 1000).toFixed(2)} s, merge ${(imp.merge / 1000).toFixed(2)} s) = ${imp.rps.toLocaleString('en-US')} rows/s` +
+      ` | weekly report p50 ${rep.p50.toFixed(1)} ms, max ${rep.max.toFixed(1)} ms`,
+  );
+}
+
+console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+{
+  const store = await freshStore('chicago.duckdb');
+  const imp = await timeImport(store, CHICAGO);
+  const rep = await timeReport(store);
+  line('Chicago (real)', imp, rep);
+  const again = await timeImport(store, CHICAGO);
+  console.log(
+    `${'  re-import (no-op)'.padEnd(22)} ${(again.ms / 1000).toFixed(2)} s = ${again.rps.toLocaleString('en-US')} rows/s`,
+  );
+  await store.close();
+}
+{
+  const big = join(out, `chicago_x_${TARGET_ROWS}.csv`);
+  const t = performance.now();
+  await generateLarge(big);
+  console.log(`generated ${big} in ${((performance.now() - t) / 1000).toFixed(1)} s (cached between runs)`);
+  const store = await freshStore('large.duckdb');
+  const imp = await timeImport(store, big);
+  const rep = await timeReport(store);
+  line(`generated ${(TARGET_ROWS / 1e6).toFixed(1)} M`, imp, rep);
+  await store.close();
+}
+console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
