@@ -20,15 +20,23 @@ export interface Agency {
   weekStart: 'monday';
 }
 
-/** True when `tz` is an IANA time zone name the runtime knows (Intl / ICU data). */
-export function isValidTimeZone(tz: string): boolean {
-  if (!tz || !tz.includes('/')) return tz === 'UTC';
+/**
+ * The canonical spelling of an IANA time zone name the runtime knows (Intl / ICU data), e.g.
+ * "america/panama" → "America/Panama", or null when it is not a zone. Only "Area/Location" names and
+ * "UTC" are accepted: abbreviations such as "EST" or "GMT" are ambiguous in a police record.
+ */
+export function canonicalTimeZone(tz: string): string | null {
+  if (!tz || (!tz.includes('/') && tz.toUpperCase() !== 'UTC')) return null;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
+    return new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** True when `tz` is an IANA time zone name the runtime knows (see {@link canonicalTimeZone}). */
+export function isValidTimeZone(tz: string): boolean {
+  return canonicalTimeZone(tz) !== null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { validateAgencyInput, type Agency, type Locale } from '@vigia/domain';
+import { canonicalTimeZone, validateAgencyInput, type Agency, type Locale } from '@vigia/domain';
 import type { Store } from '@vigia/store';
 
 /** Input of `vigia init`. */
@@ -20,7 +20,7 @@ export async function initAgency(store: Store, input: InitAgencyInput): Promise<
   return store.createAgency({
     name: input.name.trim(),
     country: (input.country ?? '').toUpperCase(),
-    timeZone: input.timeZone,
+    timeZone: canonicalTimeZone(input.timeZone) ?? input.timeZone,
     locale: input.locale as Locale,
   });
 }

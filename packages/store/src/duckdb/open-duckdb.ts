@@ -25,6 +25,18 @@ export async function openDuckDb(
     throw new VigiaError('STORE_OPEN_FAILED', { db: path, detail: message }, { cause: e });
   }
   const connection = await instance.connect();
+  try {
+    await prepare(connection, path);
+  } catch (e) {
+    // Do not keep the file open (and locked) after a failed open.
+    connection.closeSync();
+    instance.closeSync();
+    throw e;
+  }
+  return { instance, connection };
+}
+
+async function prepare(connection: DuckDBConnection, path: string): Promise<void> {
   await migrate(connection, path);
   // Staging rows of an import that never finished (a crash) are discarded.
   await connection.run('DELETE FROM incident_staging');
@@ -33,7 +45,6 @@ export async function openDuckDb(
        (SELECT agency_id, import_id FROM import_batch WHERE status = 'running')`,
   );
   await connection.run(`UPDATE import_batch SET status = 'aborted' WHERE status = 'running'`);
-  return { instance, connection };
 }
 
 async function migrate(connection: DuckDBConnection, path: string): Promise<void> {
