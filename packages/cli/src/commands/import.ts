@@ -36,7 +36,13 @@ export function registerImport(program: Command, io: Io): void {
         await withStore(dbLocation(io, o.db), async (store) => {
           const r = await importUnits(store, { file, ...o });
           const locale = initialLocale(io, lang() ?? (await store.getAgency())?.locale);
-          io.out(`${translate(locale, 'import.units', { ...r })}\n`);
+          const { level, count, created, updated } = r;
+          io.out(`${translate(locale, 'import.units', { level, count, created, updated })}\n`);
+          for (const s of r.skipped) {
+            io.err(
+              `${translate(locale, 'import.unitSkipped', { feature: s.feature, code: s.code ?? '', type: s.geometryType, file })}\n`,
+            );
+          }
         });
       },
     );

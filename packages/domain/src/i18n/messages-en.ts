@@ -90,6 +90,8 @@ export const messagesEn = {
     duplicates: 'Possible duplicates (identical rows kept as separate incidents): {{count}}',
     units: 'Imported {{count}} units at level "{{level}}" ({{created}} new, {{updated}} updated).',
     progress: 'Importing',
+    unitSkipped:
+      'Warning: feature {{feature}} ({{code}}) of {{file}} was skipped: its geometry is {{type}}, not a polygon.',
   },
   init: {
     done: 'Created agency "{{name}}" ({{timeZone}}) in {{db}}.',

@@ -95,6 +95,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
     units:
       'Se importaron {{count}} unidades del nivel "{{level}}" ({{created}} nuevas, {{updated}} actualizadas).',
     progress: 'Importando',
+    unitSkipped:
+      'Aviso: se omitió el elemento {{feature}} ({{code}}) de {{file}}: su geometría es {{type}}, no un polígono.',
   },
   init: {
     done: 'Se creó la institución "{{name}}" ({{timeZone}}) en {{db}}.',

@@ -164,3 +164,19 @@ describe('ymdText / localText', () => {
     expect(localText(v)).toBe('0987-03-04T05:06:07');
   });
 });
+
+describe('compileDateFormat: implausible years', () => {
+  it('rejects years before 1900 or after 2999 as impossible (typing errors such as 0019)', () => {
+    const read = compileDateFormat('dd/MM/yyyy');
+    expect(read('01/01/0019')).toBe('impossible');
+    expect(read('01/01/1899')).toBe('impossible');
+    expect(read('01/01/3000')).toBe('impossible');
+    expect(typeof read('01/01/1900')).toBe('object');
+    expect(compileDateFormat('iso')('0019-04-23T10:00')).toBe('impossible');
+  });
+
+  it('lets checkYear: false read Excel day-0 time cells', () => {
+    const v = compileDateFormat('iso', { checkYear: false })('1899-12-30 12:30:00');
+    expect(v).toMatchObject({ y: 1899, h: 12, mi: 30 });
+  });
+});

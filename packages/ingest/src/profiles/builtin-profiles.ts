@@ -22,9 +22,14 @@ export const BUILTIN_PROFILES: Record<string, ImportMappingInput> = {
     offenseConstant: '13A aggravated assault',
     offenseMap: { '13A aggravated assault': 'aggravated_assault' },
   },
-  /** Houston Police Department offenses Jan–Aug 2010 (ggmap `crime`): date + hour, beat. */
+  /**
+   * Houston Police Department offenses Jan–Aug 2010 (ggmap `crime`): date + hour, beat. The beat column
+   * is HPD's own record and the only beat map at hand is hand-traced (approximate), so the source beat
+   * is the unit of record; points still get a polygon beat and disagreements are counted.
+   */
   houston: {
     name: 'houston',
+    unitOfRecord: 'source',
     delimiter: ',',
     encoding: 'utf-8',
     timeZone: 'America/Chicago',

@@ -40,7 +40,13 @@ describe('loadMapping: built-in profiles', () => {
 
   it('applies schema defaults', async () => {
     const houston = await loadMapping('houston');
-    expect(houston).toMatchObject({ offsetInText: 'use', decimalSeparator: '.', unitOfRecord: 'polygon' });
+    expect(houston).toMatchObject({
+      offsetInText: 'use',
+      decimalSeparator: '.',
+      missingValues: ['NA', 'N/A', 'NULL'],
+    });
+    expect((await loadMapping('nyc-homicides')).unitOfRecord).toBe('polygon');
+    expect(houston.unitOfRecord).toBe('source');
     expect((await loadMapping('medellin')).decimalSeparator).toBe(',');
     expect((await loadMapping('chicago-code')).unitOfRecord).toBe('source');
   });
@@ -48,15 +54,28 @@ describe('loadMapping: built-in profiles', () => {
   it('lets a mapping file override fields of a built-in profile', async () => {
     const file = await tmp.write(
       'override.json',
-      JSON.stringify({ timeZone: 'America/Panama', unitOfRecord: 'source' }),
+      JSON.stringify({ timeZone: 'America/Panama', unitOfRecord: 'polygon' }),
     );
     const m = await loadMapping('houston', file);
     expect(m.timeZone).toBe('America/Panama');
-    expect(m.unitOfRecord).toBe('source');
+    expect(m.unitOfRecord).toBe('polygon');
     // Everything else is the built-in's.
     expect(m.name).toBe('houston');
     expect(m.columns).toEqual(BUILTIN_PROFILES.houston!.columns);
     expect(m.formats).toEqual(BUILTIN_PROFILES.houston!.formats);
+  });
+
+  it('merges columns, formats and maps of an override into the built-in ones', async () => {
+    const file = await tmp.write(
+      'deep.json',
+      JSON.stringify({
+        columns: { reportedDate: 'reported' },
+        offenseMap: { 'homicidio doloso': 'homicide' },
+      }),
+    );
+    const m = await loadMapping('houston', file);
+    expect(m.columns).toEqual({ ...BUILTIN_PROFILES.houston!.columns, reportedDate: 'reported' });
+    expect(m.offenseMap).toMatchObject({ murder: 'homicide', 'homicidio doloso': 'homicide' });
   });
 });
 

@@ -18,7 +18,8 @@ function parseMapping(input: unknown, file: string): ImportMapping {
 
 /**
  * Resolves `--profile NAME [--mapping FILE]` to a validated mapping. For a built-in profile a mapping
- * file, when given, overrides its fields (e.g. another time zone); for "generic" it is required.
+ * file, when given, overrides its fields (e.g. another time zone; `columns`, `formats` and the label maps
+ * merge key by key); for "generic" it is required.
  *
  * @throws VigiaError UNKNOWN_PROFILE; MAPPING_INVALID (with the path of each bad field);
  *   FILE_NOT_FOUND when the mapping file is missing.
@@ -51,5 +52,23 @@ export async function loadMapping(profile: string, mappingFile?: string): Promis
       detail: 'the generic profile needs --mapping FILE',
     });
   }
-  return parseMapping({ ...builtin, ...fromFile }, mappingFile ?? profile);
+  return parseMapping(
+    mergeMapping((builtin ?? {}) as Record<string, unknown>, fromFile),
+    mappingFile ?? profile,
+  );
+}
+
+/** Override merge: top-level fields replace; `columns`, `formats`, `offenseMap`, `statusMap` merge by key. */
+function mergeMapping(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base, ...over };
+  for (const key of ['columns', 'formats', 'offenseMap', 'statusMap']) {
+    const a = base[key];
+    const b = over[key];
+    if (isPlainObject(a) && isPlainObject(b)) merged[key] = { ...a, ...b };
+  }
+  return merged;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

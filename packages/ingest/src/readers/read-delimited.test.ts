@@ -151,6 +151,8 @@ describe('openDelimited: errors', () => {
       ['empty.csv', ''],
       ['blank-only.csv', '\n\n\n'],
       ['blank-only-crlf.csv', '\r\n\r\n'],
+      ['whitespace-only.csv', '   \n \t \n'],
+      ['delimiters-only.csv', ',,,\n,,,\n'],
     ] as const) {
       const file = await tmp.write(name, text);
       const e = await rejectionOf(openDelimited(file, { encoding: 'auto' }));

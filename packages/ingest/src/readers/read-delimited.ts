@@ -121,6 +121,8 @@ export async function openDelimited(path: string, options: DelimitedOptions): Pr
   if (first.done) throw new VigiaError('FILE_UNREADABLE', { file: path, detail: 'no header row' });
   const [headerRow, ...firstRows] = first.value;
   const header = (headerRow ?? []).map((h) => h.replace(/^\uFEFF/, '').trim());
+  if (header.every((h) => h === ''))
+    throw new VigiaError('FILE_UNREADABLE', { file: path, detail: 'no header row' });
 
   return {
     header,

@@ -380,6 +380,26 @@ describe('compileRowMapper: spreadsheet input', () => {
     ]);
   });
 
+  it('reads the time of an Excel time cell (day 0, as the reader renders it) in a time column', () => {
+    const columns = { sourceId: 'id', occurredDate: 'dia', occurredTime: 'hora', offense: 'delito' };
+    const header = ['id', 'dia', 'hora', 'delito'];
+    const formats = { date: 'dd/MM/yyyy', time: 'HH:mm' };
+    const m = mapper({ columns, formats }, header, { fromSpreadsheet: true });
+    expect(recordOf(m(['1', '2019-04-23 00:00:00', '1899-12-30 12:30:15', 'Hurto']))).toMatchObject({
+      occurredLocal: '2019-04-23T12:30:15',
+      occurredAt: Date.UTC(2019, 3, 23, 17, 30, 15),
+    });
+    expect(recordOf(m(['2', '23/04/2019', '08:05', 'Hurto'])).occurredLocal).toBe('2019-04-23T08:05:00');
+    expect(issuesOf(m(['3', '23/04/2019', '1899-12-30', 'Hurto']))).toEqual([
+      { reason: 'BAD_TIME', column: 'hora', value: '1899-12-30' },
+    ]);
+    // Delimited text gets no such leniency.
+    const text = mapper({ columns, formats }, header);
+    expect(issuesOf(text(['4', '23/04/2019', '1899-12-30 12:30:15', 'Hurto']))).toEqual([
+      { reason: 'BAD_TIME', column: 'hora', value: '1899-12-30 12:30:15' },
+    ]);
+  });
+
   it('does not read serials from delimited text', () => {
     expect(issuesOf(mapper()(row({ fecha: '43831.5' })))).toEqual([
       { reason: 'BAD_DATE', column: 'fecha', value: '43831.5' },

@@ -286,6 +286,8 @@ function classify(label: string, map: Map<string, OffenseCategory>, cache: Map<s
 }
 
 const ISO_READER = compileDateFormat('iso');
+/** Excel renders a time-only cell as a date-time on its day 0, 1899-12-30. */
+const ANY_YEAR_ISO_READER = compileDateFormat('iso', { checkYear: false });
 
 /** Spreadsheet cells may hold real dates: they arrive as ISO text or as Excel serial day numbers. */
 function withSpreadsheetFallback(read: DateReader, enabled: boolean): DateReader {
@@ -309,7 +311,7 @@ function withSpreadsheetTimeFallback(read: DateReader, enabled: boolean): DateRe
   return (text) => {
     const v = read(text);
     if (typeof v !== 'string') return v;
-    const iso = ISO_READER(text);
+    const iso = ANY_YEAR_ISO_READER(text);
     return typeof iso !== 'string' && iso.hasTime ? iso : v;
   };
 }

@@ -163,3 +163,47 @@ describe('readUnitLayer', () => {
     expect(isVigiaError(e, 'FILE_NOT_FOUND')).toBe(true);
   });
 });
+
+describe('readUnitLayer: line outlines', () => {
+  const closed = [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, 0],
+  ];
+  const open = [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, 1],
+  ];
+
+  it('reads a closed LineString as a polygon outline (hand-traced beat maps draw beats as lines)', async () => {
+    const file = await layer('closed-line.geojson', [
+      feature({ dist: 'A' }, { type: 'LineString', coordinates: closed }),
+    ]);
+    const [unit] = await readUnitLayer(file, { codeProperty: 'dist' });
+    expect(unit?.geometry).toEqual({ type: 'Polygon', coordinates: [closed] });
+  });
+
+  it('skips an open LineString through onSkipped, and refuses it without onSkipped', async () => {
+    const file = await layer('open-line.geojson', [
+      feature({ dist: 'A' }, { type: 'LineString', coordinates: open }),
+      feature({ dist: 'B' }, rect(0, 0, 1, 1)),
+    ]);
+    const skipped: unknown[] = [];
+    const units = await readUnitLayer(file, { codeProperty: 'dist', onSkipped: (s) => skipped.push(s) });
+    expect(units.map((u) => u.code)).toEqual(['B']);
+    expect(skipped).toEqual([{ feature: 1, code: 'A', geometryType: 'LineString' }]);
+    const e = await rejectionOf(readUnitLayer(file, { codeProperty: 'dist' }));
+    expect(isVigiaError(e, 'GEOJSON_INVALID')).toBe(true);
+  });
+
+  it('refuses a layer with no polygon at all even with onSkipped', async () => {
+    const file = await layer('lines-only.geojson', [
+      feature({ dist: 'A' }, { type: 'LineString', coordinates: open }),
+    ]);
+    const e = await rejectionOf(readUnitLayer(file, { codeProperty: 'dist', onSkipped: () => undefined }));
+    expect(isVigiaError(e, 'GEOJSON_INVALID')).toBe(true);
+  });
+});

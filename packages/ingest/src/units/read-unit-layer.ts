@@ -14,6 +14,12 @@ export interface UnitLayerOptions {
   codeProperty: string;
   nameProperty?: string | undefined;
   parentProperty?: string | undefined;
+  /**
+   * Called for a feature whose geometry is not a (multi)polygon (a stray LineString in a hand-traced
+   * beat map, say), which is then skipped. Without it such a feature is an error. A layer with no
+   * polygon at all is an error either way.
+   */
+  onSkipped?: ((skipped: { feature: number; code: string | null; geometryType: string }) => void) | undefined;
 }
 
 function propText(v: unknown): string | null {
@@ -63,7 +69,18 @@ export async function readUnitLayer(path: string, options: UnitLayerOptions): Pr
         found: Object.keys(props).join(', '),
       });
     }
-    const geometry = toGeometry(feature.geometry, path, featureNo);
+    const geometry = options.onSkipped
+      ? asGeometry(feature.geometry)
+      : toGeometry(feature.geometry, path, featureNo);
+    if (!geometry) {
+      const g = feature.geometry as { type?: unknown } | null;
+      options.onSkipped?.({
+        feature: i + 1,
+        code,
+        geometryType: typeof g?.type === 'string' ? g.type : 'null',
+      });
+      return;
+    }
     const name = (options.nameProperty ? propText(props[options.nameProperty]) : null) ?? code;
     const parentCode = options.parentProperty ? propText(props[options.parentProperty]) : null;
     const prev = byCode.get(code);
@@ -76,14 +93,37 @@ export async function readUnitLayer(path: string, options: UnitLayerOptions): Pr
     }
     prev.geometry = mergeGeometries(prev.geometry, geometry);
   });
+  if (byCode.size === 0 && fc.features.length > 0) {
+    throw new VigiaError('GEOJSON_INVALID', {
+      file: path,
+      detail: 'no feature has a Polygon or MultiPolygon geometry',
+    });
+  }
   return [...byCode.values()];
 }
 
-function toGeometry(g: unknown, file: string, feature: string): UnitGeometry {
+/**
+ * The feature's area, or null. A closed LineString (first point = last, 4 points or more) is read as a
+ * polygon outline: hand-traced beat maps (e.g. ../shared/data/houston) often draw a beat as a line.
+ */
+function asGeometry(g: unknown): UnitGeometry | null {
   const geom = g as { type?: unknown; coordinates?: unknown } | null;
-  if (geom && (geom.type === 'Polygon' || geom.type === 'MultiPolygon') && Array.isArray(geom.coordinates)) {
-    return geom as UnitGeometry;
+  if (!geom || !Array.isArray(geom.coordinates)) return null;
+  if (geom.type === 'Polygon' || geom.type === 'MultiPolygon') return geom as UnitGeometry;
+  if (geom.type === 'LineString') {
+    const line = geom.coordinates as number[][];
+    const a = line[0];
+    const b = line.at(-1);
+    if (line.length >= 4 && a && b && a[0] === b[0] && a[1] === b[1])
+      return { type: 'Polygon', coordinates: [line] };
   }
+  return null;
+}
+
+function toGeometry(g: unknown, file: string, feature: string): UnitGeometry {
+  const geometry = asGeometry(g);
+  if (geometry) return geometry;
+  const geom = g as { type?: unknown } | null;
   throw new VigiaError('GEOJSON_INVALID', {
     file,
     detail: `feature ${feature} has geometry ${typeof geom?.type === 'string' ? geom.type : 'null'}, expected Polygon or MultiPolygon`,

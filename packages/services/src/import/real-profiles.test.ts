@@ -59,3 +59,32 @@ describe('built-in profiles on real data', () => {
     expect(await importIncidents(s, input)).toMatchObject({ read: 904, stored: 0, unchanged: 904 });
   });
 });
+
+describe('houston profile on real data', () => {
+  it('imports all 86,314 records with the offense counts of the data README', async () => {
+    const s = await setup('America/Chicago', 'data/houston/hpd_beats_approx.geojson', 'beat');
+    const r = await importIncidents(s, {
+      file: sharedPath('data/houston/crime_2010_jan_aug.csv'),
+      profile: 'houston',
+      nowMs: Date.UTC(2026, 0, 1),
+    });
+    expect(r).toMatchObject({ read: 86_314, stored: 86_314, quarantined: 0, noLocation: 5 });
+    const rows = await s.countIncidents({
+      windows: [{ start: '2010-01-01', end: '2010-12-31' }],
+      dateBasis: 'occurred',
+      countEveryOffense: false,
+    });
+    const byCategory = Object.fromEntries(
+      rows.filter((x) => x.unitId === null).map((x) => [x.category, x.counts[0]]),
+    );
+    expect(byCategory).toEqual({
+      theft: 46_556,
+      burglary: 17_802,
+      motor_vehicle_theft: 7_946,
+      aggravated_assault: 7_177,
+      robbery: 6_298,
+      sexual_assault: 378,
+      homicide: 157,
+    });
+  });
+});

@@ -17,6 +17,7 @@ export interface ImportUnitsInput {
 /**
  * Imports one level of units from a GeoJSON layer: creates new codes, updates existing ones, links each
  * unit to its parent by code. Re-importing the same layer updates in place (ids and incidents keep).
+ * Features whose geometry is not a polygon are skipped and listed in the result.
  *
  * @throws VigiaError NOT_INITIALIZED; INVALID_ARGUMENT when only one of parentLevel/parentProperty is
  *   given; PARENT_LEVEL_UNKNOWN; PARENT_UNIT_NOT_FOUND naming the feature; and readUnitLayer's errors.
@@ -24,7 +25,14 @@ export interface ImportUnitsInput {
 export async function importUnits(
   store: Store,
   input: ImportUnitsInput,
-): Promise<{ level: string; count: number; created: number; updated: number }> {
+): Promise<{
+  level: string;
+  count: number;
+  created: number;
+  updated: number;
+  /** Features left out because their geometry is not a polygon (feature number is 1-based). */
+  skipped: { feature: number; code: string | null; geometryType: string }[];
+}> {
   await requireAgency(store);
   if ((input.parentLevel === undefined) !== (input.parentProperty === undefined)) {
     throw new VigiaError('INVALID_ARGUMENT', {
@@ -32,10 +40,12 @@ export async function importUnits(
       value: 'give both or neither',
     });
   }
+  const skipped: { feature: number; code: string | null; geometryType: string }[] = [];
   const features = await readUnitLayer(input.file, {
     codeProperty: input.codeProperty,
     nameProperty: input.nameProperty,
     parentProperty: input.parentProperty,
+    onSkipped: (s) => skipped.push(s),
   });
   let parents = new Map<string, number>();
   if (input.parentLevel !== undefined) {
@@ -65,5 +75,5 @@ export async function importUnits(
     return { code: f.code, name: f.name, parentId, geometry: f.geometry };
   });
   const { created, updated } = await store.upsertUnits(input.level, input.parentLevel ?? null, units);
-  return { level: input.level, count: units.length, created, updated };
+  return { level: input.level, count: units.length, created, updated, skipped };
 }
