@@ -53,7 +53,7 @@ export async function loadMapping(profile: string, mappingFile?: string): Promis
     });
   }
   return parseMapping(
-    mergeMapping((builtin ?? {}) as Record<string, unknown>, fromFile),
+    mergeMapping((builtin ?? {}), fromFile),
     mappingFile ?? profile,
   );
 }
