@@ -104,26 +104,5 @@ export const MIGRATIONS: readonly string[] = [
     status VARCHAR NOT NULL DEFAULT 'open',
     PRIMARY KEY (agency_id, import_id, row_no)
   );
-  CREATE TABLE incident_staging (
-    import_id INTEGER NOT NULL,
-    row_no INTEGER NOT NULL,
-    source_id VARCHAR NOT NULL,
-    content_hash VARCHAR NOT NULL,
-    source_id_derived BOOLEAN NOT NULL,
-    occurred_ms DOUBLE NOT NULL,
-    occurred_local VARCHAR NOT NULL,
-    reported_date VARCHAR,
-    categories VARCHAR NOT NULL,
-    labels VARCHAR NOT NULL,
-    lon DOUBLE,
-    lat DOUBLE,
-    source_unit VARCHAR,
-    source_unit_id INTEGER,
-    polygon_unit_id INTEGER,
-    unit_id INTEGER,
-    location_flag VARCHAR NOT NULL,
-    unit_disagrees BOOLEAN NOT NULL,
-    status VARCHAR NOT NULL
-  );
   `,
 ];

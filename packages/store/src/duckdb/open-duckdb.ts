@@ -38,8 +38,8 @@ export async function openDuckDb(
 
 async function prepare(connection: DuckDBConnection, path: string): Promise<void> {
   await migrate(connection, path);
-  // Staging rows of an import that never finished (a crash) are discarded.
-  await connection.run('DELETE FROM incident_staging');
+  // An import that never finished (a crash) left only its quarantine rows and its import_batch row;
+  // its staged incidents lived in a temporary table and died with the process.
   await connection.run(
     `DELETE FROM quarantine WHERE (agency_id, import_id) IN
        (SELECT agency_id, import_id FROM import_batch WHERE status = 'running')`,
