@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { DuckDbStore } from '@vigia/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boxFeature, runCli, tempDir, type CliResult } from './test-helpers/cli-harness.js';
 
@@ -551,18 +552,24 @@ describe('vigia exit codes and messages', () => {
     expect(r.err).toMatch(/^vigia: "2019-W53" is not an ISO week/);
   });
 
-  it('LANG picks the language of errors when --lang is not given', async () => {
-    const r = await run(['report', 'compstat', '--db', db, '--week', '2019-W99'], { LANG: 'en_US.UTF-8' });
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('is not an ISO week');
+  it("errors follow the agency's language over LANG, and LANG when no agency is open", async () => {
+    const agencyEs = await run(['report', 'compstat', '--db', db, '--week', '2019-W99'], {
+      LANG: 'en_US.UTF-8',
+    });
+    expect(agencyEs.code).toBe(1);
+    expect(agencyEs.err).toContain('no es una semana ISO');
+    const none = await run(['report', 'compstat', '--db', t.path('missing.duckdb'), '--week', '2019-W50'], {
+      LANG: 'en_US.UTF-8',
+    });
+    expect(none.err).toContain('There is no database');
   });
 
   it('an empty LC_ALL is unset, so LANG still chooses the language (POSIX)', async () => {
-    const r = await run(['report', 'compstat', '--db', db, '--week', '2019-W99'], {
+    const r = await run(['report', 'compstat', '--db', t.path('missing.duckdb'), '--week', '2019-W50'], {
       LC_ALL: '',
       LANG: 'en_US.UTF-8',
     });
-    expect(r.err).toContain('is not an ISO week');
+    expect(r.err).toContain('There is no database');
   });
 
   it('an unknown --format, level or unit is a catalogued error: exit 1', async () => {
@@ -597,12 +604,15 @@ describe('vigia exit codes and messages', () => {
     const r = await run(['init', '--db', other, '--agency-name', 'X', '--time-zone', 'Mars/Olympus']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('"Mars/Olympus" no es una zona horaria IANA');
+    expect(existsSync(other)).toBe(false);
     const again = await run(['report', 'compstat', '--db', other, '--week', '2019-W50']);
-    expect(again.err).toContain('aún no tiene institución');
+    expect(again.err).toContain(`No existe la base de datos ${other}`);
+    expect(existsSync(other)).toBe(false);
   });
 
   it('report on a database without init prints NOT_INITIALIZED', async () => {
     const fresh = t.path('fresh.duckdb');
+    await (await DuckDbStore.open(fresh)).close();
     const r = await run(['report', 'compstat', '--db', fresh, '--week', '2019-W50']);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');

@@ -5,6 +5,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
+import { seenAgency } from './run-with-store.js';
 
 /**
  * Runs the `vigia` command line with `argv` (as process.argv: node, script, args...) and returns the
@@ -21,12 +22,14 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerImport(program, io);
   registerReport(program, io);
   registerDemo(program, io);
+  seenAgency.locale = undefined;
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    const locale = initialLocale(io, program.opts<{ lang?: string }>().lang);
+    // --lang, else the language of the agency the command had opened, else LANG.
+    const locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? seenAgency.locale);
     if (isVigiaError(e)) {
       io.err(`vigia: ${e.messageIn(locale)}\n`);
       return 1;

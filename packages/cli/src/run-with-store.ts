@@ -1,4 +1,5 @@
 import { DEFAULT_DB, openStore } from '@vigia/services';
+import type { Locale } from '@vigia/domain';
 import type { Store } from '@vigia/store';
 import type { Io } from './context.js';
 
@@ -7,10 +8,24 @@ export function dbLocation(io: Io, db: string | undefined): string {
   return db ?? io.env['VIGIA_DB'] ?? DEFAULT_DB;
 }
 
-/** Opens the store at `db` (see {@link dbLocation}), runs `work`, always closes it. */
-export async function withStore<T>(db: string, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(db);
+/**
+ * The locale of the last agency a command opened, so that an error raised later in the same command is
+ * shown in the agency's language (after --lang, before LANG).
+ */
+export const seenAgency: { locale: Locale | undefined } = { locale: undefined };
+
+/**
+ * Opens the store at `db` (see {@link dbLocation}), runs `work`, always closes it. Only `init` and
+ * `demo` create a missing database (`create: true`); other commands report NO_DATABASE.
+ */
+export async function withStore<T>(
+  db: string,
+  work: (store: Store) => Promise<T>,
+  options: { create?: boolean } = {},
+): Promise<T> {
+  const store = await openStore(db, { create: options.create ?? false });
   try {
+    seenAgency.locale = (await store.getAgency())?.locale;
     return await work(store);
   } finally {
     await store.close();

@@ -19,22 +19,26 @@ export function registerDemo(program: Command, io: Io): void {
     .option('--db <file>', 'database file')
     .action(async (o: { db?: string }) => {
       const db = dbLocation(io, o.db);
-      await withStore(db, async (store) => {
-        let locale = initialLocale(io, program.opts<{ lang?: string }>().lang);
-        if (!(await store.getAgency())) {
-          io.err(`${translate(locale, 'demo.seeding', { db })}\n`);
-          const summary = await seedDemo(store, io.now());
-          io.err(formatImportSummary(summary, locale));
-          io.err(`${translate(locale, 'demo.ready', { db })}\n\n`);
-        } else {
-          io.err(`${translate(locale, 'demo.reusing', { db })}\n\n`);
-        }
-        const agency = await requireAgency(store);
-        locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency.locale);
-        const week = latestCompleteWeek(localDayOf(io.now(), agency.timeZone));
-        const report = await compstatReport(store, { week: formatIsoWeek(week) });
-        if (agency.name.includes('demo')) io.out(`${translate(locale, 'demo.notice')}\n`);
-        io.out(formatReportTable(report, locale));
-      });
+      await withStore(
+        db,
+        async (store) => {
+          let locale = initialLocale(io, program.opts<{ lang?: string }>().lang);
+          if (!(await store.getAgency())) {
+            io.err(`${translate(locale, 'demo.seeding', { db })}\n`);
+            const summary = await seedDemo(store, io.now());
+            io.err(formatImportSummary(summary, locale));
+            io.err(`${translate(locale, 'demo.ready', { db })}\n\n`);
+          } else {
+            io.err(`${translate(locale, 'demo.reusing', { db })}\n\n`);
+          }
+          const agency = await requireAgency(store);
+          locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency.locale);
+          const week = latestCompleteWeek(localDayOf(io.now(), agency.timeZone));
+          const report = await compstatReport(store, { week: formatIsoWeek(week) });
+          if (agency.name.includes('demo')) io.out(`${translate(locale, 'demo.notice')}\n`);
+          io.out(formatReportTable(report, locale));
+        },
+        { create: true },
+      );
     });
 }

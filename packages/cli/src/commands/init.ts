@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { translate } from '@vigia/domain';
+import { translate, validateAgencyInput } from '@vigia/domain';
 import { initAgency } from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
 import { dbLocation, withStore } from '../run-with-store.js';
@@ -17,14 +17,9 @@ export function registerInit(program: Command, io: Io): void {
     .action(
       async (o: { db?: string; agencyName: string; timeZone: string; locale: string; country: string }) => {
         const db = dbLocation(io, o.db);
-        const agency = await withStore(db, (store) =>
-          initAgency(store, {
-            name: o.agencyName,
-            timeZone: o.timeZone,
-            locale: o.locale,
-            country: o.country,
-          }),
-        );
+        const input = { name: o.agencyName, timeZone: o.timeZone, locale: o.locale, country: o.country };
+        validateAgencyInput(input); // before the file exists: a typo must not leave an empty database
+        const agency = await withStore(db, (store) => initAgency(store, input), { create: true });
         const locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency.locale);
         io.out(`${translate(locale, 'init.done', { name: agency.name, timeZone: agency.timeZone, db })}\n`);
       },

@@ -40,5 +40,13 @@ export function formatImportSummary(s: ImportSummary, locale: Locale): string {
   }
   if (s.possibleDuplicates > 0)
     lines.push(translate(locale, 'import.duplicates', { count: n(s.possibleDuplicates) }));
+  const rows = s.stored + s.updated + s.unchanged;
+  if (s.incidents !== rows)
+    lines.push(translate(locale, 'import.incidents', { rows: n(rows), incidents: n(s.incidents) }));
+  if (s.replaced > 0) lines.push(translate(locale, 'import.replaced', { count: n(s.replaced) }));
+  if (s.unitsAvailable === 0) lines.push(translate(locale, 'import.noUnits'));
+  else if (s.unknownSourceUnits > 0) {
+    lines.push(translate(locale, 'import.unknownUnits', { count: n(s.unknownSourceUnits) }));
+  }
   return `${lines.join('\n')}\n`;
 }

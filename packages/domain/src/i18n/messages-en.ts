@@ -13,6 +13,8 @@ export const messagesEn = {
     UNSUPPORTED_FILE_TYPE: 'Cannot import {{file}}: use a .csv, .tsv, .txt or .xlsx file.',
     UNKNOWN_PROFILE: 'Unknown import profile "{{value}}". Available profiles: {{available}}.',
     MAPPING_INVALID: 'The mapping file {{file}} is not valid: {{detail}}',
+    MAPPING_REQUIRED:
+      'The generic profile needs a mapping file: add --mapping FILE.json (see docs/import-mapping.md).',
     HEADER_MISSING_COLUMN:
       'The file {{file}} has no column "{{column}}" required by the profile {{profile}}. Columns found: {{found}}.',
     GEOJSON_INVALID: 'The file {{file}} is not a GeoJSON FeatureCollection of polygons: {{detail}}',
@@ -26,6 +28,8 @@ export const messagesEn = {
     UNKNOWN_LEVEL: 'There is no unit level "{{value}}". Levels: {{available}}.',
     UNKNOWN_UNIT: 'There is no unit with code "{{value}}".',
     AGENCY_EXISTS: 'The database {{db}} already has an agency ({{name}}).',
+    NO_DATABASE:
+      'There is no database {{db}}. Create it with: vigia init --db {{db}} --agency-name NAME --time-zone ZONE',
     NOT_INITIALIZED:
       'The database {{db}} has no agency yet. Run: vigia init --db {{db}} --agency-name NAME --time-zone ZONE',
     STORE_LOCKED:
@@ -88,6 +92,13 @@ export const messagesEn = {
       'Locations: {{noLocation}} without location, {{outside}} outside every unit, {{disagree}} where the source unit differs from the map.',
     unclassified: 'Unclassified offense labels ({{count}} rows): {{labels}}',
     duplicates: 'Possible duplicates (identical rows kept as separate incidents): {{count}}',
+    incidents: 'Rows sharing a record id were merged: {{rows}} rows make {{incidents}} incidents.',
+    replaced: 'Placement updated for {{count}} unchanged incidents (units imported or redrawn since).',
+    unknownUnits: 'Rows naming a unit code that is not among the imported units: {{count}}.',
+    noUnits:
+      'Warning: no units have been imported, so incidents count only in the agency total. Import the units, then import this file again: its incidents will be placed.',
+    unitsAfterIncidents:
+      'The database already holds {{count}} incidents placed with the earlier units: import their files again to place them in these units (nothing else changes).',
     units: 'Imported {{count}} units at level "{{level}}" ({{created}} new, {{updated}} updated).',
     progress: 'Importing',
     unitSkipped:

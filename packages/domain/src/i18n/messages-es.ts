@@ -17,6 +17,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
     UNSUPPORTED_FILE_TYPE: 'No se puede importar {{file}}: use un archivo .csv, .tsv, .txt o .xlsx.',
     UNKNOWN_PROFILE: 'Perfil de importación desconocido "{{value}}". Perfiles disponibles: {{available}}.',
     MAPPING_INVALID: 'El archivo de mapeo {{file}} no es válido: {{detail}}',
+    MAPPING_REQUIRED:
+      'El perfil generic necesita un archivo de mapeo: agregue --mapping ARCHIVO.json (vea docs/import-mapping.md).',
     HEADER_MISSING_COLUMN:
       'El archivo {{file}} no tiene la columna "{{column}}" que exige el perfil {{profile}}. Columnas encontradas: {{found}}.',
     GEOJSON_INVALID: 'El archivo {{file}} no es una FeatureCollection GeoJSON de polígonos: {{detail}}',
@@ -30,6 +32,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
     UNKNOWN_LEVEL: 'No existe el nivel de unidad "{{value}}". Niveles: {{available}}.',
     UNKNOWN_UNIT: 'No existe una unidad con el código "{{value}}".',
     AGENCY_EXISTS: 'La base de datos {{db}} ya tiene una institución ({{name}}).',
+    NO_DATABASE:
+      'No existe la base de datos {{db}}. Créela con: vigia init --db {{db}} --agency-name NOMBRE --time-zone ZONA',
     NOT_INITIALIZED:
       'La base de datos {{db}} aún no tiene institución. Ejecute: vigia init --db {{db}} --agency-name NOMBRE --time-zone ZONA',
     STORE_LOCKED:
@@ -92,6 +96,16 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'Ubicaciones: {{noLocation}} sin ubicación, {{outside}} fuera de toda unidad, {{disagree}} donde la unidad de la fuente difiere del mapa.',
     unclassified: 'Etiquetas de delito sin clasificar ({{count}} filas): {{labels}}',
     duplicates: 'Posibles duplicados (filas idénticas guardadas como incidentes distintos): {{count}}',
+    incidents:
+      'Las filas con el mismo número de registro se unieron: {{rows}} filas forman {{incidents}} incidentes.',
+    replaced:
+      'Se actualizó la unidad de {{count}} incidentes sin cambios (unidades importadas o redibujadas desde entonces).',
+    unknownUnits:
+      'Filas que nombran un código de unidad que no está entre las unidades importadas: {{count}}.',
+    noUnits:
+      'Aviso: no se han importado unidades, así que los incidentes cuentan solo en el total de la institución. Importe las unidades y vuelva a importar este archivo: sus incidentes se ubicarán.',
+    unitsAfterIncidents:
+      'La base ya tiene {{count}} incidentes ubicados con las unidades anteriores: vuelva a importar sus archivos para ubicarlos en estas unidades (nada más cambia).',
     units:
       'Se importaron {{count}} unidades del nivel "{{level}}" ({{created}} nuevas, {{updated}} actualizadas).',
     progress: 'Importando',

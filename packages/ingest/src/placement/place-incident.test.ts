@@ -104,6 +104,22 @@ describe('createPlacer: unit of record', () => {
     expect(placement(SOURCE, 2, 5, 'no such unit')).toMatchObject({ sourceUnitId: null, unitId: 11 });
     expect(placement(SOURCE, 2, 5, null)).toMatchObject({ sourceUnitId: null, unitId: 11 });
   });
+
+  it('source: a polygon unit inside the source unit is more precise and wins', () => {
+    const byDistrict: PlacementRules = { unitOfRecord: 'source', sourceUnitLevel: 'district' };
+    // Source district 1, point in beat 11 (of district 1): counts in beat 11, so beats are not empty.
+    expect(placement(byDistrict, 2, 5, '1')).toMatchObject({
+      polygonUnitId: 11,
+      sourceUnitId: 1,
+      unitId: 11,
+    });
+    // Source district 2, point in beat 11 (of district 1): the source district decides.
+    expect(placement(byDistrict, 2, 5, '2')).toMatchObject({
+      polygonUnitId: 11,
+      unitId: 2,
+      unitDisagrees: true,
+    });
+  });
 });
 
 describe('createPlacer: disagreement, judged at the source unit level', () => {

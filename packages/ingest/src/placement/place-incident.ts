@@ -31,7 +31,8 @@ export function unitCodeKey(code: string): string {
  *
  * Rules (docs/methods/unit-assignment.md):
  * - a point inside a unit → flag "ok"; the unit of record is the polygon's unless the profile says
- *   `unitOfRecord: "source"` and the source names a known unit;
+ *   `unitOfRecord: "source"` and the source names a known unit: then the source unit, or the polygon
+ *   unit when it lies inside the source unit (a beat of the named district is more precise);
  * - no usable coordinates → flag "no_location"; counts in the unit the source names (COMPSTAT books
  *   count unmappable reports in their precinct), or only in the agency total when there is none;
  * - a point outside every polygon → flag "outside_jurisdiction" (often swapped or sign-less
@@ -89,10 +90,13 @@ export function createPlacer(
       locationFlag = polygonUnitId === null ? 'outside_jurisdiction' : 'ok';
     }
     const unitDisagrees = source !== undefined && polygonUnitId !== null && disagrees(polygonUnitId, source);
-    const unitId =
-      polygonUnitId === null || (rules.unitOfRecord === 'source' && sourceUnitId !== null)
-        ? sourceUnitId
-        : polygonUnitId;
+    // Source rule: the source unit decides, but a polygon unit inside it (a beat of the source's
+    // district) is more precise and consistent with it, so the incident counts there.
+    let unitId: number | null;
+    if (polygonUnitId === null) unitId = sourceUnitId;
+    else if (rules.unitOfRecord === 'source' && source !== undefined) {
+      unitId = ancestorAtDepth(polygonUnitId, source.depth) === source.id ? polygonUnitId : source.id;
+    } else unitId = polygonUnitId;
     return {
       sourceId: record.sourceId,
       sourceIdDerived: record.sourceIdDerived,

@@ -90,9 +90,9 @@ describe('loadMapping: generic', () => {
     }
   });
 
-  it('throws MAPPING_INVALID without --mapping', async () => {
-    const e = await vigiaRejection(loadMapping('generic'), 'MAPPING_INVALID');
-    expect(String(e.params.detail)).toContain('--mapping');
+  it('throws MAPPING_REQUIRED without --mapping', async () => {
+    const e = await vigiaRejection(loadMapping('generic'), 'MAPPING_REQUIRED');
+    expect(e.messageIn('es')).toContain('--mapping');
   });
 
   it('throws MAPPING_INVALID listing the path of each bad field', async () => {

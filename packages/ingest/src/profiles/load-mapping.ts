@@ -21,7 +21,7 @@ function parseMapping(input: unknown, file: string): ImportMapping {
  * file, when given, overrides its fields (e.g. another time zone; `columns`, `formats` and the label maps
  * merge key by key); for "generic" it is required.
  *
- * @throws VigiaError UNKNOWN_PROFILE; MAPPING_INVALID (with the path of each bad field);
+ * @throws VigiaError UNKNOWN_PROFILE; MAPPING_REQUIRED for generic without a file; MAPPING_INVALID (with the path of each bad field);
  *   FILE_NOT_FOUND when the mapping file is missing.
  */
 export async function loadMapping(profile: string, mappingFile?: string): Promise<ImportMapping> {
@@ -47,15 +47,9 @@ export async function loadMapping(profile: string, mappingFile?: string): Promis
       );
     }
   } else if (!builtin) {
-    throw new VigiaError('MAPPING_INVALID', {
-      file: '(none)',
-      detail: 'the generic profile needs --mapping FILE',
-    });
+    throw new VigiaError('MAPPING_REQUIRED');
   }
-  return parseMapping(
-    mergeMapping((builtin ?? {}), fromFile),
-    mappingFile ?? profile,
-  );
+  return parseMapping(mergeMapping(builtin ?? {}, fromFile), mappingFile ?? profile);
 }
 
 /** Override merge: top-level fields replace; `columns`, `formats`, `offenseMap`, `statusMap` merge by key. */

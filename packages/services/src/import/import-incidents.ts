@@ -23,8 +23,13 @@ export interface ImportSummary extends ImportCounts {
   importId: number;
   read: number;
   quarantineReasons: Partial<Record<QuarantineReason, number>>;
-  /** Identical rows (every field equal to an earlier row): kept as separate incidents when no source id. */
+  /**
+   * Identical rows (every field equal to an earlier row) in a source without record ids: kept as
+   * separate incidents. (With record ids, rows sharing an id are one incident: see `incidents`.)
+   */
   possibleDuplicates: number;
+  /** Units the agency had when the rows were placed; 0 means incidents count only in the agency total. */
+  unitsAvailable: number;
   /** Stored rows (this import) flagged so: they count in the source's unit, or only in the agency total. */
   noLocation: number;
   outsideJurisdiction: number;
@@ -87,7 +92,7 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
       for (const fields of batch) {
         rowNo++;
         const mapped = mapRow(fields);
-        if (mapped.duplicate) duplicates++;
+        if (mapped.duplicate && mapped.kind === 'incident' && mapped.record.sourceIdDerived) duplicates++;
         if (mapped.kind === 'quarantine') {
           for (const issue of mapped.issues) reasons[issue.reason] = (reasons[issue.reason] ?? 0) + 1;
           session.addQuarantine(rowNo, mapped.issues, rawRecord(source.header, fields));
@@ -117,6 +122,7 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
     outsideJurisdiction: outside,
     unitDisagreements: disagreements,
     unknownSourceUnits: unknownUnits,
+    unitsAvailable: units.length,
     unclassifiedLabels: unclassified,
     detected: source.detected,
   };

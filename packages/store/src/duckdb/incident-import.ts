@@ -86,9 +86,22 @@ const MERGE_SQL = [
 /** Which parameters each statement of MERGE_SQL takes: 'i' = import id, 's' = source. */
 const MERGE_PARAMS = ['i', 's', 's', 'is'] as const;
 
+/** Unchanged incidents whose derived placement differs from the one computed now ($1 = source). */
+const REPLACE_WHERE = `
+  incident.agency_id = ${AGENCY} AND incident.source = $1 AND incident.source_id = k.source_id
+  AND incident.is_current AND k.content_hash = k.cur_hash
+  AND (incident.unit_id IS DISTINCT FROM k.unit_id OR incident.polygon_unit_id IS DISTINCT FROM k.polygon_unit_id
+       OR incident.source_unit_id IS DISTINCT FROM k.source_unit_id OR incident.location_flag <> k.location_flag
+       OR incident.unit_disagrees <> k.unit_disagrees)`;
+const REPLACE_COUNT_SQL = `SELECT count(*) FROM incident, classified k WHERE ${REPLACE_WHERE}`;
+const REPLACE_SQL = `
+  UPDATE incident SET unit_id = k.unit_id, polygon_unit_id = k.polygon_unit_id, source_unit_id = k.source_unit_id,
+         location_flag = k.location_flag, unit_disagrees = k.unit_disagrees
+  FROM classified k WHERE ${REPLACE_WHERE}`;
+
 const OUTCOME_SQL = `
   SELECT CASE WHEN cur_version IS NULL THEN 'stored' WHEN content_hash = cur_hash THEN 'unchanged' ELSE 'updated' END,
-         sum(n_rows)
+         sum(n_rows), count(*)
   FROM classified GROUP BY 1`;
 
 /** Staging and merge of one incident import in the DuckDB store. */
@@ -167,7 +180,14 @@ export class DuckDbIncidentImport implements IncidentImportSession {
     this.staging.closeSync();
     this.quarantine.closeSync();
     const value = { i: this.importId, s: this.meta.source } as const;
-    const counts: ImportCounts = { stored: 0, updated: 0, unchanged: 0, quarantined: this.quarantined };
+    const counts: ImportCounts = {
+      stored: 0,
+      updated: 0,
+      unchanged: 0,
+      quarantined: this.quarantined,
+      incidents: 0,
+      replaced: 0,
+    };
     await inTransaction(this.connection, async () => {
       for (const [k, sql] of MERGE_SQL.entries()) {
         await this.connection.run(
@@ -176,7 +196,15 @@ export class DuckDbIncidentImport implements IncidentImportSession {
         );
       }
       const rows = (await this.connection.runAndReadAll(OUTCOME_SQL)).getRows();
-      for (const [outcome, n] of rows) counts[outcome as 'stored' | 'updated' | 'unchanged'] = Number(n);
+      for (const [outcome, n, incidents] of rows) {
+        counts[outcome as 'stored' | 'updated' | 'unchanged'] = Number(n);
+        counts.incidents += Number(incidents);
+      }
+      const source = [this.meta.source];
+      counts.replaced = Number(
+        (await this.connection.runAndReadAll(REPLACE_COUNT_SQL, source)).getRows()[0]?.[0] ?? 0,
+      );
+      if (counts.replaced > 0) await this.connection.run(REPLACE_SQL, source);
       const read = counts.stored + counts.updated + counts.unchanged + counts.quarantined;
       await this.connection.run(
         `UPDATE import_batch SET status = 'done', finished_at = current_timestamp, rows_read = $2,

@@ -44,6 +44,13 @@ export interface ImportCounts {
   updated: number;
   unchanged: number;
   quarantined: number;
+  /** Distinct incidents the stored, updated and unchanged rows make (rows sharing a source id are one). */
+  incidents: number;
+  /**
+   * Unchanged incidents whose placement changed (units imported or redrawn since they were stored):
+   * placement is derived, so it is updated in place, not versioned.
+   */
+  replaced: number;
 }
 
 /**
