@@ -15,6 +15,10 @@ export const messagesEn = {
     MAPPING_INVALID: 'The mapping file {{file}} is not valid: {{detail}}',
     MAPPING_REQUIRED:
       'The generic profile needs a mapping file: add --mapping FILE.json (see docs/import-mapping.md).',
+    CSV_MALFORMED:
+      '{{file}}, row {{row}}: a quote (") opens a field that is not closed properly, so the rows after it cannot be read reliably. Nothing was imported. Fix or remove that quote and import again.',
+    HEADER_DUPLICATE_COLUMN:
+      'The file {{file}} has the column "{{column}}" twice (columns {{positions}}); the mapping cannot tell which one to use. Rename one of them.',
     HEADER_MISSING_COLUMN:
       'The file {{file}} has no column "{{column}}" required by the profile {{profile}}. Columns found: {{found}}.',
     GEOJSON_INVALID: 'The file {{file}} is not a GeoJSON FeatureCollection of polygons: {{detail}}',
@@ -25,6 +29,8 @@ export const messagesEn = {
     PARENT_LEVEL_UNKNOWN: 'The parent level "{{level}}" has not been imported yet. Import it first.',
     PARENT_UNIT_NOT_FOUND:
       'Feature {{feature}} of {{file}}: parent unit "{{code}}" does not exist at level "{{level}}".',
+    UNIT_LEVEL_PARENT_MISMATCH:
+      'Level "{{level}}" was imported under level "{{expected}}", not "{{given}}". Import it again with --parent-level {{expected}} and its --parent-property, so its units stay attached.',
     UNKNOWN_LEVEL: 'There is no unit level "{{value}}". Levels: {{available}}.',
     UNKNOWN_UNIT: 'There is no unit with code "{{value}}".',
     AGENCY_EXISTS: 'The database {{db}} already has an agency ({{name}}).',

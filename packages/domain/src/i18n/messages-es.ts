@@ -19,6 +19,10 @@ export const messagesEs: Shape<typeof messagesEn> = {
     MAPPING_INVALID: 'El archivo de mapeo {{file}} no es válido: {{detail}}',
     MAPPING_REQUIRED:
       'El perfil generic necesita un archivo de mapeo: agregue --mapping ARCHIVO.json (vea docs/import-mapping.md).',
+    CSV_MALFORMED:
+      '{{file}}, fila {{row}}: unas comillas (") abren un campo que no se cierra bien, así que las filas siguientes no se pueden leer con seguridad. No se importó nada. Corrija o quite esas comillas e importe de nuevo.',
+    HEADER_DUPLICATE_COLUMN:
+      'El archivo {{file}} tiene la columna "{{column}}" dos veces (columnas {{positions}}); el mapeo no puede saber cuál usar. Cambie el nombre de una.',
     HEADER_MISSING_COLUMN:
       'El archivo {{file}} no tiene la columna "{{column}}" que exige el perfil {{profile}}. Columnas encontradas: {{found}}.',
     GEOJSON_INVALID: 'El archivo {{file}} no es una FeatureCollection GeoJSON de polígonos: {{detail}}',
@@ -29,6 +33,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
     PARENT_LEVEL_UNKNOWN: 'El nivel superior "{{level}}" aún no se ha importado. Impórtelo primero.',
     PARENT_UNIT_NOT_FOUND:
       'Elemento {{feature}} de {{file}}: la unidad superior "{{code}}" no existe en el nivel "{{level}}".',
+    UNIT_LEVEL_PARENT_MISMATCH:
+      'El nivel "{{level}}" se importó bajo el nivel "{{expected}}", no "{{given}}". Impórtelo de nuevo con --parent-level {{expected}} y su --parent-property, para que sus unidades sigan enlazadas.',
     UNKNOWN_LEVEL: 'No existe el nivel de unidad "{{value}}". Niveles: {{available}}.',
     UNKNOWN_UNIT: 'No existe una unidad con el código "{{value}}".',
     AGENCY_EXISTS: 'La base de datos {{db}} ya tiene una institución ({{name}}).',

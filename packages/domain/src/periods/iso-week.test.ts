@@ -187,7 +187,10 @@ describe('ISO weeks', () => {
 
   it('years below 100 are not shifted to the 1900s', () => {
     // Date.UTC maps years 0–99 to 1900–1999; a four-digit week text must still mean its own year.
-    expect(formatLocalDate(isoWeekMonday(parseIsoWeek('0020-W01')))).toBe('0019-12-30');
+    expect(formatLocalDate(isoWeekMonday({ year: 20, week: 1 }))).toBe('0019-12-30');
+    // ...while parseIsoWeek refuses such years as typing errors (1900–2999 only).
+    expect(() => parseIsoWeek('0020-W01')).toThrow(/ISO week/);
+    expect(() => parseIsoWeek('9999-W52')).toThrow(/ISO week/);
     expect(formatLocalDate(dayNumber(20, 1, 1))).toBe('0020-01-01');
     expect(dayNumber(20, 1, 1)).toBe(civilToDays(20, 1, 1));
   });

@@ -46,7 +46,10 @@ export function parseIsoWeek(text: string): IsoWeek {
   const m = WEEK_RE.exec(text.trim());
   const year = Number(m?.[1]);
   const week = Number(m?.[2]);
-  if (!m || week < 1 || week > isoWeeksInYear(year)) throw new VigiaError('INVALID_WEEK', { value: text });
+  // Years outside 1900–2999 are typing errors, as for incident dates.
+  if (!m || year < 1900 || year > 2999 || week < 1 || week > isoWeeksInYear(year)) {
+    throw new VigiaError('INVALID_WEEK', { value: text });
+  }
   return { year, week };
 }
 

@@ -180,3 +180,12 @@ describe('compileDateFormat: implausible years', () => {
     expect(v).toMatchObject({ y: 1899, h: 12, mi: 30 });
   });
 });
+
+describe("compileDateFormat('iso'): offsets", () => {
+  it('refuses offsets beyond ±14:00 or with minutes over 59', () => {
+    const iso = compileDateFormat('iso');
+    expect(iso('2019-04-23T10:00+25:00')).toBe('impossible');
+    expect(iso('2019-04-23T10:00+05:60')).toBe('impossible');
+    expect(iso('2019-04-23T10:00+14:00')).toMatchObject({ offsetMinutes: 840 });
+  });
+});

@@ -43,6 +43,23 @@ function tokenize(pattern: string): Part[] {
   return parts;
 }
 
+/** Which parts of a date a format reads (`iso` reads them all). */
+export function dateFormatParts(pattern: string): {
+  year: boolean;
+  month: boolean;
+  day: boolean;
+  hour: boolean;
+} {
+  if (pattern === 'iso') return { year: true, month: true, day: true, hour: true };
+  const tokens = new Set(tokenize(pattern).flatMap((p) => ('token' in p ? [p.token] : [])));
+  return {
+    year: tokens.has('yyyy') || tokens.has('yy'),
+    month: tokens.has('MM') || tokens.has('M'),
+    day: tokens.has('dd') || tokens.has('d'),
+    hour: tokens.has('HH') || tokens.has('H'),
+  };
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -150,7 +167,10 @@ function readIso(text: string, checkYear: boolean): LocalDateTime | DateParseFai
     else {
       const digits = z.replace(':', '');
       const sign = digits.startsWith('-') ? -1 : 1;
-      offsetMinutes = sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+      const hours = Number(digits.slice(1, 3));
+      const minutes = Number(digits.slice(3, 5));
+      if (hours > 14 || minutes > 59) return 'impossible'; // real UTC offsets span −12:00..+14:00
+      offsetMinutes = sign * (hours * 60 + minutes);
     }
   }
   return validate(

@@ -150,3 +150,18 @@ describe('loadMapping: unknown profile', () => {
     await vigiaRejection(loadMapping('Houston', await tmp.path('missing.json')), 'UNKNOWN_PROFILE');
   });
 });
+
+describe('loadMapping: date formats', () => {
+  it('refuses formats that cannot name a date, such as YYYY or a missing year', async () => {
+    for (const formats of [
+      { date: 'DD/MM/YYYY' },
+      { date: 'dd/MM' },
+      { dateTime: 'HH:mm' },
+      { time: 'mm:ss' },
+    ]) {
+      const file = await tmp.write('bad-format.json', JSON.stringify({ ...GENERIC, formats }));
+      const e = await vigiaRejection(loadMapping('generic', file), 'MAPPING_INVALID');
+      expect(String(e.params.detail)).toContain('formats.');
+    }
+  });
+});

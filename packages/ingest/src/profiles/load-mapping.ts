@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { VigiaError, isValidTimeZone } from '@vigia/domain';
+import { dateFormatParts } from '../fields/date-format.js';
 import { BUILTIN_PROFILES, PROFILE_NAMES } from './builtin-profiles.js';
 import { mappingSchema, type ImportMapping } from './mapping.js';
 
@@ -10,6 +11,23 @@ function parseMapping(input: unknown, file: string): ImportMapping {
     throw new VigiaError('MAPPING_INVALID', { file, detail });
   }
   const m = result.data;
+  const formatChecks: [keyof typeof m.formats, boolean][] = [
+    ['dateTime', true],
+    ['date', true],
+    ['reportedDate', true],
+    ['time', false],
+  ];
+  for (const [key, isDate] of formatChecks) {
+    const fmt = m.formats[key];
+    if (fmt === undefined) continue;
+    const parts = dateFormatParts(fmt);
+    if (isDate ? !(parts.year && parts.month && parts.day) : !parts.hour) {
+      throw new VigiaError('MAPPING_INVALID', {
+        file,
+        detail: `formats.${key} "${fmt}" must contain ${isDate ? 'yyyy (or yy), MM (or M) and dd (or d)' : 'HH (or H)'}; tokens are case-sensitive (yyyy, not YYYY)`,
+      });
+    }
+  }
   if (m.timeZone !== undefined && !isValidTimeZone(m.timeZone)) {
     throw new VigiaError('MAPPING_INVALID', { file, detail: `timeZone "${m.timeZone}" is not an IANA zone` });
   }

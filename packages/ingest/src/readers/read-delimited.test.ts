@@ -2,7 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { isVigiaError } from '@vigia/domain';
 import { describe, expect, it } from 'vitest';
-import { allRows, rejectionOf, useTempDir } from '../test-helpers/temp-files.js';
+import { allRows, numberedRows, rejectionOf, useTempDir } from '../test-helpers/temp-files.js';
 import { openDelimited } from './read-delimited.js';
 
 const tmp = useTempDir('vigia-delimited-');
@@ -92,7 +92,7 @@ describe('openDelimited: CSV syntax', () => {
     );
     expect(await allRows(await openDelimited(file, { encoding: 'auto' }))).toEqual([
       ['1', 'a, b', 'x'],
-      ['2', 'línea 1\nlínea 2\r\nlínea 3', 'y'],
+      ['2', 'línea 1\nlínea 2\nlínea 3', 'y'], // line ends inside fields are normalized to LF
       ['3', 'dice "hola"', 'z'],
       ['4', '', 'w'],
     ]);
@@ -120,6 +120,37 @@ describe('openDelimited: CSV syntax', () => {
     expect(src.detected.delimiter).toBe(';');
     expect(src.header).toEqual(['a', 'b']);
     expect(await allRows(src)).toEqual([['1', '2']]);
+  });
+
+  it('numbers rows as a spreadsheet does: blank rows count, whitespace and delimiter-only rows are blank', async () => {
+    const file = await tmp.write('numbered.csv', '\nid,x\n1,a\n\n   \n,\n2,b\n');
+    const src = await openDelimited(file, { encoding: 'auto' });
+    expect(src.headerRowNumber).toBe(2);
+    expect(await numberedRows(src)).toEqual([
+      [3, ['1', 'a']],
+      [7, ['2', 'b']],
+    ]);
+  });
+
+  it('splits rows of a file that mixes CRLF and LF line ends', async () => {
+    const file = await tmp.write('mixed.csv', 'id,x\r\n1,a\n2,b\r3,c\r\n');
+    expect(await allRows(await openDelimited(file, { encoding: 'auto' }))).toEqual([
+      ['1', 'a'],
+      ['2', 'b'],
+      ['3', 'c'],
+    ]);
+  });
+
+  it('refuses a file whose quote never closes properly instead of swallowing the rows after it', async () => {
+    for (const [name, text] of [
+      ['stray-quote.csv', 'id,lugar,x\n1,"El Dorado" local 5,a\n2,b,c\n3,d,e\n'],
+      ['unclosed.csv', 'id,lugar,x\n1,a,b\n2,"abierta,c\n3,d,e\n'],
+    ] as const) {
+      const file = await tmp.write(name, text);
+      const e = await rejectionOf((async () => allRows(await openDelimited(file, { encoding: 'auto' })))());
+      expect(isVigiaError(e, 'CSV_MALFORMED')).toBe(true);
+      expect((e as Error).message).toContain(name);
+    }
   });
 
   it('trims header names but not data fields', async () => {

@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { VigiaError } from '@vigia/domain';
-import type { RowSource } from './row-source.js';
+import { isBlankRow, type RowSource } from './row-source.js';
 import { detectDelimiter, isUtf8File } from './detect.js';
 
 /** Options for delimited text. */
@@ -21,8 +21,10 @@ export interface DelimitedOptions {
 async function* parseBatches(
   text: Readable,
   delimiter: string,
+  file: string,
   onError: (e: Error) => void,
 ): AsyncGenerator<string[][]> {
+  let records = 0; // rows handed out so far (header and blank rows included)
   const queue: string[][][] = [];
   let done = false;
   // Written from Papa's callbacks: objects, so TypeScript does not narrow them to their initial null.
@@ -30,10 +32,20 @@ async function* parseBatches(
   let wake: (() => void) | null = null;
   Papa.parse<string[]>(text as unknown as File, {
     delimiter,
-    skipEmptyLines: true,
+    newline: '\n',
+    skipEmptyLines: false,
     chunk: (results, p) => {
       state.parser = p;
-      queue.push(results.data);
+      // A quote that opens a field and never closes properly makes Papa read on to the next quote,
+      // swallowing rows: stop the import rather than lose them silently.
+      const quote = results.errors.find((e) => e.type === 'Quotes');
+      if (quote) {
+        state.failure = new VigiaError('CSV_MALFORMED', { file, row: records + (quote.row ?? 0) + 1 });
+        done = true;
+      } else {
+        queue.push(results.data);
+        records += results.data.length;
+      }
       p.pause();
       // Papa's pause stops the parser but not its input stream, which would keep reading the whole
       // file into Papa's queue: hold the stream back too (resumed below when more rows are wanted).
@@ -112,20 +124,33 @@ export async function openDelimited(path: string, options: DelimitedOptions): Pr
   file.on('data', (chunk) => {
     bytes += chunk.length;
   });
-  const text = file.pipe(iconv.decodeStream(encoding, { stripBOM: true })) as unknown as Readable;
-  const batches = parseBatches(text, delimiter, () => file.destroy());
+  const text = file
+    .pipe(iconv.decodeStream(encoding, { stripBOM: true }))
+    .pipe(normalizeNewlines()) as unknown as Readable;
+  const batches = parseBatches(text, delimiter, path, () => file.destroy());
 
-  // The header is the first row of the first batch.
-  let first = await batches.next();
-  while (!first.done && first.value.length === 0) first = await batches.next();
-  if (first.done) throw new VigiaError('FILE_UNREADABLE', { file: path, detail: 'no header row' });
-  const [headerRow, ...firstRows] = first.value;
-  const header = (headerRow ?? []).map((h) => h.replace(/^\uFEFF/, '').trim());
-  if (header.every((h) => h === ''))
-    throw new VigiaError('FILE_UNREADABLE', { file: path, detail: 'no header row' });
+  // The header is the first non-blank row.
+  let headerRowNumber = 0;
+  let pending: string[][] = [];
+  let headerRow: string[] | undefined;
+  while (headerRow === undefined) {
+    const next = await batches.next();
+    if (next.done) throw new VigiaError('FILE_UNREADABLE', { file: path, detail: 'no header row' });
+    const i = next.value.findIndex((r) => !isBlankRow(r));
+    if (i < 0) {
+      headerRowNumber += next.value.length;
+      continue;
+    }
+    headerRowNumber += i + 1;
+    headerRow = next.value[i];
+    pending = next.value.slice(i + 1);
+  }
+  const header = headerRow.map((h) => h.replace(/^\uFEFF/, '').trim());
+  const firstRows = pending;
 
   return {
     header,
+    headerRowNumber,
     batches: {
       async *[Symbol.asyncIterator]() {
         if (firstRows.length > 0) yield firstRows;
@@ -137,4 +162,28 @@ export async function openDelimited(path: string, options: DelimitedOptions): Pr
     fromSpreadsheet: false,
     detected: { encoding, delimiter: delimiter === '\t' ? 'tab' : delimiter },
   };
+}
+
+/**
+ * Turns CRLF and lone CR line ends into LF, so a file mixing them (a CRLF header, LF rows) is not read
+ * as one long row: Papa Parse guesses one newline style per file. A CR at the end of a chunk is held
+ * back until the next chunk shows whether an LF follows.
+ */
+function normalizeNewlines(): Transform {
+  let carry = '';
+  return new Transform({
+    decodeStrings: false,
+    transform(chunk: string | Buffer, _enc, done) {
+      let s = carry + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      carry = '';
+      if (s.endsWith('\r')) {
+        carry = '\r';
+        s = s.slice(0, -1);
+      }
+      done(null, s.replace(/\r\n?/g, '\n'));
+    },
+    flush(done) {
+      done(null, carry ? '\n' : '');
+    },
+  });
 }

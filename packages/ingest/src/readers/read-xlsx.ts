@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { VigiaError } from '@vigia/domain';
-import type { RowSource } from './row-source.js';
+import { isBlankRow, type RowSource } from './row-source.js';
 
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
@@ -61,21 +61,30 @@ export async function openXlsx(path: string): Promise<RowSource> {
     hyperlinks: 'ignore',
     entries: 'emit',
   });
+  // Rows with their worksheet row number; ExcelJS omits empty rows, which are given back as [] so
+  // that counting rows gives the row numbers a person sees in Excel.
   async function* allRows(): AsyncGenerator<string[]> {
     for await (const sheet of reader) {
+      let last = 0;
       for await (const row of sheet) {
+        for (; last + 1 < row.number; last++) yield [];
+        last = row.number;
         const values = row.values as unknown[];
         const cells: string[] = [];
         for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]).trim());
-        if (cells.some((c) => c !== '')) yield cells;
+        yield cells;
       }
       return; // first worksheet only
     }
   }
   const it = allRows();
+  let headerRowNumber = 0;
   let first: IteratorResult<string[]>;
   try {
-    first = await it.next();
+    do {
+      first = await it.next();
+      headerRowNumber++;
+    } while (!first.done && isBlankRow(first.value));
   } catch (e) {
     throw new VigiaError('FILE_UNREADABLE', { file: path, detail: (e as Error).message }, { cause: e });
   }
@@ -84,6 +93,7 @@ export async function openXlsx(path: string): Promise<RowSource> {
   const width = header.length;
   return {
     header,
+    headerRowNumber,
     batches: {
       async *[Symbol.asyncIterator]() {
         let batch: string[][] = [];

@@ -6,7 +6,13 @@
 export interface RowSource {
   /** Column names of the header row, trimmed, BOM removed. */
   header: string[];
-  /** Data rows in file order, in batches (one await per batch, not per row, keeps imports fast). */
+  /** Spreadsheet row number of the header (1 unless blank rows come first). */
+  headerRowNumber: number;
+  /**
+   * Every row after the header in file order, blank ones included (as `[]` or all-empty fields) so
+   * that counting them gives spreadsheet row numbers; in batches (one await per batch, not per row,
+   * keeps imports fast). Consumers skip blank rows: see {@link isBlankRow}.
+   */
   batches: AsyncIterable<string[][]>;
   /** Bytes of the file consumed so far (for a progress bar). */
   bytesRead(): number;
@@ -16,4 +22,10 @@ export interface RowSource {
   fromSpreadsheet: boolean;
   /** What was detected or used, for the import summary: encoding and delimiter. */
   detected: { encoding: string; delimiter: string };
+}
+
+/** True for a row with no content: no fields, or only empty / whitespace fields (",,,"). */
+export function isBlankRow(fields: readonly string[]): boolean {
+  for (const f of fields) if (f.trim() !== '') return false;
+  return true;
 }

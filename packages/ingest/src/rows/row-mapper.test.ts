@@ -319,6 +319,17 @@ describe('compileRowMapper: header', () => {
     expect(error.message).toContain('lat');
   });
 
+  it('throws HEADER_DUPLICATE_COLUMN when a mapped column appears twice', () => {
+    let error: unknown;
+    try {
+      mapper({}, ['id', 'fecha', 'delito', 'lon', 'lat', 'sector', 'estado', 'Delito']);
+    } catch (e) {
+      error = e;
+    }
+    expect(isVigiaError(error, 'HEADER_DUPLICATE_COLUMN')).toBe(true);
+    if (isVigiaError(error)) expect(error.params).toMatchObject({ column: 'delito', positions: '3, 8' });
+  });
+
   it('matches column names ignoring case and surrounding spaces', () => {
     const header = [' ID', 'Fecha ', 'DELITO', 'Lon', 'LAT', ' Sector ', 'eStAdO'];
     expect(recordOf(mapper({}, header)(GOOD))).toMatchObject({

@@ -51,6 +51,7 @@ function clip(v: string): string {
  * surrounding spaces.
  *
  * @throws VigiaError HEADER_MISSING_COLUMN when a mapped column is not in the header;
+ *   HEADER_DUPLICATE_COLUMN when a mapped column appears twice;
  *   INVALID_TIME_ZONE is checked by the caller.
  */
 export function compileRowMapper(
@@ -61,7 +62,16 @@ export function compileRowMapper(
   const index = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
   const col = (name: string | undefined): number => {
     if (name === undefined) return -1;
-    const i = index.get(name.trim().toLowerCase());
+    const key = name.trim().toLowerCase();
+    const i = index.get(key);
+    const positions = header.flatMap((h, k) => (h.trim().toLowerCase() === key ? [k + 1] : []));
+    if (positions.length > 1) {
+      throw new VigiaError('HEADER_DUPLICATE_COLUMN', {
+        file: options.file,
+        column: name,
+        positions: positions.join(', '),
+      });
+    }
     if (i === undefined) {
       throw new VigiaError('HEADER_MISSING_COLUMN', {
         file: options.file,

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import type { RowSource } from '../readers/row-source.js';
+import { isBlankRow, type RowSource } from '../readers/row-source.js';
 
 /**
  * A temporary directory for one test file, removed after its tests. Call at the top level of a test
@@ -30,7 +30,20 @@ export function useTempDir(prefix = 'vigia-ingest-'): {
 /** Every data row of a row source, in order (fine for small fixtures; large ones should stream). */
 export async function allRows(source: RowSource): Promise<string[][]> {
   const rows: string[][] = [];
-  for await (const batch of source.batches) rows.push(...batch);
+  for await (const batch of source.batches) for (const r of batch) if (!isBlankRow(r)) rows.push(r);
+  return rows;
+}
+
+/** Every row after the header with its spreadsheet row number, blank rows left out. */
+export async function numberedRows(source: RowSource): Promise<[number, string[]][]> {
+  const rows: [number, string[]][] = [];
+  let n = source.headerRowNumber;
+  for await (const batch of source.batches) {
+    for (const r of batch) {
+      n++;
+      if (!isBlankRow(r)) rows.push([n, r]);
+    }
+  }
   return rows;
 }
 

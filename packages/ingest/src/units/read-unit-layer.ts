@@ -57,6 +57,12 @@ export async function readUnitLayer(path: string, options: UnitLayerOptions): Pr
   }
   const byCode = new Map<string, UnitFeature>();
   fc.features.forEach((f: unknown, i: number) => {
+    if (typeof f !== 'object' || f === null) {
+      throw new VigiaError('GEOJSON_INVALID', {
+        file: path,
+        detail: `feature ${i + 1} is not a GeoJSON Feature`,
+      });
+    }
     const feature = f as { properties?: Record<string, unknown> | null; geometry?: unknown };
     const props = feature.properties ?? {};
     const featureNo = String(i + 1);

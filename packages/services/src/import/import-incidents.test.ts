@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { isVigiaError } from '@vigia/domain';
 import type { Store } from '@vigia/store';
+import { importUnits } from '../units/import-units.js';
 import { compstatReport } from '../report/compstat-report.js';
 import { FIXTURE_HEADER, FIXTURE_MAPPING, fixtureAgency } from '../test-helpers/fixture-agency.js';
 import { importIncidents } from './import-incidents.js';
@@ -29,6 +31,42 @@ async function week50(s: Store, countEveryOffense = false) {
     r.rows.find((x) => x.unit === unit && x.category === category);
   return { r, get };
 }
+
+describe('importUnits', () => {
+  it('refuses to re-import a level under another parent level, which would detach its units', async () => {
+    const f = await fixtureAgency();
+    store = f.store;
+    const beats = await f.write(
+      'beats2.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { b: '11' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [0, 0],
+                  [1, 0],
+                  [1, 0.5],
+                  [0, 0],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    const e = await importUnits(f.store, { file: beats, level: 'beat', codeProperty: 'b' }).catch(
+      (x: unknown) => x,
+    );
+    expect(isVigiaError(e, 'UNIT_LEVEL_PARENT_MISMATCH')).toBe(true);
+    const units = await f.store.listUnits({ withGeometry: false });
+    expect(units.filter((u) => u.level === 'beat').every((u) => u.parentId !== null)).toBe(true);
+  });
+});
 
 describe('importIncidents', () => {
   it('reconciles, and a re-import of the same file changes nothing', async () => {

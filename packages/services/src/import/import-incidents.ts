@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { isValidTimeZone, VigiaError, type QuarantineReason } from '@vigia/domain';
-import { compileRowMapper, createPlacer, loadMapping, openRowSource } from '@vigia/ingest';
+import { compileRowMapper, createPlacer, isBlankRow, loadMapping, openRowSource } from '@vigia/ingest';
 import type { ImportCounts, Store } from '@vigia/store';
 import { requireAgency } from '../agency/require-agency.js';
 
@@ -80,7 +80,7 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
   });
   const reasons: Partial<Record<QuarantineReason, number>> = {};
   const unclassified: Record<string, number> = {};
-  let rowNo = 1; // header
+  let rowNo = source.headerRowNumber; // spreadsheet row numbers: blank rows count, then are skipped
   let duplicates = 0;
   let noLocation = 0;
   let outside = 0;
@@ -91,6 +91,7 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
     for await (const batch of source.batches) {
       for (const fields of batch) {
         rowNo++;
+        if (isBlankRow(fields)) continue;
         const mapped = mapRow(fields);
         if (mapped.duplicate && mapped.kind === 'incident' && mapped.record.sourceIdDerived) duplicates++;
         if (mapped.kind === 'quarantine') {

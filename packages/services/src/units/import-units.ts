@@ -20,7 +20,8 @@ export interface ImportUnitsInput {
  * Features whose geometry is not a polygon are skipped and listed in the result.
  *
  * @throws VigiaError NOT_INITIALIZED; INVALID_ARGUMENT when only one of parentLevel/parentProperty is
- *   given; PARENT_LEVEL_UNKNOWN; PARENT_UNIT_NOT_FOUND naming the feature; and readUnitLayer's errors.
+ *   given or a level is its own parent; UNIT_LEVEL_PARENT_MISMATCH when an existing level is imported
+ *   again under another parent level (or none, which would detach its units); PARENT_LEVEL_UNKNOWN; PARENT_UNIT_NOT_FOUND naming the feature; and readUnitLayer's errors.
  */
 export async function importUnits(
   store: Store,
@@ -47,9 +48,20 @@ export async function importUnits(
     parentProperty: input.parentProperty,
     onSkipped: (s) => skipped.push(s),
   });
+  const levels = await store.listUnitLevels();
+  const existing = levels.find((l) => l.name === input.level);
+  if (input.parentLevel === input.level) {
+    throw new VigiaError('INVALID_ARGUMENT', { name: '--parent-level', value: input.parentLevel });
+  }
+  if (existing && existing.parentLevel !== (input.parentLevel ?? null)) {
+    throw new VigiaError('UNIT_LEVEL_PARENT_MISMATCH', {
+      level: input.level,
+      expected: existing.parentLevel ?? '—',
+      given: input.parentLevel ?? '—',
+    });
+  }
   let parents = new Map<string, number>();
   if (input.parentLevel !== undefined) {
-    const levels = await store.listUnitLevels();
     if (!levels.some((l) => l.name === input.parentLevel)) {
       throw new VigiaError('PARENT_LEVEL_UNKNOWN', { level: input.parentLevel });
     }
