@@ -436,8 +436,11 @@ describe('vigia report compstat', () => {
         const c = row[w];
         const [cur, prev, change, pct, p, sig] = cells.slice(5 + 6 * k, 11 + 6 * k);
         expect([Number(cur), Number(prev), Number(change)]).toEqual([c.current, c.previous, c.change]);
-        expect(pct === '' ? null : Number(pct)).toBe(c.pctChange);
-        expect(Number(p)).toBe(c.pValue);
+        // The CSV rounds to 12 significant digits (no binary noise such as 0.6250000000000001).
+        expect(pct === '' ? null : Number(pct)).toBe(
+          c.pctChange === null ? null : Number(c.pctChange.toPrecision(12)),
+        );
+        expect(Number(p)).toBe(Number(c.pValue.toPrecision(12)));
         expect(sig).toBe(String(c.significant));
       });
     });

@@ -43,6 +43,14 @@ export function formatImportSummary(s: ImportSummary, locale: Locale): string {
   const rows = s.stored + s.updated + s.unchanged;
   if (s.incidents !== rows)
     lines.push(translate(locale, 'import.incidents', { rows: n(rows), incidents: n(s.incidents) }));
+  if (s.conflictingIds > 0) {
+    lines.push(
+      translate(locale, 'import.conflicts', {
+        count: n(s.conflictingIds),
+        samples: s.conflictingIdSamples.join(', '),
+      }),
+    );
+  }
   if (s.replaced > 0) lines.push(translate(locale, 'import.replaced', { count: n(s.replaced) }));
   if (s.unitsAvailable === 0) lines.push(translate(locale, 'import.noUnits'));
   else if (s.unknownSourceUnits > 0) {

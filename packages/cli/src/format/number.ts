@@ -3,10 +3,18 @@ import type { Locale } from '@vigia/domain';
 const integer = new Map<Locale, Intl.NumberFormat>();
 const percent = new Map<Locale, Intl.NumberFormat>();
 
-/** An integer count in the locale's digits grouping ("14.721" in es, "14,721" in en). */
+/**
+ * An integer count in the locale's digit grouping ("14.721" in es, "14,721" in en), grouped from four
+ * digits on ("2.527") so one column never mixes grouped and ungrouped numbers.
+ */
 export function formatCount(n: number, locale: Locale): string {
   let f = integer.get(locale);
-  if (!f) integer.set(locale, (f = new Intl.NumberFormat(locale === 'es' ? 'es-ES' : 'en-US')));
+  if (!f) {
+    integer.set(
+      locale,
+      (f = new Intl.NumberFormat(locale === 'es' ? 'es-ES' : 'en-US', { useGrouping: 'always' })),
+    );
+  }
   return f.format(n);
 }
 

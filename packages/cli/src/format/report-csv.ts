@@ -25,7 +25,9 @@ export function formatReportCsv(report: CompstatReport): string {
   for (const r of report.rows) {
     const cells = windows.flatMap((w) => {
       const c = r[w];
-      return [c.current, c.previous, c.change, c.pctChange, c.pValue, c.significant];
+      // 12 significant digits: drops binary noise such as 0.25000000000000006 (JSON keeps full precision).
+      const round = (v: number | null) => (v === null ? null : Number(v.toPrecision(12)));
+      return [c.current, c.previous, c.change, round(c.pctChange), round(c.pValue), c.significant];
     });
     lines.push([report.week, r.unit, r.unitName, r.level, r.category, ...cells].map(field).join(','));
   }

@@ -3,17 +3,16 @@ import type { CompstatCell, CompstatReport, CompstatRow } from '@vigia/services'
 import { formatCount, formatPct } from './number.js';
 
 const LABEL_WIDTH = 34;
-const NUM = 7;
 const PCT = 8;
 
 function pad(text: string, width: number, right = true): string {
   return right ? text.padStart(width) : text.padEnd(width);
 }
 
-function cellText(c: CompstatCell, locale: Locale): string {
+function cellText(c: CompstatCell, locale: Locale, num: number): string {
   return (
-    pad(formatCount(c.current, locale), NUM) +
-    pad(formatCount(c.previous, locale), NUM) +
+    pad(formatCount(c.current, locale), num) +
+    pad(formatCount(c.previous, locale), num) +
     pad(formatPct(c.pctChange, locale), PCT) +
     (c.significant ? '*' : ' ')
   );
@@ -21,6 +20,7 @@ function cellText(c: CompstatCell, locale: Locale): string {
 
 function unitHeading(row: CompstatRow, locale: Locale): string {
   if (row.unit === '*') return `${translate(locale, 'report.agencyTotal')} — ${row.unitName}`;
+  if (row.unitName === row.unit) return `${row.level} ${row.unit}`;
   return translate(locale, 'report.unitHeading', { level: row.level, code: row.unit, name: row.unitName });
 }
 
@@ -47,11 +47,23 @@ export function formatReportTable(report: CompstatReport, locale: Locale): strin
     lines.push('', t('empty'));
     return `${lines.join('\n')}\n`;
   }
-  const groupWidth = NUM * 2 + PCT + 1;
+  // Count columns as wide as the widest number (a big city's year to date has six digits).
+  let widest = 0;
+  for (const r of report.rows) {
+    for (const c of [r.wtd, r.d28, r.ytd]) {
+      widest = Math.max(
+        widest,
+        formatCount(c.current, locale).length,
+        formatCount(c.previous, locale).length,
+      );
+    }
+  }
+  const num = Math.max(7, widest + 2);
+  const groupWidth = num * 2 + PCT + 1;
   const head1 =
     pad('', LABEL_WIDTH, false) +
     (['wtd', 'd28', 'ytd'] as const).map((k) => ' | ' + pad(t(k), groupWidth, false)).join('');
-  const sub = pad(t('current'), NUM) + pad(t('previous'), NUM) + pad(t('change'), PCT) + ' ';
+  const sub = pad(t('current'), num) + pad(t('previous'), num) + pad(t('change'), PCT) + ' ';
   const head2 = pad(t('category'), LABEL_WIDTH, false) + [sub, sub, sub].map((s) => ' | ' + s).join('');
   let currentUnit: string | null = null;
   for (const row of report.rows) {
@@ -64,7 +76,7 @@ export function formatReportTable(report: CompstatReport, locale: Locale): strin
     if (row.category === '*') lines.push('-'.repeat(head2.length));
     lines.push(
       pad(label.slice(0, LABEL_WIDTH - 1), LABEL_WIDTH, false) +
-        [row.wtd, row.d28, row.ytd].map((c) => ' | ' + cellText(c, locale)).join(''),
+        [row.wtd, row.d28, row.ytd].map((c) => ' | ' + cellText(c, locale, num)).join(''),
     );
   }
   lines.push('', t('significant'));

@@ -99,6 +99,8 @@ export const messagesEn = {
     unclassified: 'Unclassified offense labels ({{count}} rows): {{labels}}',
     duplicates: 'Possible duplicates (identical rows kept as separate incidents): {{count}}',
     incidents: 'Rows sharing a record id were merged: {{rows}} rows make {{incidents}} incidents.',
+    conflicts:
+      "Warning: {{count}} record ids appear in several rows with different dates or places; each incident keeps its first row's. Check them, e.g. {{samples}}.",
     replaced: 'Placement updated for {{count}} unchanged incidents (units imported or redrawn since).',
     unknownUnits: 'Rows naming a unit code that is not among the imported units: {{count}}.',
     noUnits:

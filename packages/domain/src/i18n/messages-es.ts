@@ -104,6 +104,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
     duplicates: 'Posibles duplicados (filas idénticas guardadas como incidentes distintos): {{count}}',
     incidents:
       'Las filas con el mismo número de registro se unieron: {{rows}} filas forman {{incidents}} incidentes.',
+    conflicts:
+      'Aviso: {{count}} números de registro aparecen en varias filas con fechas o lugares distintos; cada incidente conserva los de su primera fila. Revíselos, p. ej. {{samples}}.',
     replaced:
       'Se actualizó la unidad de {{count}} incidentes sin cambios (unidades importadas o redibujadas desde entonces).',
     unknownUnits:

@@ -22,6 +22,19 @@ describe('openDelimited: encodings', () => {
     expect(src.totalBytes).toBe((await stat(file)).size);
   });
 
+  it('reads UTF-16 with a byte-order mark (Excel "Unicode text"), little and big endian', async () => {
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      const file = await tmp.write(
+        `u16-${encoding}.csv`,
+        iconv.encode('id\tlugar\r\n1\tPeñasco\r\n', encoding, { addBOM: true }),
+      );
+      const src = await openDelimited(file, { encoding: 'auto' });
+      expect(src.header).toEqual(['id', 'lugar']);
+      expect(src.detected).toEqual({ encoding, delimiter: 'tab' });
+      expect(await allRows(src)).toEqual([['1', 'Peñasco']]);
+    }
+  });
+
   it('reads UTF-8 without a BOM, also when told so', async () => {
     const file = await tmp.write('nobom.csv', 'id,lugar\n1,Peñasco\n');
     for (const encoding of ['auto', 'utf-8'] as const) {

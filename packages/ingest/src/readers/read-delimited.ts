@@ -88,8 +88,9 @@ async function* parseBatches(
 /**
  * Opens a delimited text export (CSV, semicolon, tab or pipe separated) as a streaming {@link RowSource}.
  *
- * Encoding: UTF-8 with or without BOM, or Windows-1252 (the usual "ANSI" export of Spanish-language
- * Windows systems); "auto" picks UTF-8 when the whole file is valid UTF-8, else Windows-1252. Decoding
+ * Encoding: UTF-8 with or without BOM, Windows-1252 (the usual "ANSI" export of Spanish-language
+ * Windows systems), or UTF-16 with a BOM (Excel's "Unicode text"); "auto" follows a UTF-16 BOM, else
+ * picks UTF-8 when the whole file is valid UTF-8, else Windows-1252. Decoding
  * uses iconv-lite; parsing (quotes, escaped quotes, CRLF, fields spanning lines) uses Papa Parse, so
  * memory does not grow with the file. Blank lines are skipped.
  *
@@ -112,8 +113,17 @@ export async function openDelimited(path: string, options: DelimitedOptions): Pr
   }
   if (size === 0) throw new VigiaError('FILE_UNREADABLE', { file: path, detail: 'the file is empty' });
 
+  // A UTF-16 byte-order mark (Excel's "Unicode text" export) decides; else UTF-8 if valid, else 1252.
+  const utf16 =
+    head[0] === 0xff && head[1] === 0xfe
+      ? 'utf-16le'
+      : head[0] === 0xfe && head[1] === 0xff
+        ? 'utf-16be'
+        : null;
   const encoding =
-    options.encoding === 'auto' ? ((await isUtf8File(path)) ? 'utf-8' : 'windows-1252') : options.encoding;
+    options.encoding !== 'auto'
+      ? options.encoding
+      : (utf16 ?? ((await isUtf8File(path)) ? 'utf-8' : 'windows-1252'));
   const headText = iconv.decode(head, encoding);
   // The header is the first non-blank line: Papa skips blank lines before it too.
   const firstLine = headText.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';

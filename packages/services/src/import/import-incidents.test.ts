@@ -128,6 +128,23 @@ describe('importIncidents', () => {
     expect(await s.countCurrentIncidents()).toBe(1);
   });
 
+  it('warns about a record id whose rows disagree on when or where', async () => {
+    const { run } = await setup([
+      '9,2019-12-10 10:00,HURTO,,R,11,0.5,0.25',
+      '9,2019-12-12 22:00,ROBO,,R,21,1.5,0.25',
+      '8,2019-12-10 10:00,HURTO,,R,11,0.5,0.25',
+      '8,2019-12-10 10:00,ROBO,,R,11,0.5,0.25',
+    ]);
+    expect(await run()).toMatchObject({ incidents: 2, conflictingIds: 1, conflictingIdSamples: ['9'] });
+  });
+
+  it('counts quarantine reasons per row, not per issue', async () => {
+    const { run } = await setup([',,,,R,,,']);
+    const r = await run();
+    expect(r.quarantined).toBe(1);
+    expect(r.quarantineReasons).toEqual({ MISSING_REQUIRED_FIELD: 1 });
+  });
+
   it('unfounded incidents count in neither year', async () => {
     const { run, store: s } = await setup([
       '1,2019-12-10 10:00,ROBO,,U,11,0.5,0.25',

@@ -95,7 +95,9 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
         const mapped = mapRow(fields);
         if (mapped.duplicate && mapped.kind === 'incident' && mapped.record.sourceIdDerived) duplicates++;
         if (mapped.kind === 'quarantine') {
-          for (const issue of mapped.issues) reasons[issue.reason] = (reasons[issue.reason] ?? 0) + 1;
+          // Rows per reason (a row with three empty required fields counts once).
+          for (const reason of new Set(mapped.issues.map((i) => i.reason)))
+            reasons[reason] = (reasons[reason] ?? 0) + 1;
           session.addQuarantine(rowNo, mapped.issues, rawRecord(source.header, fields));
           continue;
         }

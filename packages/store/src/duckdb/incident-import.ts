@@ -56,13 +56,14 @@ const MERGE_SQL = [
      ) GROUP BY source_id
    ),
    multi_hash AS (
-     SELECT source_id, md5(string_agg(content_hash, ',' ORDER BY content_hash)) AS h
+     SELECT source_id, md5(string_agg(content_hash, ',' ORDER BY content_hash)) AS h,
+            count(DISTINCT concat_ws('|', occurred_local, lon, lat, source_unit)) > 1 AS conflict
      FROM multi_rows GROUP BY source_id
    )
    SELECT s.* EXCLUDE (categories, labels, content_hash), g.n_rows,
           coalesce(m.cats, string_split(s.categories, chr(31))) AS cats,
           coalesce(m.labs, string_split(s.labels, chr(31))) AS labs,
-          coalesce(mh.h, s.content_hash) AS content_hash
+          coalesce(mh.h, s.content_hash) AS content_hash, coalesce(mh.conflict, false) AS id_conflict
    FROM incident_staging s
    JOIN g ON g.source_id = s.source_id AND g.first_row = s.row_no
    LEFT JOIN multi m ON m.source_id = s.source_id
@@ -187,6 +188,8 @@ export class DuckDbIncidentImport implements IncidentImportSession {
       quarantined: this.quarantined,
       incidents: 0,
       replaced: 0,
+      conflictingIds: 0,
+      conflictingIdSamples: [],
     };
     await inTransaction(this.connection, async () => {
       for (const [k, sql] of MERGE_SQL.entries()) {
@@ -200,6 +203,15 @@ export class DuckDbIncidentImport implements IncidentImportSession {
         counts[outcome as 'stored' | 'updated' | 'unchanged'] = Number(n);
         counts.incidents += Number(incidents);
       }
+      const conflicts = (
+        await this.connection.runAndReadAll(
+          `SELECT count(*), list(source_id ORDER BY row_no)[1:5] FROM merged WHERE id_conflict`,
+        )
+      ).getRows()[0];
+      counts.conflictingIds = Number(conflicts?.[0] ?? 0);
+      counts.conflictingIdSamples = ((conflicts?.[1] as { items?: unknown[] } | null)?.items ?? []).map(
+        String,
+      );
       const source = [this.meta.source];
       counts.replaced = Number(
         (await this.connection.runAndReadAll(REPLACE_COUNT_SQL, source)).getRows()[0]?.[0] ?? 0,

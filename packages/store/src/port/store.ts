@@ -51,6 +51,12 @@ export interface ImportCounts {
    * placement is derived, so it is updated in place, not versioned.
    */
   replaced: number;
+  /**
+   * Record ids whose rows in this file disagree on when or where (date-time, coordinates, unit): the
+   * incident keeps its first row's, so these deserve a look. With up to 5 example ids.
+   */
+  conflictingIds: number;
+  conflictingIdSamples: string[];
 }
 
 /**
