@@ -303,12 +303,33 @@ describe('vigia init and import', () => {
     expect(s['read']).toBe(s['stored']! + s['updated']! + s['unchanged']! + s['quarantined']!);
   });
 
+  it('quarantine list shows each quarantined row with its file row, reason, column and value', async () => {
+    const r = await run(['quarantine', 'list', '--db', db, '--import', '1', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out) as {
+      row: number;
+      reasons: string[];
+      columns: string[];
+      values: string[];
+    }[];
+    // CSV rows 14, 18 and 19 are spreadsheet rows 15, 19 and 20 (the header is row 1).
+    expect(rows.map((q) => [q.row, q.reasons[0], q.columns[0], q.values[0]])).toEqual([
+      [15, 'BAD_DATE', 'fecha', '15/12/2019 10:00'],
+      [19, 'FUTURE_DATE', 'fecha', '2020-01-05 10:00'],
+      [20, 'IMPOSSIBLE_DATE', 'fecha', '2019-02-30 10:00'],
+    ]);
+    const table = await run(['quarantine', 'list', '--db', db, '--import', '1']);
+    expect(table.out).toContain(
+      'fila 15  BAD_DATE: La fecha no tiene el formato esperado  fecha = "15/12/2019 10:00"',
+    );
+  });
+
   it('without --json the summary is for people, in Spanish', () => {
     const r = setup['again-text']!;
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toContain('Filas leídas 19: 0 guardadas, 0 actualizadas, 16 sin cambios, 3 en cuarentena.');
-    expect(r.out).toContain('Motivos de cuarentena:');
+    expect(r.out).toMatch(/Motivos de cuarentena \(filas; véalas con: vigia quarantine list --import \d+\):/);
     expect(r.out).toContain('La fecha no tiene el formato esperado');
     expect(r.out).toContain('"ESTAFA" (1)');
   });

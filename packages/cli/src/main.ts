@@ -4,6 +4,7 @@ import { initialLocale, processIo, type Io } from './context.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerQuarantine } from './commands/quarantine.js';
 import { registerReport } from './commands/report.js';
 import { seenAgency } from './run-with-store.js';
 
@@ -22,6 +23,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerImport(program, io);
   registerReport(program, io);
   registerDemo(program, io);
+  registerQuarantine(program, io);
   seenAgency.locale = undefined;
   try {
     await program.parseAsync(argv);

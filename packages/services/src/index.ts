@@ -5,3 +5,4 @@ export * from './import/import-incidents.js';
 export * from './report/compstat-report.js';
 export * from './demo/seed-demo.js';
 export * from './store/open-store.js';
+export * from './quarantine/list-quarantine.js';

@@ -16,7 +16,7 @@ export function formatImportSummary(s: ImportSummary, locale: Locale): string {
   ];
   const reasons = Object.entries(s.quarantineReasons);
   if (reasons.length > 0) {
-    lines.push(translate(locale, 'import.reasons'));
+    lines.push(translate(locale, 'import.reasons', { importId: s.importId }));
     for (const [code, count] of reasons) {
       lines.push(`  ${code.padEnd(24)} ${n(count).padStart(9)}  ${translate(locale, `quarantine.${code}`)}`);
     }

@@ -93,7 +93,7 @@ export const messagesEn = {
   import: {
     summary:
       'Read {{read}} rows: {{stored}} stored, {{updated}} updated, {{unchanged}} unchanged, {{quarantined}} quarantined.',
-    reasons: 'Quarantine reasons:',
+    reasons: 'Quarantine reasons (rows; list them with: vigia quarantine list --import {{importId}}):',
     flags:
       'Locations: {{noLocation}} without location, {{outside}} outside every unit, {{disagree}} where the source unit differs from the map.',
     unclassified: 'Unclassified offense labels ({{count}} rows): {{labels}}',
@@ -111,6 +111,11 @@ export const messagesEn = {
     progress: 'Importing',
     unitSkipped:
       'Warning: feature {{feature}} ({{code}}) of {{file}} was skipped: its geometry is {{type}}, not a polygon.',
+  },
+  quarantineList: {
+    header: 'Quarantined rows (import, file, row, reason, column = value):',
+    row: 'row',
+    empty: 'No quarantined rows.',
   },
   init: {
     done: 'Created agency "{{name}}" ({{timeZone}}) in {{db}}.',

@@ -97,7 +97,7 @@ export const messagesEs: Shape<typeof messagesEn> = {
   import: {
     summary:
       'Filas leídas {{read}}: {{stored}} guardadas, {{updated}} actualizadas, {{unchanged}} sin cambios, {{quarantined}} en cuarentena.',
-    reasons: 'Motivos de cuarentena:',
+    reasons: 'Motivos de cuarentena (filas; véalas con: vigia quarantine list --import {{importId}}):',
     flags:
       'Ubicaciones: {{noLocation}} sin ubicación, {{outside}} fuera de toda unidad, {{disagree}} donde la unidad de la fuente difiere del mapa.',
     unclassified: 'Etiquetas de delito sin clasificar ({{count}} filas): {{labels}}',
@@ -119,6 +119,11 @@ export const messagesEs: Shape<typeof messagesEn> = {
     progress: 'Importando',
     unitSkipped:
       'Aviso: se omitió el elemento {{feature}} ({{code}}) de {{file}}: su geometría es {{type}}, no un polígono.',
+  },
+  quarantineList: {
+    header: 'Filas en cuarentena (importación, archivo, fila, motivo, columna = valor):',
+    row: 'fila',
+    empty: 'No hay filas en cuarentena.',
   },
   init: {
     done: 'Se creó la institución "{{name}}" ({{timeZone}}) en {{db}}.',

@@ -14,6 +14,7 @@ import type {
   ImportMeta,
   ImportRecord,
   IncidentImportSession,
+  QuarantinedRow,
   Store,
   StoredIncident,
   StoredUnit,
@@ -209,6 +210,27 @@ export class DuckDbStore implements Store {
       updated: Number(r[6]),
       unchanged: Number(r[7]),
       quarantined: Number(r[8]),
+    }));
+  }
+
+  async listQuarantine(options: { importId?: number; limit?: number } = {}): Promise<QuarantinedRow[]> {
+    const rows = await this.rows(
+      `SELECT q.import_id, b.file, q.row_no, q.reasons, q.columns, q."values", q.raw, q.status
+       FROM quarantine q JOIN import_batch b ON b.agency_id = q.agency_id AND b.import_id = q.import_id
+       WHERE q.agency_id = ${AGENCY} AND ($1 IS NULL OR q.import_id = $1)
+       ORDER BY q.import_id, q.row_no LIMIT $2`,
+      [options.importId ?? null, options.limit ?? 1_000_000],
+    );
+    const SEP = '\u001f';
+    return rows.map((r) => ({
+      importId: Number(r[0]),
+      file: r[1] as string,
+      row: Number(r[2]),
+      reasons: (r[3] as string).split(',') as QuarantinedRow['reasons'],
+      columns: (r[4] as string).split(SEP),
+      values: (r[5] as string).split(SEP),
+      raw: JSON.parse(r[6] as string) as Record<string, string>,
+      status: r[7] as QuarantinedRow['status'],
     }));
   }
 

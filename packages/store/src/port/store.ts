@@ -5,6 +5,7 @@ import type {
   LocationFlag,
   OffenseCategory,
   PlacedIncident,
+  QuarantineReason,
   RowIssue,
   UnitGeometry,
   UnitLevel,
@@ -119,6 +120,21 @@ export interface ImportRecord {
   quarantined: number;
 }
 
+/** One quarantined input row, as kept until fixed or dismissed. */
+export interface QuarantinedRow {
+  importId: number;
+  file: string;
+  /** Spreadsheet row number (header = row 1 unless blank rows precede it). */
+  row: number;
+  reasons: QuarantineReason[];
+  /** Column of each issue ("" for the whole row), parallel to `values`. */
+  columns: string[];
+  values: string[];
+  /** The row's raw fields by header name. */
+  raw: Record<string, string>;
+  status: 'open' | 'fixed' | 'dismissed';
+}
+
 /** Facts about one stored incident version, for tests and tracing. */
 export interface StoredIncident {
   source: string;
@@ -163,6 +179,8 @@ export interface Store {
 
   beginIncidentImport(meta: ImportMeta): Promise<IncidentImportSession>;
   listImports(): Promise<ImportRecord[]>;
+  /** Quarantined rows, of one import or of all, in import and row order; at most `limit`. */
+  listQuarantine(options?: { importId?: number; limit?: number }): Promise<QuarantinedRow[]>;
 
   countIncidents(query: CountQuery): Promise<CountRow[]>;
   /** Every stored version of the incidents of one source (tests and tracing). */
