@@ -1,6 +1,6 @@
 import type { IncidentRecord } from '@vigia/domain';
 import { describe, expect, it } from 'vitest';
-import { rect } from '../test-helpers/geometry.js';
+import { rect } from '../../../../test/geometry.js';
 import { createPlacer, unitCodeKey, type PlacementRules, type PlacementUnit } from './place-incident.js';
 
 /*

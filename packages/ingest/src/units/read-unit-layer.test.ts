@@ -1,6 +1,6 @@
 import { isVigiaError } from '@vigia/domain';
 import { describe, expect, it } from 'vitest';
-import { rect, rectRing } from '../test-helpers/geometry.js';
+import { rect, rectRing } from '../../../../test/geometry.js';
 import { rejectionOf, useTempDir } from '../test-helpers/temp-files.js';
 import { readUnitLayer } from './read-unit-layer.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rect, rectRing } from '../test-helpers/geometry.js';
+import { rect, rectRing } from '../../../../test/geometry.js';
 import { UnitLocator, type LocatableUnit } from './unit-locator.js';
 
 function unit(id: number, code: string, geometry: LocatableUnit['geometry'], depth = 0): LocatableUnit {

@@ -4,19 +4,7 @@ import { join } from 'node:path';
 import { DuckDbStore, type Store } from '@vigia/store';
 import { initAgency } from '../agency/init-agency.js';
 import { importUnits } from '../units/import-units.js';
-
-/** A square polygon [x0,y0]-[x1,y1] in degrees. */
-function square(x0: number, y0: number, x1: number, y1: number): number[][][] {
-  return [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ];
-}
+import { rect } from '../../../../test/geometry.js';
 
 /**
  * A throw-away agency in an in-memory store (America/Chicago), with two districts "1" (x 0..1) and
@@ -37,22 +25,18 @@ export async function fixtureAgency(): Promise<{
   const store = await DuckDbStore.open(':memory:');
   await initAgency(store, { name: 'Test PD', timeZone: 'America/Chicago', locale: 'en' });
   const fc = (features: object[]) => JSON.stringify({ type: 'FeatureCollection', features });
-  const feature = (props: object, coords: number[][][]) => ({
-    type: 'Feature',
-    properties: props,
-    geometry: { type: 'Polygon', coordinates: coords },
-  });
+  const feature = (props: object, geometry: object) => ({ type: 'Feature', properties: props, geometry });
   const districts = await write(
     'districts.geojson',
-    fc([feature({ d: '1' }, square(0, 0, 1, 1)), feature({ d: '2' }, square(1, 0, 2, 1))]),
+    fc([feature({ d: '1' }, rect(0, 0, 1, 1)), feature({ d: '2' }, rect(1, 0, 2, 1))]),
   );
   const beats = await write(
     'beats.geojson',
     fc([
-      feature({ b: '11', d: '1' }, square(0, 0, 1, 0.5)),
-      feature({ b: '12', d: '1' }, square(0, 0.5, 1, 1)),
-      feature({ b: '21', d: '2' }, square(1, 0, 2, 0.5)),
-      feature({ b: '22', d: '2' }, square(1, 0.5, 2, 1)),
+      feature({ b: '11', d: '1' }, rect(0, 0, 1, 0.5)),
+      feature({ b: '12', d: '1' }, rect(0, 0.5, 1, 1)),
+      feature({ b: '21', d: '2' }, rect(1, 0, 2, 0.5)),
+      feature({ b: '22', d: '2' }, rect(1, 0.5, 2, 1)),
     ]),
   );
   await importUnits(store, { file: districts, level: 'district', codeProperty: 'd' });
