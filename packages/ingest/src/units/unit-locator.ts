@@ -21,8 +21,6 @@ interface LevelIndex {
   shapes: BandedPolygon[];
 }
 
-/** Most distinct coordinates remembered (exports repeat block-level points many times). */
-const CACHE_LIMIT = 2_000_000;
 
 function bboxOf(g: UnitGeometry): [number, number, number, number] {
   let minX = Infinity;
@@ -53,13 +51,12 @@ function bboxOf(g: UnitGeometry): [number, number, number, number] {
  * overlapping polygons) goes to exactly one of them, the unit whose code sorts first in numeric-aware
  * order ("2" before "10"). Documented in docs/methods/unit-assignment.md.
  *
- * Coordinates are compared as given, in degrees: fine for containment, not for distances. Results are
- * cached per exact coordinate pair (up to 2 million pairs): police exports repeat block-level points.
+ * Coordinates are compared as given, in degrees: fine for containment, not for distances. No cache:
+ * a banded test (~3 µs) costs about what a map lookup keyed by a coordinate pair did, and a cache of
+ * millions of distinct points cost hundreds of megabytes (measured on the 2 M-row benchmark).
  */
 export class UnitLocator {
   private readonly levels: LevelIndex[];
-  private readonly cache = new Map<number, Map<number, number | null>>();
-  private cached = 0;
 
   constructor(units: readonly LocatableUnit[]) {
     const byDepth = new Map<number, LocatableUnit[]>();
@@ -87,19 +84,6 @@ export class UnitLocator {
 
   /** Id of the lowest unit containing (lon, lat), or null when the point is outside every polygon. */
   locate(lon: number, lat: number): number | null {
-    let byLat = this.cache.get(lon);
-    const hit = byLat?.get(lat);
-    if (hit !== undefined) return hit;
-    const id = this.search(lon, lat);
-    if (this.cached < CACHE_LIMIT) {
-      if (!byLat) this.cache.set(lon, (byLat = new Map<number, number | null>()));
-      byLat.set(lat, id);
-      this.cached++;
-    }
-    return id;
-  }
-
-  private search(lon: number, lat: number): number | null {
     for (const level of this.levels) {
       let best = -1;
       for (const i of level.index.search(lon, lat, lon, lat)) {
