@@ -21,7 +21,6 @@ interface LevelIndex {
   shapes: BandedPolygon[];
 }
 
-
 function bboxOf(g: UnitGeometry): [number, number, number, number] {
   let minX = Infinity;
   let minY = Infinity;
