@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { formatIsoWeek, latestCompleteWeek, localDayOf, translate } from '@vigia/domain';
-import { compstatReport, requireAgency, seedDemo } from '@vigia/services';
+import { compstatReport, isDemoAgency, requireAgency, seedDemo } from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
 import { formatImportSummary } from '../format/import-summary.js';
 import { formatReportTable } from '../format/report-table.js';
@@ -35,7 +35,7 @@ export function registerDemo(program: Command, io: Io): void {
           locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency.locale);
           const week = latestCompleteWeek(localDayOf(io.now(), agency.timeZone));
           const report = await compstatReport(store, { week: formatIsoWeek(week) });
-          if (agency.name.includes('demo')) io.out(`${translate(locale, 'demo.notice')}\n`);
+          if (isDemoAgency(agency)) io.out(`${translate(locale, 'demo.notice')}\n`);
           io.out(formatReportTable(report, locale));
         },
         { create: true },

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { VigiaError } from '@vigia/domain';
-import { compstatReport } from '@vigia/services';
+import { translate } from '@vigia/domain';
+import { compstatReport, isDemoAgency } from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
 import { formatReportCsv } from '../format/report-csv.js';
 import { formatReportTable } from '../format/report-table.js';
@@ -43,10 +44,9 @@ export function registerReport(program: Command, io: Io): void {
           if (o.format === 'json') io.out(`${JSON.stringify(report)}\n`);
           else if (o.format === 'csv') io.out(formatReportCsv(report));
           else {
-            const locale = initialLocale(
-              io,
-              program.opts<{ lang?: string }>().lang ?? (await store.getAgency())?.locale,
-            );
+            const agency = await store.getAgency();
+            const locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency?.locale);
+            if (agency && isDemoAgency(agency)) io.out(`${translate(locale, 'demo.notice')}\n`);
             io.out(formatReportTable(report, locale));
           }
         });

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeDemoFiles } from '@vigia/demo';
-import { formatLocalDate, localDayOf } from '@vigia/domain';
+import { DEMO_AGENCY, writeDemoFiles } from '@vigia/demo';
+import { formatLocalDate, localDayOf, type Agency } from '@vigia/domain';
 import type { Store } from '@vigia/store';
 import { initAgency } from '../agency/init-agency.js';
 import { importIncidents, type ImportSummary } from '../import/import-incidents.js';
@@ -45,4 +45,9 @@ export async function seedDemo(store: Store, nowMs: number, seed = 20240101): Pr
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** True when `agency` is the synthetic demo agency that {@link seedDemo} creates (its reports must say so). */
+export function isDemoAgency(agency: Pick<Agency, 'name'>): boolean {
+  return agency.name === DEMO_AGENCY.name;
 }
