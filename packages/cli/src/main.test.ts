@@ -127,6 +127,7 @@ interface ReportJson {
   week: string;
   timeZone: string;
   periods: Record<(typeof WINDOWS)[number], Record<string, string>>;
+  dataRange: { first: string; last: string } | null;
   rows: ({ unit: string; unitName: string; level: string; category: string } & Record<
     (typeof WINDOWS)[number],
     Cell
@@ -346,7 +347,9 @@ describe('vigia report compstat', () => {
   });
 
   it('--format json has the contract shape', () => {
-    expect(Object.keys(json).sort()).toEqual(['periods', 'rows', 'timeZone', 'week']);
+    // The contract's fields, plus dataRange (added: the span of the data, for "outside the data" warnings).
+    expect(Object.keys(json).sort()).toEqual(['dataRange', 'periods', 'rows', 'timeZone', 'week']);
+    expect(json.dataRange).toEqual({ first: '2018-06-01', last: '2019-12-16' });
     expect(json.week).toBe('2019-W50');
     expect(json.timeZone).toBe('America/Panama');
     expect(Object.keys(json.periods).sort()).toEqual(['d28', 'wtd', 'ytd']);

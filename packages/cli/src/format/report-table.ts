@@ -43,6 +43,10 @@ export function formatReportTable(report: CompstatReport, locale: Locale): strin
   const prev = (k: 'wtd' | 'd28' | 'ytd') =>
     `${report.periods[k].previousStart}..${report.periods[k].previousEnd}`;
   lines.push(t('periods', { wtdPrev: prev('wtd'), d28Prev: prev('d28'), ytdPrev: prev('ytd') }));
+  const range = report.dataRange;
+  if (range && (report.periods.ytd.previousStart < range.first || report.periods.wtd.end > range.last)) {
+    lines.push(t('outsideData', range));
+  }
   if (report.rows.length === 0) {
     lines.push('', t('empty'));
     return `${lines.join('\n')}\n`;

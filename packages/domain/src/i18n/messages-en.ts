@@ -89,6 +89,8 @@ export const messagesEn = {
     empty: 'No units match this selection.',
     byUnit: 'By {{level}} — all categories',
     unit: 'Unit',
+    outsideData:
+      'Warning: the data run from {{first}} to {{last}}; windows outside those dates count days with no data, so their changes are not meaningful.',
   },
   import: {
     summary:

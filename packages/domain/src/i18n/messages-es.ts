@@ -93,6 +93,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
     empty: 'Ninguna unidad corresponde a esta selección.',
     byUnit: 'Por {{level}} — todas las categorías',
     unit: 'Unidad',
+    outsideData:
+      'Aviso: los datos van del {{first}} al {{last}}; las ventanas fuera de esas fechas cuentan días sin datos, así que sus cambios no son significativos.',
   },
   import: {
     summary:

@@ -37,6 +37,10 @@ describe('Chicago aggravated assaults, real data', () => {
     await store.close();
   });
 
+  it('states the span of the data, so windows outside it can be flagged', () => {
+    expect(report.dataRange).toEqual({ first: '2010-01-01', last: '2019-12-31' });
+  });
+
   it('imports every row: nothing lost, nothing quarantined', () => {
     expect(summary).toMatchObject({ read: 148_636, stored: 148_636, quarantined: 0 });
     expect(summary.read).toBe(summary.stored + summary.updated + summary.unchanged + summary.quarantined);

@@ -60,6 +60,11 @@ export interface CompstatReport {
   timeZone: string;
   periods: Record<PeriodKey, ReportPeriod>;
   rows: CompstatRow[];
+  /**
+   * First and last occurrence dates in the data (null when there is none). A window that starts before
+   * `first` or ends after `last` compares against days with no data: its changes mean little.
+   */
+  dataRange: { first: string; last: string } | null;
 }
 
 const collator = new Intl.Collator('en', { numeric: true });
@@ -146,6 +151,7 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
     timeZone: agency.timeZone,
     periods: { wtd: period(periods.wtd), d28: period(periods.d28), ytd: period(periods.ytd) },
     rows,
+    dataRange: await store.occurrenceDateRange(),
   };
 }
 

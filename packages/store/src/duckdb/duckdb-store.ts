@@ -267,6 +267,17 @@ export class DuckDbStore implements Store {
     }));
   }
 
+  async occurrenceDateRange(): Promise<{ first: string; last: string } | null> {
+    const r = (
+      await this.rows(
+        `SELECT strftime(min(occurred_date), '%Y-%m-%d'), strftime(max(occurred_date), '%Y-%m-%d')
+         FROM incident WHERE agency_id = ${AGENCY} AND is_current AND status <> 'unfounded'`,
+      )
+    )[0];
+    if (!r || r[0] === null) return null;
+    return { first: r[0] as string, last: r[1] as string };
+  }
+
   async countCurrentIncidents(source?: string): Promise<number> {
     const r = await this.rows(
       `SELECT count(*) FROM incident WHERE agency_id = ${AGENCY} AND is_current AND ($1 IS NULL OR source = $1)`,

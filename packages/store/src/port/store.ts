@@ -187,4 +187,9 @@ export interface Store {
   listIncidentVersions(source: string, sourceId?: string): Promise<StoredIncident[]>;
   /** Number of current incidents, optionally of one source. */
   countCurrentIncidents(source?: string): Promise<number>;
+  /**
+   * First and last local occurrence dates (`YYYY-MM-DD`) of current, founded incidents, or null when
+   * there are none: reports use it to say when a window lies outside the data.
+   */
+  occurrenceDateRange(): Promise<{ first: string; last: string } | null>;
 }
