@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DuckDbStore } from '@vigia/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -635,6 +635,15 @@ describe('vigia exit codes and messages', () => {
     const again = await run(['report', 'compstat', '--db', other, '--week', '2019-W50']);
     expect(again.err).toContain(`No existe la base de datos ${other}`);
     expect(existsSync(other)).toBe(false);
+  });
+
+  it('refuses a file that is not a database given to --db (DuckDB would open a CSV read-only)', async () => {
+    const csv = t.path('export.csv');
+    writeFileSync(csv, 'a,b\n1,2\n');
+    const r = await run(['init', '--db', csv, '--agency-name', 'X', '--time-zone', 'America/Panama']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('no es una base de datos de Vigía');
+    expect(readFileSync(csv, 'utf8')).toBe('a,b\n1,2\n');
   });
 
   it('report on a database without init prints NOT_INITIALIZED', async () => {

@@ -38,6 +38,7 @@ const SAMPLE_PARAMS = {
   NOT_INITIALIZED: { db: 'v.duckdb' },
   STORE_LOCKED: { db: 'v.duckdb', holder: ' (PID 4242)' },
   STORE_OPEN_FAILED: { db: 'v.duckdb', detail: 'permission denied' },
+  STORE_NOT_DATABASE: { db: 'incidentes.csv' },
   STORE_SCHEMA_NEWER: { db: 'v.duckdb', found: 9, known: 3 },
   INTERNAL: { detail: 'boom' },
 } as const satisfies Record<ErrorCode, MessageParams>;

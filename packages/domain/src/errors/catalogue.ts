@@ -31,6 +31,7 @@ export const ERROR_CATALOGUE = {
   NOT_INITIALIZED: { httpStatus: 409 },
   STORE_LOCKED: { httpStatus: 503 },
   STORE_OPEN_FAILED: { httpStatus: 500 },
+  STORE_NOT_DATABASE: { httpStatus: 400 },
   STORE_SCHEMA_NEWER: { httpStatus: 500 },
   INTERNAL: { httpStatus: 500 },
 } as const satisfies Record<string, { httpStatus: number }>;

@@ -40,6 +40,8 @@ export const messagesEn = {
       'The database {{db}} has no agency yet. Run: vigia init --db {{db}} --agency-name NAME --time-zone ZONE',
     STORE_LOCKED:
       'The database file {{db}} is in use by another process{{holder}}. Close the other Vigía (or DuckDB) process, or use another file with --db.',
+    STORE_NOT_DATABASE:
+      '{{db}} is not a Vigía database (is it an export? give it to "import incidents", and a .duckdb file to --db).',
     STORE_OPEN_FAILED: 'Cannot open the database {{db}}: {{detail}}',
     STORE_SCHEMA_NEWER:
       'The database {{db}} was written by a newer Vigía (schema {{found}}, this one knows {{known}}). Upgrade Vigía.',

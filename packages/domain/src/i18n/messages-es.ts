@@ -44,6 +44,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'La base de datos {{db}} aún no tiene institución. Ejecute: vigia init --db {{db}} --agency-name NOMBRE --time-zone ZONA',
     STORE_LOCKED:
       'Otro proceso está usando el archivo de base de datos {{db}}{{holder}}. Cierre el otro proceso de Vigía (o DuckDB), o use otro archivo con --db.',
+    STORE_NOT_DATABASE:
+      '{{db}} no es una base de datos de Vigía (¿es una exportación? désela a "import incidents", y un archivo .duckdb a --db).',
     STORE_OPEN_FAILED: 'No se puede abrir la base de datos {{db}}: {{detail}}',
     STORE_SCHEMA_NEWER:
       'La base de datos {{db}} fue escrita por una versión más nueva de Vigía (esquema {{found}}, esta conoce {{known}}). Actualice Vigía.',

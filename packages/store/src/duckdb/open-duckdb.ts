@@ -1,3 +1,4 @@
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { VigiaError } from '@vigia/domain';
 import { MIGRATIONS } from './migrations.js';
@@ -8,11 +9,29 @@ import { MIGRATIONS } from './migrations.js';
  * DuckDB lets one process write a file at a time; a second process gets "Could not set lock on file",
  * which becomes STORE_LOCKED naming the holder's PID when DuckDB reports it.
  *
- * @throws VigiaError STORE_LOCKED, STORE_OPEN_FAILED, STORE_SCHEMA_NEWER.
+ * @throws VigiaError STORE_NOT_DATABASE (an existing file that is not DuckDB, e.g. a CSV given to --db),
+ *   STORE_LOCKED, STORE_OPEN_FAILED, STORE_SCHEMA_NEWER.
  */
+/** True when `path` is missing or empty, or holds a DuckDB database ("DUCK" at byte 8 of the header). */
+function looksLikeDuckDb(path: string): boolean {
+  if (path === ':memory:' || !existsSync(path)) return true;
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(12);
+    const n = readSync(fd, head, 0, 12, 0);
+    return n === 0 || (n === 12 && head.toString('latin1', 8, 12) === 'DUCK');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function openDuckDb(
   path: string,
 ): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+  // DuckDB would open a CSV (or any file) as a read-only view and let writes vanish: refuse instead.
+  if (!looksLikeDuckDb(path)) {
+    throw new VigiaError('STORE_NOT_DATABASE', { db: path });
+  }
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(path);
