@@ -319,6 +319,13 @@ describe('vigia init and import', () => {
       [19, 'FUTURE_DATE', 'fecha', '2020-01-05 10:00'],
       [20, 'IMPOSSIBLE_DATE', 'fecha', '2019-02-30 10:00'],
     ]);
+    // The file was imported three times: only the latest import's quarantine is still open.
+    const open = JSON.parse((await run(['quarantine', 'list', '--db', db, '--format', 'json'])).out) as {
+      importId: number;
+    }[];
+    expect(open.length).toBe(3);
+    expect(new Set(open.map((q) => q.importId)).size).toBe(1);
+    expect(open[0]!.importId).toBeGreaterThan(1);
     const table = await run(['quarantine', 'list', '--db', db, '--import', '1']);
     expect(table.out).toContain(
       'fila 15  BAD_DATE: La fecha no tiene el formato esperado  fecha = "15/12/2019 10:00"',

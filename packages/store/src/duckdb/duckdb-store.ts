@@ -217,7 +217,7 @@ export class DuckDbStore implements Store {
     const rows = await this.rows(
       `SELECT q.import_id, b.file, q.row_no, q.reasons, q.columns, q."values", q.raw, q.status
        FROM quarantine q JOIN import_batch b ON b.agency_id = q.agency_id AND b.import_id = q.import_id
-       WHERE q.agency_id = ${AGENCY} AND ($1 IS NULL OR q.import_id = $1)
+       WHERE q.agency_id = ${AGENCY} AND (q.import_id = $1 OR ($1 IS NULL AND q.status = 'open'))
        ORDER BY q.import_id, q.row_no LIMIT $2`,
       [options.importId ?? null, options.limit ?? 1_000_000],
     );

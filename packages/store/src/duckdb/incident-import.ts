@@ -218,6 +218,15 @@ export class DuckDbIncidentImport implements IncidentImportSession {
       );
       if (counts.replaced > 0) await this.connection.run(REPLACE_SQL, source);
       const read = counts.stored + counts.updated + counts.unchanged + counts.quarantined;
+      // A new import of the same file from the same source replaces the open quarantine of earlier
+      // ones: its own quarantine now says what is still wrong (nothing is deleted).
+      await this.connection.run(
+        `UPDATE quarantine SET status = 'superseded'
+         WHERE agency_id = ${AGENCY} AND status = 'open' AND import_id IN (
+           SELECT import_id FROM import_batch
+           WHERE agency_id = ${AGENCY} AND source = $1 AND file = $2 AND import_id <> $3)`,
+        [this.meta.source, this.meta.file, this.importId],
+      );
       await this.connection.run(
         `UPDATE import_batch SET status = 'done', finished_at = current_timestamp, rows_read = $2,
            rows_stored = $3, rows_updated = $4, rows_unchanged = $5, rows_quarantined = $6, summary = $7

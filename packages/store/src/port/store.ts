@@ -132,7 +132,8 @@ export interface QuarantinedRow {
   values: string[];
   /** The row's raw fields by header name. */
   raw: Record<string, string>;
-  status: 'open' | 'fixed' | 'dismissed';
+  /** `superseded`: a later import of the same file has its own quarantine. */
+  status: 'open' | 'fixed' | 'dismissed' | 'superseded';
 }
 
 /** Facts about one stored incident version, for tests and tracing. */
@@ -179,7 +180,10 @@ export interface Store {
 
   beginIncidentImport(meta: ImportMeta): Promise<IncidentImportSession>;
   listImports(): Promise<ImportRecord[]>;
-  /** Quarantined rows, of one import or of all, in import and row order; at most `limit`. */
+  /**
+   * Quarantined rows in import and row order, at most `limit`: every row of one import, or the open
+   * rows of all imports (those of a file imported again are superseded by the new import's).
+   */
   listQuarantine(options?: { importId?: number; limit?: number }): Promise<QuarantinedRow[]>;
 
   countIncidents(query: CountQuery): Promise<CountRow[]>;
