@@ -7,7 +7,8 @@ import type { Io } from './context.js';
  * Returns the callback for importIncidents' onProgress and a stop function.
  */
 export function importProgress(io: Io, locale: Locale, enabled: boolean) {
-  if (!enabled || !io.interactive) return { onProgress: undefined, stop: () => undefined };
+  if (!enabled || !io.interactive)
+    return { onProgress: undefined, onMerge: undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
     {
       format: `${translate(locale, 'import.progress')} [{bar}] {percentage}% | {mb} MB | ETA {eta}s`,
@@ -24,6 +25,11 @@ export function importProgress(io: Io, locale: Locale, enabled: boolean) {
         started = true;
       }
       bar.update(bytes, { mb: (bytes / 1_048_576).toFixed(1) });
+    },
+    onMerge: () => {
+      if (started) bar.stop();
+      started = false;
+      io.err(`${translate(locale, 'import.merging')}\n`);
     },
     stop: () => {
       if (started) bar.stop();

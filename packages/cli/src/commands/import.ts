@@ -65,6 +65,7 @@ export function registerImport(program: Command, io: Io): void {
             mappingFile: o.mapping,
             nowMs: io.now(),
             onProgress: progress.onProgress,
+            onMerge: progress.onMerge,
           });
         } finally {
           progress.stop();

@@ -113,6 +113,7 @@ export const messagesEn = {
       'The database already holds {{count}} incidents placed with the earlier units: import their files again to place them in these units (nothing else changes).',
     units: 'Imported {{count}} units at level "{{level}}" ({{created}} new, {{updated}} updated).',
     progress: 'Importing',
+    merging: 'Saving to the database (new incidents, new versions, unchanged)…',
     unitSkipped:
       'Warning: feature {{feature}} ({{code}}) of {{file}} was skipped: its geometry is {{type}}, not a polygon.',
   },

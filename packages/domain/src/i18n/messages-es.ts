@@ -121,6 +121,7 @@ export const messagesEs: Shape<typeof messagesEn> = {
     units:
       'Se importaron {{count}} unidades del nivel "{{level}}" ({{created}} nuevas, {{updated}} actualizadas).',
     progress: 'Importando',
+    merging: 'Guardando en la base de datos (incidentes nuevos, nuevas versiones, sin cambios)…',
     unitSkipped:
       'Aviso: se omitió el elemento {{feature}} ({{code}}) de {{file}}: su geometría es {{type}}, no un polígono.',
   },

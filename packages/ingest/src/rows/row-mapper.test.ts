@@ -368,13 +368,13 @@ describe('compileRowMapper: ids and duplicates', () => {
     expect(rows.map((r) => recordOf(b(r)).sourceId)).toEqual(records.map((r) => r.sourceId));
   });
 
-  it('flags exact duplicate rows also when the source has ids, and in quarantine', () => {
+  it('does not fingerprint rows when the source has ids: rows sharing an id are merged by the store', () => {
     const m = mapper();
     expect(m(GOOD).duplicate).toBe(false);
-    expect(m(GOOD)).toMatchObject({ kind: 'incident', duplicate: true, record: { sourceId: 'A1' } });
+    expect(m(GOOD)).toMatchObject({ kind: 'incident', duplicate: false, record: { sourceId: 'A1' } });
     const bad = row({ fecha: 'ayer' });
     expect(m(bad)).toMatchObject({ kind: 'quarantine', duplicate: false });
-    expect(m(bad)).toMatchObject({ kind: 'quarantine', duplicate: true });
+    expect(m(bad)).toMatchObject({ kind: 'quarantine', duplicate: false });
   });
 });
 

@@ -136,8 +136,11 @@ export function compileRowMapper(
   const width = header.length;
   const missing = new Set(mapping.missingValues);
 
+  // Fingerprints (a map entry per distinct row) are needed only to derive ids and to spot identical
+  // rows where the source has no id; with ids, rows sharing one are merged by the store instead.
+  const NO_FINGERPRINT = { hash: '', ordinal: 1, duplicate: false };
   return (fields) => {
-    const fp = fingerprints.add(fields);
+    const fp = iId < 0 ? fingerprints.add(fields) : NO_FINGERPRINT;
     const issues: RowIssue[] = [];
     const get = (i: number): string => {
       const v = i < 0 ? '' : (fields[i] ?? '');

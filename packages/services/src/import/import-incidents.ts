@@ -13,6 +13,8 @@ export interface ImportIncidentsInput {
   nowMs: number;
   /** Called every batch with bytes read and total bytes (for a progress bar). */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Called once all rows are read, before the store merges them (seconds at millions of rows). */
+  onMerge?: () => void;
 }
 
 /**
@@ -130,6 +132,7 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
     detected: source.detected,
   };
   const t1 = performance.now();
+  input.onMerge?.();
   const counts = await session.finish(extra);
   const durationMs = { stage: Math.round(t1 - t0), merge: Math.round(performance.now() - t1) };
   return {
