@@ -511,6 +511,11 @@ describe('vigia report compstat', () => {
     expect(out).toContain(
       'semana 2018-12-09..2018-12-15, 28 días 2018-11-18..2018-12-15, año 2018-01-01..2018-12-15',
     );
+    // Row 17 lies outside every unit and names none: the agency page adds up only with a remainder.
+    const remainder = out.slice(out.indexOf('En ningún district mostrado'));
+    expect(remainder).toMatch(/Robo\s+\|\s+1\s+0\s+n\/d\s+\|/);
+    // The fixture's data start on 2018-06-01: last year's YTD (from 2018-01-01) lies partly outside.
+    expect(out).toContain('Aviso: los datos van del 2018-06-01 al 2019-12-16');
     expect(out).not.toMatch(/\b(report|category)\.[a-z*]/);
     expect(out).not.toContain('{{');
     // Agency, all categories: 5 vs 2 (+150 %), 7 vs 3 (+133.3 %), 9 vs 4 (+125 %), Spanish decimals.
@@ -644,6 +649,16 @@ describe('vigia exit codes and messages', () => {
     expect(existsSync(other)).toBe(false);
   });
 
+  it('--lang accepts only es or en; with --json an error is also printed as JSON on stdout', async () => {
+    const fr = await run(['--lang', 'fr', 'report', 'compstat', '--db', db, '--week', '2019-W50']);
+    expect(fr.code).toBe(1);
+    expect(fr.err).toContain('Idioma no admitido "fr"');
+    const missing = t.path('nope.duckdb');
+    const j = await run(['report', 'compstat', '--db', missing, '--week', '2019-W50', '--format', 'json']);
+    expect(j.code).toBe(1);
+    expect(JSON.parse(j.out)).toMatchObject({ error: { code: 'NO_DATABASE' } });
+  });
+
   it('refuses a file that is not a database given to --db (DuckDB would open a CSV read-only)', async () => {
     const csv = t.path('export.csv');
     writeFileSync(csv, 'a,b\n1,2\n');
@@ -695,7 +710,7 @@ describe('vigia exit codes and messages', () => {
       });
       const r = await report('--format', 'json');
       expect(r.code).toBe(1);
-      expect(r.out).toBe('');
+      expect(JSON.parse(r.out)).toMatchObject({ error: { code: 'STORE_LOCKED' } }); // no report, only the error
       expect(r.err).toContain(`vigia: Otro proceso está usando el archivo de base de datos ${db}`);
       expect(r.err).toContain(`(PID ${child.pid})`);
       const en = await report('--lang', 'en');

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { isVigiaError, VigiaError } from '@vigia/domain';
+import { isLocale, isVigiaError, VigiaError } from '@vigia/domain';
 import { initialLocale, processIo, type Io } from './context.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
@@ -25,19 +25,27 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerDemo(program, io);
   registerQuarantine(program, io);
   seenAgency.locale = undefined;
+  program.hook('preAction', () => {
+    const lang = program.opts<{ lang?: string }>().lang;
+    if (lang !== undefined && !isLocale(lang)) throw new VigiaError('INVALID_LOCALE', { value: lang });
+  });
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     // --lang, else the language of the agency the command had opened, else LANG.
-    const locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? seenAgency.locale);
-    if (isVigiaError(e)) {
-      io.err(`vigia: ${e.messageIn(locale)}\n`);
-      return 1;
+    const lang = program.opts<{ lang?: string }>().lang;
+    const locale = initialLocale(io, (isLocale(lang) ? lang : undefined) ?? seenAgency.locale);
+    const error = isVigiaError(e)
+      ? e
+      : new VigiaError('INTERNAL', { detail: e instanceof Error ? e.message : String(e) });
+    io.err(`vigia: ${error.messageIn(locale)}\n`);
+    // A script that asked for JSON gets the error as JSON on stdout too.
+    if (argv.includes('--json') || argv.join(' ').includes('--format json')) {
+      io.out(`${JSON.stringify({ error: { code: error.code, message: error.messageIn(locale) } })}\n`);
     }
-    const wrapped = new VigiaError('INTERNAL', { detail: e instanceof Error ? e.message : String(e) });
-    io.err(`vigia: ${wrapped.messageIn(locale)}\n`);
+    if (isVigiaError(e)) return 1;
     if (io.env['VIGIA_DEBUG']) io.err(`${e instanceof Error ? e.stack : String(e)}\n`);
     return 70;
   }

@@ -1,6 +1,7 @@
 import { translate, type Locale } from '@vigia/domain';
 import type { CompstatCell, CompstatReport, CompstatRow } from '@vigia/services';
 import { formatCount, formatPct } from './number.js';
+import { reportRemainder } from './report-remainder.js';
 
 const LABEL_WIDTH = 34;
 const PCT = 8;
@@ -69,12 +70,14 @@ export function formatReportTable(report: CompstatReport, locale: Locale): strin
     (['wtd', 'd28', 'ytd'] as const).map((k) => ' | ' + pad(t(k), groupWidth, false)).join('');
   const sub = pad(t('current'), num) + pad(t('previous'), num) + pad(t('change'), PCT) + ' ';
   const head2 = pad(t('category'), LABEL_WIDTH, false) + [sub, sub, sub].map((s) => ' | ' + s).join('');
+  const remainder = reportRemainder(report);
   let currentUnit: string | null = null;
-  for (const row of report.rows) {
+  for (const row of [...report.rows, ...remainder]) {
     const key = `${row.level}|${row.unit}`;
     if (key !== currentUnit) {
       currentUnit = key;
-      lines.push('', unitHeading(row, locale), head1, head2, '-'.repeat(head2.length));
+      const heading = row.unit === '' ? t('remainder', { level: row.level }) : unitHeading(row, locale);
+      lines.push('', heading, head1, head2, '-'.repeat(head2.length));
     }
     const label = translate(locale, `category.${row.category}`);
     if (row.category === '*') lines.push('-'.repeat(head2.length));

@@ -35,7 +35,7 @@ export const messagesEn = {
     UNKNOWN_UNIT: 'There is no unit with code "{{value}}".',
     AGENCY_EXISTS: 'The database {{db}} already has an agency ({{name}}).',
     NO_DATABASE:
-      'There is no database {{db}}. Create it with: vigia init --db {{db}} --agency-name NAME --time-zone ZONE',
+      'There is no database {{db}}: check the path. To create a new one: vigia init --db {{db}} --agency-name NAME --time-zone ZONE',
     NOT_INITIALIZED:
       'The database {{db}} has no agency yet. Run: vigia init --db {{db}} --agency-name NAME --time-zone ZONE',
     STORE_LOCKED:
@@ -91,6 +91,8 @@ export const messagesEn = {
     empty: 'No units match this selection.',
     byUnit: 'By {{level}} — all categories',
     unit: 'Unit',
+    remainder:
+      'Not in any {{level}} shown (no location, outside the map, or counted one level up): the difference that makes the page add up',
     outsideData:
       'Warning: the data run from {{first}} to {{last}}; windows outside those dates count days with no data, so their changes are not meaningful.',
   },
@@ -115,7 +117,7 @@ export const messagesEn = {
     progress: 'Importing',
     merging: 'Saving to the database (new incidents, new versions, unchanged)…',
     unitSkipped:
-      'Warning: feature {{feature}} ({{code}}) of {{file}} was skipped: its geometry is {{type}}, not a polygon.',
+      'Warning: feature {{feature}} ({{code}}) of {{file}} (counting from 1) was skipped: its geometry is {{type}}, not a polygon (a LineString counts as an outline only when its first and last points are the same).',
   },
   quarantineList: {
     header: 'Quarantined rows (import, file, row, reason, column = value):',

@@ -39,7 +39,7 @@ export const messagesEs: Shape<typeof messagesEn> = {
     UNKNOWN_UNIT: 'No existe una unidad con el código "{{value}}".',
     AGENCY_EXISTS: 'La base de datos {{db}} ya tiene una institución ({{name}}).',
     NO_DATABASE:
-      'No existe la base de datos {{db}}. Créela con: vigia init --db {{db}} --agency-name NOMBRE --time-zone ZONA',
+      'No existe la base de datos {{db}}: revise la ruta. Para crear una nueva: vigia init --db {{db}} --agency-name NOMBRE --time-zone ZONA',
     NOT_INITIALIZED:
       'La base de datos {{db}} aún no tiene institución. Ejecute: vigia init --db {{db}} --agency-name NOMBRE --time-zone ZONA',
     STORE_LOCKED:
@@ -95,6 +95,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
     empty: 'Ninguna unidad corresponde a esta selección.',
     byUnit: 'Por {{level}} — todas las categorías',
     unit: 'Unidad',
+    remainder:
+      'En ningún {{level}} mostrado (sin ubicación, fuera del mapa o contado un nivel arriba): la diferencia para que la página cuadre',
     outsideData:
       'Aviso: los datos van del {{first}} al {{last}}; las ventanas fuera de esas fechas cuentan días sin datos, así que sus cambios no son significativos.',
   },
@@ -123,7 +125,7 @@ export const messagesEs: Shape<typeof messagesEn> = {
     progress: 'Importando',
     merging: 'Guardando en la base de datos (incidentes nuevos, nuevas versiones, sin cambios)…',
     unitSkipped:
-      'Aviso: se omitió el elemento {{feature}} ({{code}}) de {{file}}: su geometría es {{type}}, no un polígono.',
+      'Aviso: se omitió el elemento {{feature}} ({{code}}) de {{file}} (contando desde 1): su geometría es {{type}}, no un polígono (una LineString vale como contorno solo si su primer y último punto coinciden).',
   },
   quarantineList: {
     header: 'Filas en cuarentena (importación, archivo, fila, motivo, columna = valor):',

@@ -145,6 +145,18 @@ describe('importIncidents', () => {
     expect(r.quarantineReasons).toEqual({ MISSING_REQUIRED_FIELD: 1 });
   });
 
+  it('calls no change significant in a window reaching before the first record', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${i + 1},2019-12-1${i % 7} 10:00,ROBO,,R,11,0.5,0.25`);
+    const { run, store: s } = await setup(rows);
+    await run();
+    const r = await compstatReport(s, { week: '2019-W50' });
+    expect(r.dataRange).toEqual({ first: '2019-12-10', last: '2019-12-16' });
+    const cell = r.rows.find((x) => x.unit === '*' && x.category === 'robbery')?.wtd;
+    // 2019-12-16 is in W51, so 26 of the 30 fall in W50; last year had no data at all.
+    expect(cell).toMatchObject({ current: 26, previous: 0, significant: false });
+    expect(cell?.pValue).toBeLessThan(0.05);
+  });
+
   it('unfounded incidents count in neither year', async () => {
     const { run, store: s } = await setup([
       '1,2019-12-10 10:00,ROBO,,U,11,0.5,0.25',

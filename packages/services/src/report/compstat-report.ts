@@ -84,9 +84,10 @@ function period(p: ComparedPeriod): ReportPeriod {
  * exact conditional test (docs/methods/significance.md). Units roll up their subtree; unit "*" is the
  * agency total (which includes incidents placed in no unit) and category "*" all categories together.
  *
- * Selection: `unit` picks a subtree root (default the agency); `level` keeps units of that level inside
- * it; without `level`, the root and its direct children are shown. The agency row appears when the root
- * is the agency. Every row has the same categories: those with any count agency-wide in any window.
+ * Selection: `unit` picks a subtree root (default the agency), always shown first; `level` keeps units
+ * of that level inside it; without `level`, the root's direct children are shown.
+ * `significant` is false in a window that reaches outside the data (`dataRange`): last year's dates
+ * before the first record, or dates after the last one. Every row has the same categories: those with any count agency-wide in any window.
  *
  * @throws VigiaError INVALID_WEEK, UNKNOWN_LEVEL, UNKNOWN_UNIT, NOT_INITIALIZED.
  */
@@ -119,6 +120,14 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
   const exposure = PERIOD_KEYS.map(
     (k) => [rangeDays(periods[k].current), rangeDays(periods[k].previous)] as const,
   );
+  // A window reaching outside the data (last year before the first record, or days not yet loaded)
+  // compares counts with days that have no data: no change there is called significant.
+  const dataRange = await store.occurrenceDateRange();
+  const outside = PERIOD_KEYS.map((k) => {
+    if (!dataRange) return false;
+    const p = period(periods[k]);
+    return p.previousStart < dataRange.first || p.end > dataRange.last;
+  });
 
   const rows: CompstatRow[] = [];
   for (const u of selected) {
@@ -127,7 +136,8 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
     const makeRow = (category: OffenseCategory | '*', n: readonly number[]): CompstatRow => {
       const cell = (i: number): CompstatCell => {
         const [ec, ep] = exposure[i]!;
-        return compstatCompare(n[2 * i] ?? 0, n[2 * i + 1] ?? 0, ec, ep, alpha);
+        const result = compstatCompare(n[2 * i] ?? 0, n[2 * i + 1] ?? 0, ec, ep, alpha);
+        return outside[i] ? { ...result, significant: false } : result;
       };
       return {
         unit: u === '*' ? '*' : u.code,
@@ -151,7 +161,7 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
     timeZone: agency.timeZone,
     periods: { wtd: period(periods.wtd), d28: period(periods.d28), ytd: period(periods.ytd) },
     rows,
-    dataRange: await store.occurrenceDateRange(),
+    dataRange,
   };
 }
 
@@ -187,8 +197,10 @@ function selectUnits(
   };
   const sorted = [...units].sort((a, b) => a.depth - b.depth || collator.compare(a.code, b.code));
   let picked: StoredUnit[];
-  if (input.level !== undefined) picked = sorted.filter((u) => u.level === input.level && inSubtree(u));
-  else if (root) picked = [root, ...sorted.filter((u) => u.parentId === root.id)];
+  if (input.level !== undefined) {
+    picked = sorted.filter((u) => u.level === input.level && inSubtree(u) && u.id !== root?.id);
+    if (root) picked.unshift(root);
+  } else if (root) picked = [root, ...sorted.filter((u) => u.parentId === root.id)];
   else picked = sorted.filter((u) => u.depth === 0);
   return root ? picked : ['*', ...picked];
 }
