@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { isVigiaError, type VigiaError } from '@vigia/domain';
 import { describe, expect, it } from 'vitest';
 import { rejectionOf, useTempDir } from '../test-helpers/temp-files.js';
@@ -163,5 +164,14 @@ describe('loadMapping: date formats', () => {
       const e = await vigiaRejection(loadMapping('generic', file), 'MAPPING_INVALID');
       expect(String(e.params.detail)).toContain('formats.');
     }
+  });
+});
+
+describe('the documented example mapping', () => {
+  it('docs/examples/mapping-example.json is a valid mapping', async () => {
+    const file = fileURLToPath(new URL('../../../../docs/examples/mapping-example.json', import.meta.url));
+    const m = await loadMapping('generic', file);
+    expect(m.columns.offense).toEqual(['DELITO_1', 'DELITO_2']);
+    expect(m.decimalSeparator).toBe(',');
   });
 });
