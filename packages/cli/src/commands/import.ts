@@ -38,6 +38,7 @@ export function registerImport(program: Command, io: Io): void {
           const locale = initialLocale(io, lang() ?? (await store.getAgency())?.locale);
           const { level, count, created, updated } = r;
           io.out(`${translate(locale, 'import.units', { level, count, created, updated })}\n`);
+          if (r.replaced > 0) io.out(`${translate(locale, 'import.unitsReplaced', { count: r.replaced })}\n`);
           for (const s of r.skipped) {
             io.err(
               `${translate(locale, 'import.unitSkipped', { feature: s.feature, code: s.code ?? '', type: s.geometryType, file })}\n`,

@@ -110,9 +110,8 @@ export const messagesEn = {
     replaced: 'Placement updated for {{count}} unchanged incidents (units imported or redrawn since).',
     unknownUnits: 'Rows naming a unit code that is not among the imported units: {{count}}.',
     noUnits:
-      'Warning: no units have been imported, so incidents count only in the agency total. Import the units, then import this file again: its incidents will be placed.',
-    unitsAfterIncidents:
-      'The database already holds {{count}} incidents placed with the earlier units: import their files again to place them in these units (nothing else changes).',
+      'Warning: no units have been imported, so incidents count only in the agency total. Import the units: these incidents will then be placed in them.',
+    unitsReplaced: '{{count}} incidents already stored now count in these units (placed again).',
     units: 'Imported {{count}} units at level "{{level}}" ({{created}} new, {{updated}} updated).',
     progress: 'Importing',
     merging: 'Saving to the database (new incidents, new versions, unchanged)…',

@@ -117,9 +117,9 @@ export const messagesEs: Shape<typeof messagesEn> = {
     unknownUnits:
       'Filas que nombran un código de unidad que no está entre las unidades importadas: {{count}}.',
     noUnits:
-      'Aviso: no se han importado unidades, así que los incidentes cuentan solo en el total de la institución. Importe las unidades y vuelva a importar este archivo: sus incidentes se ubicarán.',
-    unitsAfterIncidents:
-      'La base ya tiene {{count}} incidentes ubicados con las unidades anteriores: vuelva a importar sus archivos para ubicarlos en estas unidades (nada más cambia).',
+      'Aviso: no se han importado unidades, así que los incidentes cuentan solo en el total de la institución. Importe las unidades: estos incidentes se ubicarán en ellas.',
+    unitsReplaced:
+      '{{count}} incidentes ya guardados cuentan ahora en estas unidades (se ubicaron de nuevo).',
     units:
       'Se importaron {{count}} unidades del nivel "{{level}}" ({{created}} nuevas, {{updated}} actualizadas).',
     progress: 'Importando',

@@ -48,6 +48,46 @@ export function createPlacer(
   units: readonly PlacementUnit[],
   rules: PlacementRules,
 ): (record: IncidentRecord) => PlacedIncident {
+  const placeLocation = createLocationPlacer(units, rules);
+  return (record) => {
+    const p = placeLocation(record.lon, record.lat, record.sourceUnit);
+    return {
+      sourceId: record.sourceId,
+      sourceIdDerived: record.sourceIdDerived,
+      occurredAt: record.occurredAt,
+      occurredLocal: record.occurredLocal,
+      reportedLocalDate: record.reportedLocalDate,
+      offenses: record.offenses,
+      lon: record.lon,
+      lat: record.lat,
+      sourceUnit: record.sourceUnit,
+      status: record.status,
+      polygonUnitId: p.polygonUnitId,
+      sourceUnitId: p.sourceUnitId,
+      unitId: p.unitId,
+      locationFlag: p.locationFlag,
+      unitDisagrees: p.unitDisagrees,
+    };
+  };
+}
+
+/** Where one location places an incident (the derived fields of {@link PlacedIncident}). */
+export interface Placement {
+  polygonUnitId: number | null;
+  sourceUnitId: number | null;
+  unitId: number | null;
+  locationFlag: LocationFlag;
+  unitDisagrees: boolean;
+}
+
+/**
+ * The placement rules of {@link createPlacer} applied to a bare location: WGS84 lon/lat (or null) and the
+ * unit code the source names (or null). Used to re-place stored incidents when units change.
+ */
+export function createLocationPlacer(
+  units: readonly PlacementUnit[],
+  rules: PlacementRules,
+): (lon: number | null, lat: number | null, sourceUnit: string | null) => Placement {
   const locator = new UnitLocator(units);
   const byId = new Map(units.map((u) => [u.id, u]));
   const sourceIndex = new Map<string, PlacementUnit>();
@@ -76,17 +116,17 @@ export function createPlacer(
     return u;
   };
 
-  return (record) => {
-    const source = record.sourceUnit === null ? undefined : findSource(record.sourceUnit);
+  return (lon, lat, sourceUnit) => {
+    const source = sourceUnit === null ? undefined : findSource(sourceUnit);
     const sourceUnitId = source?.id ?? null;
     let polygonUnitId: number | null = null;
     let locationFlag: LocationFlag;
-    if (record.lon === null || record.lat === null) {
+    if (lon === null || lat === null) {
       locationFlag = 'no_location';
     } else if (!locator.hasPolygons) {
       locationFlag = 'ok';
     } else {
-      polygonUnitId = locator.locate(record.lon, record.lat);
+      polygonUnitId = locator.locate(lon, lat);
       locationFlag = polygonUnitId === null ? 'outside_jurisdiction' : 'ok';
     }
     const unitDisagrees = source !== undefined && polygonUnitId !== null && disagrees(polygonUnitId, source);
@@ -97,22 +137,6 @@ export function createPlacer(
     else if (rules.unitOfRecord === 'source' && source !== undefined) {
       unitId = ancestorAtDepth(polygonUnitId, source.depth) === source.id ? polygonUnitId : source.id;
     } else unitId = polygonUnitId;
-    return {
-      sourceId: record.sourceId,
-      sourceIdDerived: record.sourceIdDerived,
-      occurredAt: record.occurredAt,
-      occurredLocal: record.occurredLocal,
-      reportedLocalDate: record.reportedLocalDate,
-      offenses: record.offenses,
-      lon: record.lon,
-      lat: record.lat,
-      sourceUnit: record.sourceUnit,
-      status: record.status,
-      polygonUnitId,
-      sourceUnitId,
-      unitId,
-      locationFlag,
-      unitDisagrees,
-    };
+    return { polygonUnitId, sourceUnitId, unitId, locationFlag, unitDisagrees };
   };
 }

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isVigiaError } from '@vigia/domain';
-import type { Store } from '@vigia/store';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDbStore, type Store } from '@vigia/store';
+import { rect } from '../../../../test/geometry.js';
+import { initAgency } from '../agency/init-agency.js';
 import { importUnits } from '../units/import-units.js';
 import { compstatReport } from '../report/compstat-report.js';
 import { FIXTURE_HEADER, FIXTURE_MAPPING, fixtureAgency } from '../test-helpers/fixture-agency.js';
@@ -65,6 +70,53 @@ describe('importUnits', () => {
     expect(isVigiaError(e, 'UNIT_LEVEL_PARENT_MISMATCH')).toBe(true);
     const units = await f.store.listUnits({ withGeometry: false });
     expect(units.filter((u) => u.level === 'beat').every((u) => u.parentId !== null)).toBe(true);
+  });
+});
+
+describe('units imported after incidents', () => {
+  it('places the stored incidents in the new units, with their source rules, without a re-import', async () => {
+    const s = await DuckDbStore.open(':memory:');
+    store = s;
+    await initAgency(s, { name: 'Later PD', timeZone: 'America/Chicago', locale: 'en' });
+    const dir = await mkdtemp(join(tmpdir(), 'vigia-later-'));
+    const write = async (name: string, text: string) => {
+      const path = join(dir, name);
+      await writeFile(path, text);
+      return path;
+    };
+    const mapping = await write('m.json', JSON.stringify(FIXTURE_MAPPING));
+    const csv = await write(
+      'in.csv',
+      [FIXTURE_HEADER, '1,2019-12-10 10:00,ROBO,,R,,0.5,0.25', '2,2019-12-10 10:00,ROBO,,R,,1.5,0.25'].join(
+        '\n',
+      ),
+    );
+    const first = await importIncidents(s, {
+      file: csv,
+      profile: 'generic',
+      mappingFile: mapping,
+      nowMs: NOW,
+    });
+    expect(first).toMatchObject({ stored: 2, unitsAvailable: 0 });
+    const districts = await write(
+      'd.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { d: '1' }, geometry: rect(0, 0, 1, 1) },
+          { type: 'Feature', properties: { d: '2' }, geometry: rect(1, 0, 2, 1) },
+        ],
+      }),
+    );
+    const units = await importUnits(s, { file: districts, level: 'district', codeProperty: 'd' });
+    expect(units.replaced).toBe(2);
+    const r = await compstatReport(s, { week: '2019-W50', level: 'district' });
+    const d = (u: string) => r.rows.find((x) => x.unit === u && x.category === '*')?.wtd.current;
+    expect([d('1'), d('2')]).toEqual([1, 1]);
+    // Importing the same layer again changes nothing more.
+    expect((await importUnits(s, { file: districts, level: 'district', codeProperty: 'd' })).replaced).toBe(
+      0,
+    );
   });
 });
 

@@ -79,6 +79,7 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
     profile: input.profile,
     source: mapping.name,
     startedAt: input.nowMs,
+    placement: { unitOfRecord: mapping.unitOfRecord, sourceUnitLevel: mapping.sourceUnitLevel },
   });
   const reasons: Partial<Record<QuarantineReason, number>> = {};
   const unclassified: Record<string, number> = {};

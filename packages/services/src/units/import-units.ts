@@ -2,6 +2,7 @@ import { VigiaError } from '@vigia/domain';
 import { readUnitLayer, unitCodeKey } from '@vigia/ingest';
 import type { Store, UnitInput } from '@vigia/store';
 import { requireAgency } from '../agency/require-agency.js';
+import { replaceIncidents } from './replace-incidents.js';
 
 /** Input of `vigia import units`. */
 export interface ImportUnitsInput {
@@ -17,7 +18,8 @@ export interface ImportUnitsInput {
 /**
  * Imports one level of units from a GeoJSON layer: creates new codes, updates existing ones, links each
  * unit to its parent by code. Re-importing the same layer updates in place (ids and incidents keep).
- * Features whose geometry is not a polygon are skipped and listed in the result.
+ * Features whose geometry is not a polygon are skipped and listed in the result. Incidents already
+ * stored are then placed again in the new units (their rules come from their last import).
  *
  * @throws VigiaError NOT_INITIALIZED; INVALID_ARGUMENT when only one of parentLevel/parentProperty is
  *   given or a level is its own parent; UNIT_LEVEL_PARENT_MISMATCH when an existing level is imported
@@ -33,6 +35,8 @@ export async function importUnits(
   updated: number;
   /** Features left out because their geometry is not a polygon (feature number is 1-based). */
   skipped: { feature: number; code: string | null; geometryType: string }[];
+  /** Incidents already stored that now count in another unit (see replaceIncidents). */
+  replaced: number;
 }> {
   await requireAgency(store);
   if ((input.parentLevel === undefined) !== (input.parentProperty === undefined)) {
@@ -87,5 +91,6 @@ export async function importUnits(
     return { code: f.code, name: f.name, parentId, geometry: f.geometry };
   });
   const { created, updated } = await store.upsertUnits(input.level, input.parentLevel ?? null, units);
-  return { level: input.level, count: units.length, created, updated, skipped };
+  const replaced = await replaceIncidents(store);
+  return { level: input.level, count: units.length, created, updated, skipped, replaced };
 }

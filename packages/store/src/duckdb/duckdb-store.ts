@@ -14,6 +14,9 @@ import type {
   ImportMeta,
   ImportRecord,
   IncidentImportSession,
+  PlacementInput,
+  PlacementRulesRecord,
+  PlacementUpdate,
   QuarantinedRow,
   Store,
   StoredIncident,
@@ -276,6 +279,80 @@ export class DuckDbStore implements Store {
     )[0];
     if (!r || r[0] === null) return null;
     return { first: r[0] as string, last: r[1] as string };
+  }
+
+  async listSourcePlacements(): Promise<{ source: string; rules: PlacementRulesRecord }[]> {
+    const rows = await this.rows(
+      `SELECT source, unit_of_record, source_unit_level FROM source_placement
+       WHERE agency_id = ${AGENCY} ORDER BY source`,
+    );
+    return rows.map((r) => ({
+      source: r[0] as string,
+      rules: {
+        unitOfRecord: r[1] as PlacementRulesRecord['unitOfRecord'],
+        sourceUnitLevel: r[2] === null ? undefined : (r[2] as string),
+      },
+    }));
+  }
+
+  // Paged by rowid: an UPDATE whose rows arrive in physical order took 0.6 s for 150,000 incidents,
+  // in source id order 7.3 s (DuckDB writes update segments row group by row group).
+  async listPlacementInputs(source: string, cursor: number | null, limit: number): Promise<PlacementInput[]> {
+    const rows = await this.rows(
+      `SELECT rowid, source_id, lon, lat, source_unit FROM incident
+       WHERE agency_id = ${AGENCY} AND source = $1 AND is_current
+         AND ($2 IS NULL OR rowid > CAST($2 AS BIGINT))
+       ORDER BY rowid LIMIT $3`,
+      [source, cursor, limit],
+    );
+    return rows.map((r) => ({
+      cursor: Number(r[0]),
+      sourceId: r[1] as string,
+      lon: r[2] === null ? null : Number(r[2]),
+      lat: r[3] === null ? null : Number(r[3]),
+      sourceUnit: r[4] === null ? null : (r[4] as string),
+    }));
+  }
+
+  async updatePlacements(source: string, updates: readonly PlacementUpdate[]): Promise<number> {
+    await this.db.run(
+      `CREATE OR REPLACE TEMP TABLE placement_update (source_id VARCHAR, polygon_unit_id INTEGER,
+         source_unit_id INTEGER, unit_id INTEGER, location_flag VARCHAR, unit_disagrees BOOLEAN)`,
+    );
+    const a = await this.db.createAppender('placement_update', 'main', 'temp');
+    const int = (v: number | null) => (v === null ? a.appendNull() : a.appendInteger(v));
+    for (const u of updates) {
+      a.appendVarchar(u.sourceId);
+      int(u.polygonUnitId);
+      int(u.sourceUnitId);
+      int(u.unitId);
+      a.appendVarchar(u.locationFlag);
+      a.appendBoolean(u.unitDisagrees);
+      a.endRow();
+    }
+    a.closeSync();
+    const where = `incident.agency_id = ${AGENCY} AND incident.source = $1 AND incident.is_current
+      AND incident.source_id = p.source_id
+      AND (incident.unit_id IS DISTINCT FROM p.unit_id OR incident.polygon_unit_id IS DISTINCT FROM p.polygon_unit_id
+           OR incident.source_unit_id IS DISTINCT FROM p.source_unit_id OR incident.location_flag <> p.location_flag
+           OR incident.unit_disagrees <> p.unit_disagrees)`;
+    return inTransaction(this.db, async () => {
+      const changed = Number(
+        (
+          await this.rows(`SELECT count(*) FROM incident, placement_update p WHERE ${where}`, [source])
+        )[0]?.[0] ?? 0,
+      );
+      if (changed > 0) {
+        await this.db.run(
+          `UPDATE incident SET polygon_unit_id = p.polygon_unit_id, source_unit_id = p.source_unit_id,
+             unit_id = p.unit_id, location_flag = p.location_flag, unit_disagrees = p.unit_disagrees
+           FROM placement_update p WHERE ${where}`,
+          [source],
+        );
+      }
+      await this.db.run('DROP TABLE IF EXISTS placement_update');
+      return changed;
+    });
   }
 
   async countCurrentIncidents(source?: string): Promise<number> {

@@ -218,6 +218,12 @@ export class DuckDbIncidentImport implements IncidentImportSession {
       );
       if (counts.replaced > 0) await this.connection.run(REPLACE_SQL, source);
       const read = counts.stored + counts.updated + counts.unchanged + counts.quarantined;
+      await this.connection.run(
+        `INSERT INTO source_placement VALUES (${AGENCY}, $1, $2, $3)
+         ON CONFLICT (agency_id, source) DO UPDATE
+         SET unit_of_record = excluded.unit_of_record, source_unit_level = excluded.source_unit_level`,
+        [this.meta.source, this.meta.placement.unitOfRecord, this.meta.placement.sourceUnitLevel ?? null],
+      );
       // A new import of the same file from the same source replaces the open quarantine of earlier
       // ones: its own quarantine now says what is still wrong (nothing is deleted).
       await this.connection.run(

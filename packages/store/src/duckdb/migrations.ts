@@ -105,4 +105,15 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (agency_id, import_id, row_no)
   );
   `,
+  // 2: the placement rules each source was imported with, so units imported later can re-place its
+  // incidents without the file.
+  `
+  CREATE TABLE source_placement (
+    agency_id INTEGER NOT NULL,
+    source VARCHAR NOT NULL,
+    unit_of_record VARCHAR NOT NULL,
+    source_unit_level VARCHAR,
+    PRIMARY KEY (agency_id, source)
+  );
+  `,
 ];

@@ -37,6 +37,34 @@ export interface ImportMeta {
   /** Namespace of source ids (profile or mapping name): ids only match within one source. */
   source: string;
   startedAt: number;
+  /** Placement rules of the source's mapping, kept so later unit imports can re-place its incidents. */
+  placement: PlacementRulesRecord;
+}
+
+/** The placement rules of one source (see ingest PlacementRules). */
+export interface PlacementRulesRecord {
+  unitOfRecord: 'polygon' | 'source';
+  sourceUnitLevel?: string | undefined;
+}
+
+/** What placement needs of a current incident, and where it was placed. */
+export interface PlacementInput {
+  /** The store's own position of the row: pass the last one back to get the next page. */
+  cursor: number;
+  sourceId: string;
+  lon: number | null;
+  lat: number | null;
+  sourceUnit: string | null;
+}
+
+/** A new placement for a current incident. */
+export interface PlacementUpdate {
+  sourceId: string;
+  polygonUnitId: number | null;
+  sourceUnitId: number | null;
+  unitId: number | null;
+  locationFlag: LocationFlag;
+  unitDisagrees: boolean;
 }
 
 /** Row outcomes of a finished import; `read` = stored + updated + unchanged + quarantined. */
@@ -189,6 +217,18 @@ export interface Store {
   countIncidents(query: CountQuery): Promise<CountRow[]>;
   /** Every stored version of the incidents of one source (tests and tracing). */
   listIncidentVersions(source: string, sourceId?: string): Promise<StoredIncident[]>;
+  /** Every source with incidents and the placement rules it was last imported with. */
+  listSourcePlacements(): Promise<{ source: string; rules: PlacementRulesRecord }[]>;
+  /**
+   * Location fields of the current incidents of one source, a page of at most `limit` after `cursor`
+   * (null for the first page), in the store's physical order.
+   */
+  listPlacementInputs(source: string, cursor: number | null, limit: number): Promise<PlacementInput[]>;
+  /**
+   * Sets the placement of current incidents of one source (derived data: no new version) and returns how
+   * many actually changed. Give updates in the order listPlacementInputs returned them (much faster).
+   */
+  updatePlacements(source: string, updates: readonly PlacementUpdate[]): Promise<number>;
   /** Number of current incidents, optionally of one source. */
   countCurrentIncidents(source?: string): Promise<number>;
   /**

@@ -1,0 +1,29 @@
+import { createLocationPlacer } from '@vigia/ingest';
+import type { Store } from '@vigia/store';
+
+const BATCH = 500_000;
+
+/**
+ * Places every current incident again in the units the store has now, with the placement rules its
+ * source was imported with (placement is derived data: it changes in place, no new version). Run after
+ * units are imported or redrawn, so incidents imported before them count in them.
+ *
+ * @returns how many incidents changed unit, flag or disagreement. O(incidents); reads in pages of
+ *   500,000 in the store's order, so memory stays bounded.
+ */
+export async function replaceIncidents(store: Store): Promise<number> {
+  const units = await store.listUnits();
+  let changed = 0;
+  for (const { source, rules } of await store.listSourcePlacements()) {
+    const place = createLocationPlacer(units, rules);
+    let cursor: number | null = null;
+    for (;;) {
+      const batch = await store.listPlacementInputs(source, cursor, BATCH);
+      if (batch.length === 0) break;
+      const updates = batch.map((b) => ({ sourceId: b.sourceId, ...place(b.lon, b.lat, b.sourceUnit) }));
+      changed += await store.updatePlacements(source, updates);
+      cursor = batch.at(-1)!.cursor;
+    }
+  }
+  return changed;
+}
