@@ -3,6 +3,7 @@ import { translate } from '@vigia/domain';
 import { importIncidents, importUnits } from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
 import { formatImportSummary } from '../format/import-summary.js';
+import { formatCount } from '../format/number.js';
 import { importProgress } from '../progress.js';
 import { dbLocation, withStore } from '../run-with-store.js';
 
@@ -37,8 +38,12 @@ export function registerImport(program: Command, io: Io): void {
           const r = await importUnits(store, { file, ...o });
           const locale = initialLocale(io, lang() ?? (await store.getAgency())?.locale);
           const { level, count, created, updated } = r;
-          io.out(`${translate(locale, 'import.units', { level, count, created, updated })}\n`);
-          if (r.replaced > 0) io.out(`${translate(locale, 'import.unitsReplaced', { count: r.replaced })}\n`);
+          const n = (v: number) => formatCount(v, locale);
+          io.out(
+            `${translate(locale, 'import.units', { level, count: n(count), created: n(created), updated: n(updated) })}\n`,
+          );
+          if (r.replaced > 0)
+            io.out(`${translate(locale, 'import.unitsReplaced', { count: n(r.replaced) })}\n`);
           for (const s of r.skipped) {
             io.err(
               `${translate(locale, 'import.unitSkipped', { feature: s.feature, code: s.code ?? '', type: s.geometryType, file })}\n`,
