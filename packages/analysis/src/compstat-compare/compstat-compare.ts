@@ -1,5 +1,6 @@
 import { VigiaError } from '@vigia/domain';
 import { poissonRateTest } from '../poisson-rate-test/poisson-rate-test.js';
+import { percentChange } from '../percent-change/percent-change.js';
 
 /** One COMPSTAT cell: a count now, the count a year earlier, and whether the difference is significant. */
 export interface CompstatCompareResult {
@@ -52,7 +53,7 @@ export function compstatCompare(
     current,
     previous,
     change,
-    pctChange: previous === 0 ? null : (100 * change) / previous,
+    pctChange: percentChange(current, previous),
     pValue: test.pValue,
     significant: test.testable && test.pValue < alpha,
   };

@@ -1,7 +1,6 @@
 import { translate, type Locale } from '@vigia/domain';
-import type { CompstatCell, CompstatReport, CompstatRow } from '@vigia/services';
+import { compstatRemainder, type CompstatCell, type CompstatReport, type CompstatRow } from '@vigia/services';
 import { formatCount, formatPct } from './number.js';
-import { reportRemainder } from './report-remainder.js';
 
 const LABEL_WIDTH = 34;
 const PCT = 8;
@@ -70,7 +69,7 @@ export function formatReportTable(report: CompstatReport, locale: Locale): strin
     (['wtd', 'd28', 'ytd'] as const).map((k) => ' | ' + pad(t(k), groupWidth, false)).join('');
   const sub = pad(t('current'), num) + pad(t('previous'), num) + pad(t('change'), PCT) + ' ';
   const head2 = pad(t('category'), LABEL_WIDTH, false) + [sub, sub, sub].map((s) => ' | ' + s).join('');
-  const remainder = reportRemainder(report);
+  const remainder = compstatRemainder(report);
   let currentUnit: string | null = null;
   for (const row of [...report.rows, ...remainder]) {
     const key = `${row.level}|${row.unit}`;

@@ -1,4 +1,5 @@
-import type { CompstatCell, CompstatReport, CompstatRow } from '@vigia/services';
+import { percentChange } from '@vigia/analysis';
+import type { CompstatCell, CompstatReport, CompstatRow } from './compstat-report.js';
 
 const WINDOWS = ['wtd', 'd28', 'ytd'] as const;
 
@@ -12,7 +13,7 @@ const WINDOWS = ['wtd', 'd28', 'ytd'] as const;
  * @returns the remainder rows (unit "", the children's level), or [] when the report is not shaped
  *   that way or everything adds up.
  */
-export function reportRemainder(report: CompstatReport): CompstatRow[] {
+export function compstatRemainder(report: CompstatReport): CompstatRow[] {
   const blocks: CompstatRow[][] = [];
   for (const row of report.rows) {
     const last = blocks.at(-1);
@@ -37,7 +38,7 @@ export function reportRemainder(report: CompstatReport): CompstatRow[] {
         current,
         previous,
         change,
-        pctChange: previous === 0 ? null : (100 * change) / previous,
+        pctChange: percentChange(current, previous),
         pValue: 1,
         significant: false,
       };
