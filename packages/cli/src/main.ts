@@ -27,7 +27,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   seenAgency.locale = undefined;
   program.hook('preAction', () => {
     const lang = program.opts<{ lang?: string }>().lang;
-    if (lang !== undefined && !isLocale(lang)) throw new VigiaError('INVALID_LOCALE', { value: lang });
+    if (lang !== undefined && !isLocale(lang.toLowerCase().slice(0, 2))) {
+      throw new VigiaError('INVALID_LOCALE', { value: lang });
+    }
   });
   try {
     await program.parseAsync(argv);
@@ -36,7 +38,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     // --lang, else the language of the agency the command had opened, else LANG.
     const lang = program.opts<{ lang?: string }>().lang;
-    const locale = initialLocale(io, (isLocale(lang) ? lang : undefined) ?? seenAgency.locale);
+    const tag = lang?.toLowerCase().slice(0, 2);
+    const locale = initialLocale(io, (isLocale(tag) ? tag : undefined) ?? seenAgency.locale);
     const error = isVigiaError(e)
       ? e
       : new VigiaError('INTERNAL', { detail: e instanceof Error ? e.message : String(e) });

@@ -111,7 +111,8 @@ export const messagesEn = {
     unknownUnits: 'Rows naming a unit code that is not among the imported units: {{count}}.',
     noUnits:
       'Warning: no units have been imported, so incidents count only in the agency total. Import the units: these incidents will then be placed in them.',
-    unitsReplaced: '{{count}} incidents already stored now count in these units (placed again).',
+    unitsReplaced:
+      'Placed again: {{count}} incidents already stored changed unit, location flag or source-unit agreement.',
     units: 'Imported {{count}} units at level "{{level}}" ({{created}} new, {{updated}} updated).',
     progress: 'Importing',
     merging: 'Saving to the database (new incidents, new versions, unchanged)…',

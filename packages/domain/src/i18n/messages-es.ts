@@ -119,7 +119,7 @@ export const messagesEs: Shape<typeof messagesEn> = {
     noUnits:
       'Aviso: no se han importado unidades, así que los incidentes cuentan solo en el total de la institución. Importe las unidades: estos incidentes se ubicarán en ellas.',
     unitsReplaced:
-      '{{count}} incidentes ya guardados cuentan ahora en estas unidades (se ubicaron de nuevo).',
+      'Reubicados: {{count}} incidentes ya guardados cambiaron de unidad, de indicador de ubicación o de concordancia con la unidad de la fuente.',
     units:
       'Se importaron {{count}} unidades del nivel "{{level}}" ({{created}} nuevas, {{updated}} actualizadas).',
     progress: 'Importando',

@@ -113,7 +113,12 @@ describe('units imported after incidents', () => {
     const r = await compstatReport(s, { week: '2019-W50', level: 'district' });
     const d = (u: string) => r.rows.find((x) => x.unit === u && x.category === '*')?.wtd.current;
     expect([d('1'), d('2')]).toEqual([1, 1]);
-    // Importing the same layer again changes nothing more.
+    // A later import of the source with other rules re-places its incidents at once...
+    const sourceRule = await write('m2.json', JSON.stringify({ ...FIXTURE_MAPPING, unitOfRecord: 'source' }));
+    const one = await write('one.csv', [FIXTURE_HEADER, '3,2019-12-11 10:00,ROBO,,R,,1.5,0.75'].join('\n'));
+    await importIncidents(s, { file: one, profile: 'generic', mappingFile: sourceRule, nowMs: NOW });
+    expect((await s.listSourcePlacements())[0]?.rules.unitOfRecord).toBe('source');
+    // ...so importing the same layer again changes nothing more.
     expect((await importUnits(s, { file: districts, level: 'district', codeProperty: 'd' })).replaced).toBe(
       0,
     );

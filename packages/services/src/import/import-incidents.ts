@@ -3,6 +3,7 @@ import { isValidTimeZone, VigiaError, type QuarantineReason } from '@vigia/domai
 import { compileRowMapper, createPlacer, isBlankRow, loadMapping, openRowSource } from '@vigia/ingest';
 import type { ImportCounts, Store } from '@vigia/store';
 import { requireAgency } from '../agency/require-agency.js';
+import { replaceIncidents } from '../units/replace-incidents.js';
 
 /** Input of `vigia import incidents`. */
 export interface ImportIncidentsInput {
@@ -74,6 +75,7 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
     sourceUnitLevel: mapping.sourceUnitLevel,
   });
 
+  const previousRules = (await store.listSourcePlacements()).find((s) => s.source === mapping.name)?.rules;
   const session = await store.beginIncidentImport({
     file,
     profile: input.profile,
@@ -135,6 +137,15 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
   const t1 = performance.now();
   input.onMerge?.();
   const counts = await session.finish(extra);
+  // A source has one set of placement rules, its latest import's: when they change, the incidents the
+  // source already had follow at once (not at some later unit import).
+  if (
+    previousRules &&
+    (previousRules.unitOfRecord !== mapping.unitOfRecord ||
+      (previousRules.sourceUnitLevel ?? null) !== (mapping.sourceUnitLevel ?? null))
+  ) {
+    counts.replaced += await replaceIncidents(store, mapping.name);
+  }
   const durationMs = { stage: Math.round(t1 - t0), merge: Math.round(performance.now() - t1) };
   return {
     durationMs,

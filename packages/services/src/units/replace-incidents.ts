@@ -4,17 +4,18 @@ import type { Store } from '@vigia/store';
 const BATCH = 500_000;
 
 /**
- * Places every current incident again in the units the store has now, with the placement rules its
- * source was imported with (placement is derived data: it changes in place, no new version). Run after
+ * Places every current incident (of all sources, or of `onlySource`) again in the units the store has
+ * now, with the placement rules its source was last imported with (placement is derived data: it changes in place, no new version). Run after
  * units are imported or redrawn, so incidents imported before them count in them.
  *
  * @returns how many incidents changed unit, flag or disagreement. O(incidents); reads in pages of
  *   500,000 in the store's order, so memory stays bounded.
  */
-export async function replaceIncidents(store: Store): Promise<number> {
+export async function replaceIncidents(store: Store, onlySource?: string): Promise<number> {
   const units = await store.listUnits();
   let changed = 0;
   for (const { source, rules } of await store.listSourcePlacements()) {
+    if (onlySource !== undefined && source !== onlySource) continue;
     const place = createLocationPlacer(units, rules);
     let cursor: number | null = null;
     for (;;) {

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { VigiaError } from '@vigia/domain';
 import { MIGRATIONS } from './migrations.js';
@@ -15,6 +15,7 @@ import { MIGRATIONS } from './migrations.js';
 /** True when `path` is missing or empty, or holds a DuckDB database ("DUCK" at byte 8 of the header). */
 function looksLikeDuckDb(path: string): boolean {
   if (path === ':memory:' || !existsSync(path)) return true;
+  if (statSync(path).isDirectory()) return false;
   const fd = openSync(path, 'r');
   try {
     const head = Buffer.alloc(12);
