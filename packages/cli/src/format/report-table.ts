@@ -44,7 +44,7 @@ export function formatReportTable(report: CompstatReport, locale: Locale): strin
     `${report.periods[k].previousStart}..${report.periods[k].previousEnd}`;
   lines.push(t('periods', { wtdPrev: prev('wtd'), d28Prev: prev('d28'), ytdPrev: prev('ytd') }));
   const range = report.dataRange;
-  if (range && (report.periods.ytd.previousStart < range.first || report.periods.wtd.end > range.last)) {
+  if (range && (report.periods.ytd.previousStart < range.first || report.periods.wtd.start > range.last)) {
     lines.push(t('outsideData', range));
   }
   if (report.rows.length === 0) {

@@ -107,7 +107,7 @@ export const messagesEn = {
     incidents: 'Rows sharing a record id were merged: {{rows}} rows make {{incidents}} incidents.',
     conflicts:
       "Warning: {{count}} record ids appear in several rows with different dates or places; each incident keeps its first row's. Check them, e.g. {{samples}}.",
-    replaced: 'Placement updated for {{count}} unchanged incidents (units imported or redrawn since).',
+    replaced: 'Placement updated for {{count}} unchanged incidents (units or placement rules changed since).',
     unknownUnits: 'Rows naming a unit code that is not among the imported units: {{count}}.',
     noUnits:
       'Warning: no units have been imported, so incidents count only in the agency total. Import the units: these incidents will then be placed in them.',

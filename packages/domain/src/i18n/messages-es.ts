@@ -113,7 +113,7 @@ export const messagesEs: Shape<typeof messagesEn> = {
     conflicts:
       'Aviso: {{count}} números de registro aparecen en varias filas con fechas o lugares distintos; cada incidente conserva los de su primera fila. Revíselos, p. ej. {{samples}}.',
     replaced:
-      'Se actualizó la unidad de {{count}} incidentes sin cambios (unidades importadas o redibujadas desde entonces).',
+      'Se actualizó la ubicación de {{count}} incidentes sin cambios (las unidades o las reglas de ubicación cambiaron desde entonces).',
     unknownUnits:
       'Filas que nombran un código de unidad que no está entre las unidades importadas: {{count}}.',
     noUnits:

@@ -214,6 +214,24 @@ describe('importIncidents', () => {
     expect(cell?.pValue).toBeLessThan(0.05);
   });
 
+  it('judges "outside the data" per category: a category that starts later is not a significant rise', async () => {
+    const theft = Array.from(
+      { length: 40 },
+      (_, i) => `t${i},${i % 2 ? 2018 : 2019}-12-1${i % 5} 10:00,HURTO,,R,11,0.5,0.25`,
+    );
+    const robbery = Array.from({ length: 30 }, (_, i) => `r${i},2019-12-1${i % 5} 10:00,ROBO,,R,11,0.5,0.25`);
+    const early = 'e1,2018-01-05 10:00,HURTO,,R,11,0.5,0.25'; // the data as a whole start long before
+    const { run, store: s } = await setup([early, ...theft, ...robbery]);
+    await run();
+    const r = await compstatReport(s, { week: '2019-W50' });
+    const cell = (category: string) => r.rows.find((x) => x.unit === '*' && x.category === category)?.wtd;
+    // Robbery's first record is 2019-12-10: last year's week lies before it.
+    expect(cell('robbery')).toMatchObject({ current: 30, previous: 0, significant: false });
+    expect(r.dataRange?.first).toBe('2018-01-05');
+    // With one range for all data, last year's week (2018-12-09..15) would count as covered.
+    expect(cell('*')?.significant).toBe(cell('*')!.pValue < 0.05);
+  });
+
   it('unfounded incidents count in neither year', async () => {
     const { run, store: s } = await setup([
       '1,2019-12-10 10:00,ROBO,,U,11,0.5,0.25',

@@ -86,8 +86,9 @@ function period(p: ComparedPeriod): ReportPeriod {
  *
  * Selection: `unit` picks a subtree root (default the agency), always shown first; `level` keeps units
  * of that level inside it; without `level`, the root's direct children are shown.
- * `significant` is false in a window that reaches outside the data (`dataRange`): last year's dates
- * before the first record, or dates after the last one. Every row has the same categories: those with any count agency-wide in any window.
+ * `significant` is false in a window that reaches outside the data: last year's window starting before
+ * the first record of that category (of any category for "*"), or the current window starting after
+ * the last record of all data. `dataRange` is the span of all data. Every row has the same categories: those with any count agency-wide in any window.
  *
  * @throws VigiaError INVALID_WEEK, UNKNOWN_LEVEL, UNKNOWN_UNIT, NOT_INITIALIZED.
  */
@@ -121,13 +122,34 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
     (k) => [rangeDays(periods[k].current), rangeDays(periods[k].previous)] as const,
   );
   // A window reaching outside the data (last year before the first record, or days not yet loaded)
-  // compares counts with days that have no data: no change there is called significant.
-  const dataRange = await store.occurrenceDateRange();
-  const outside = PERIOD_KEYS.map((k) => {
-    if (!dataRange) return false;
-    const p = period(periods[k]);
-    return p.previousStart < dataRange.first || p.end > dataRange.last;
-  });
+  // compares counts with days that have no data: no change there is called significant. Judged per
+  // category (a source that starts later, or a new category, would otherwise "rise"), and for "*" on
+  // the span of all data.
+  const ranges = new Map<string, { first: string; last: string }>(
+    (await store.occurrenceDateRanges()).map((r) => [r.category, { first: r.first, last: r.last }]),
+  );
+  const all = [...ranges.values()];
+  const dataRange =
+    all.length === 0
+      ? null
+      : {
+          first: all.map((r) => r.first).sort()[0]!,
+          last: all
+            .map((r) => r.last)
+            .sort()
+            .at(-1)!,
+        };
+  if (dataRange) ranges.set('*', dataRange);
+  // Last year's window must start on or after the category's first record; the current window must
+  // start on or before the last record of all data (a rare category's last record says nothing).
+  const outside = (category: string, i: number): boolean => {
+    const range = ranges.get(category);
+    const p = period(periods[PERIOD_KEYS[i]!]);
+    return (
+      (range !== undefined && p.previousStart < range.first) ||
+      (dataRange !== null && p.start > dataRange.last)
+    );
+  };
 
   const rows: CompstatRow[] = [];
   for (const u of selected) {
@@ -137,7 +159,7 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
       const cell = (i: number): CompstatCell => {
         const [ec, ep] = exposure[i]!;
         const result = compstatCompare(n[2 * i] ?? 0, n[2 * i + 1] ?? 0, ec, ep, alpha);
-        return outside[i] ? { ...result, significant: false } : result;
+        return outside(category, i) ? { ...result, significant: false } : result;
       };
       return {
         unit: u === '*' ? '*' : u.code,

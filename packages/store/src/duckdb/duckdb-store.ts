@@ -270,15 +270,17 @@ export class DuckDbStore implements Store {
     }));
   }
 
-  async occurrenceDateRange(): Promise<{ first: string; last: string } | null> {
-    const r = (
-      await this.rows(
-        `SELECT strftime(min(occurred_date), '%Y-%m-%d'), strftime(max(occurred_date), '%Y-%m-%d')
-         FROM incident WHERE agency_id = ${AGENCY} AND is_current AND status <> 'unfounded'`,
-      )
-    )[0];
-    if (!r || r[0] === null) return null;
-    return { first: r[0] as string, last: r[1] as string };
+  async occurrenceDateRanges(): Promise<{ category: OffenseCategory; first: string; last: string }[]> {
+    const rows = await this.rows(
+      `SELECT category, strftime(min(occurred_date), '%Y-%m-%d'), strftime(max(occurred_date), '%Y-%m-%d')
+       FROM incident WHERE agency_id = ${AGENCY} AND is_current AND status <> 'unfounded'
+       GROUP BY category ORDER BY category`,
+    );
+    return rows.map((r) => ({
+      category: r[0] as OffenseCategory,
+      first: r[1] as string,
+      last: r[2] as string,
+    }));
   }
 
   async listSourcePlacements(): Promise<{ source: string; rules: PlacementRulesRecord }[]> {

@@ -232,8 +232,8 @@ export interface Store {
   /** Number of current incidents, optionally of one source. */
   countCurrentIncidents(source?: string): Promise<number>;
   /**
-   * First and last local occurrence dates (`YYYY-MM-DD`) of current, founded incidents, or null when
-   * there are none: reports use it to say when a window lies outside the data.
+   * First and last local occurrence dates (`YYYY-MM-DD`) of current, founded incidents, per category
+   * (most serious offense): reports use them to say when a window lies outside the data.
    */
-  occurrenceDateRange(): Promise<{ first: string; last: string } | null>;
+  occurrenceDateRanges(): Promise<{ category: OffenseCategory; first: string; last: string }[]>;
 }
