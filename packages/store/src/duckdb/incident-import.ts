@@ -84,6 +84,16 @@ const MERGE_SQL = [
           source_unit, source_unit_id, polygon_unit_id, unit_id, location_flag, unit_disagrees, status
    FROM classified WHERE cur_version IS NULL OR content_hash <> cur_hash`,
 ];
+/**
+ * The first merge statement when every id of the import was derived (hash + ordinal: unique by
+ * construction): no grouping of rows by id is needed. Saves about a third of the merge.
+ */
+const MERGED_UNIQUE_IDS_SQL = `CREATE OR REPLACE TEMP TABLE merged AS
+   SELECT s.* EXCLUDE (categories, labels), 1 AS n_rows,
+          string_split(s.categories, chr(31)) AS cats, string_split(s.labels, chr(31)) AS labs,
+          false AS id_conflict
+   FROM incident_staging s WHERE s.import_id = $1`;
+
 /** Which parameters each statement of MERGE_SQL takes: 'i' = import id, 's' = source. */
 const MERGE_PARAMS = ['i', 's', 's', 'is'] as const;
 
@@ -108,6 +118,7 @@ const OUTCOME_SQL = `
 /** Staging and merge of one incident import in the DuckDB store. */
 export class DuckDbIncidentImport implements IncidentImportSession {
   private quarantined = 0;
+  private allIdsDerived = true;
 
   private constructor(
     private readonly connection: DuckDBConnection,
@@ -138,6 +149,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
     const a = this.staging;
     a.appendInteger(this.importId);
     a.appendInteger(rowNo);
+    if (!p.sourceIdDerived) this.allIdsDerived = false;
     a.appendVarchar(p.sourceId);
     a.appendVarchar(incidentContentHash(p));
     a.appendBoolean(p.sourceIdDerived);
@@ -194,7 +206,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
     await inTransaction(this.connection, async () => {
       for (const [k, sql] of MERGE_SQL.entries()) {
         await this.connection.run(
-          sql,
+          k === 0 && this.allIdsDerived ? MERGED_UNIQUE_IDS_SQL : sql,
           [...MERGE_PARAMS[k]!].map((p) => value[p as 'i' | 's']),
         );
       }
