@@ -52,8 +52,9 @@ export interface ImportSummary extends ImportCounts {
  * the unit hierarchy, stages them, and merges in one transaction (new, changed = new version, unchanged).
  * Bad rows are quarantined with their reasons, file row number, column and raw values.
  *
- * @throws VigiaError NOT_INITIALIZED, UNKNOWN_PROFILE, MAPPING_INVALID, FILE_NOT_FOUND,
- *   UNSUPPORTED_FILE_TYPE, HEADER_MISSING_COLUMN; nothing is stored when one is thrown.
+ * @throws VigiaError NOT_INITIALIZED, UNKNOWN_PROFILE, MAPPING_REQUIRED, MAPPING_INVALID,
+ *   FILE_NOT_FOUND, FILE_UNREADABLE, UNSUPPORTED_FILE_TYPE, HEADER_MISSING_COLUMN,
+ *   HEADER_DUPLICATE_COLUMN, CSV_MALFORMED; nothing is stored when one is thrown.
  */
 export async function importIncidents(store: Store, input: ImportIncidentsInput): Promise<ImportSummary> {
   const agency = await requireAgency(store);
@@ -112,8 +113,10 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
         if (placed.unitDisagrees) disagreements++;
         if (placed.sourceUnit !== null && placed.sourceUnitId === null) unknownUnits++;
         for (const o of placed.offenses) {
-          if (o.category === 'unclassified')
-            unclassified[o.sourceLabel] = (unclassified[o.sourceLabel] ?? 0) + 1;
+          if (o.category === 'unclassified') {
+            const label = o.sourceLabel.length > 200 ? `${o.sourceLabel.slice(0, 200)}…` : o.sourceLabel;
+            unclassified[label] = (unclassified[label] ?? 0) + 1;
+          }
         }
         session.addIncident(rowNo, placed);
       }
