@@ -25,6 +25,8 @@ import type {
 } from '../port/store.js';
 import { DuckDbIncidentImport } from './incident-import.js';
 import { openDuckDb } from './open-duckdb.js';
+import { applyPlacements } from './apply-placements.js';
+import { nullableInteger } from './appender-values.js';
 import { inTransaction } from './transaction.js';
 import { countIncidentsSql } from './count-sql.js';
 
@@ -322,36 +324,18 @@ export class DuckDbStore implements Store {
          source_unit_id INTEGER, unit_id INTEGER, location_flag VARCHAR, unit_disagrees BOOLEAN)`,
     );
     const a = await this.db.createAppender('placement_update', 'main', 'temp');
-    const int = (v: number | null) => (v === null ? a.appendNull() : a.appendInteger(v));
     for (const u of updates) {
       a.appendVarchar(u.sourceId);
-      int(u.polygonUnitId);
-      int(u.sourceUnitId);
-      int(u.unitId);
+      nullableInteger(a, u.polygonUnitId);
+      nullableInteger(a, u.sourceUnitId);
+      nullableInteger(a, u.unitId);
       a.appendVarchar(u.locationFlag);
       a.appendBoolean(u.unitDisagrees);
       a.endRow();
     }
     a.closeSync();
-    const where = `incident.agency_id = ${AGENCY} AND incident.source = $1 AND incident.is_current
-      AND incident.source_id = p.source_id
-      AND (incident.unit_id IS DISTINCT FROM p.unit_id OR incident.polygon_unit_id IS DISTINCT FROM p.polygon_unit_id
-           OR incident.source_unit_id IS DISTINCT FROM p.source_unit_id OR incident.location_flag <> p.location_flag
-           OR incident.unit_disagrees <> p.unit_disagrees)`;
     return inTransaction(this.db, async () => {
-      const changed = Number(
-        (
-          await this.rows(`SELECT count(*) FROM incident, placement_update p WHERE ${where}`, [source])
-        )[0]?.[0] ?? 0,
-      );
-      if (changed > 0) {
-        await this.db.run(
-          `UPDATE incident SET polygon_unit_id = p.polygon_unit_id, source_unit_id = p.source_unit_id,
-             unit_id = p.unit_id, location_flag = p.location_flag, unit_disagrees = p.unit_disagrees
-           FROM placement_update p WHERE ${where}`,
-          [source],
-        );
-      }
+      const changed = await applyPlacements(this.db, 'placement_update', source);
       await this.db.run('DROP TABLE IF EXISTS placement_update');
       return changed;
     });

@@ -1,6 +1,8 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { incidentContentHash, type PlacedIncident, type RowIssue } from '@vigia/domain';
 import type { ImportCounts, ImportMeta, IncidentImportSession } from '../port/store.js';
+import { applyPlacements } from './apply-placements.js';
+import { nullableDouble, nullableInteger, nullableVarchar } from './appender-values.js';
 import { inTransaction } from './transaction.js';
 
 const SEP = '\u001f';
@@ -96,19 +98,6 @@ const MERGED_UNIQUE_IDS_SQL = `CREATE OR REPLACE TEMP TABLE merged AS
 
 /** Which parameters each statement of MERGE_SQL takes: 'i' = import id, 's' = source. */
 const MERGE_PARAMS = ['i', 's', 's', 'is'] as const;
-
-/** Unchanged incidents whose derived placement differs from the one computed now ($1 = source). */
-const REPLACE_WHERE = `
-  incident.agency_id = ${AGENCY} AND incident.source = $1 AND incident.source_id = k.source_id
-  AND incident.is_current AND k.content_hash = k.cur_hash
-  AND (incident.unit_id IS DISTINCT FROM k.unit_id OR incident.polygon_unit_id IS DISTINCT FROM k.polygon_unit_id
-       OR incident.source_unit_id IS DISTINCT FROM k.source_unit_id OR incident.location_flag <> k.location_flag
-       OR incident.unit_disagrees <> k.unit_disagrees)`;
-const REPLACE_COUNT_SQL = `SELECT count(*) FROM incident, classified k WHERE ${REPLACE_WHERE}`;
-const REPLACE_SQL = `
-  UPDATE incident SET unit_id = k.unit_id, polygon_unit_id = k.polygon_unit_id, source_unit_id = k.source_unit_id,
-         location_flag = k.location_flag, unit_disagrees = k.unit_disagrees
-  FROM classified k WHERE ${REPLACE_WHERE}`;
 
 const OUTCOME_SQL = `
   SELECT CASE WHEN cur_version IS NULL THEN 'stored' WHEN content_hash = cur_hash THEN 'unchanged' ELSE 'updated' END,
@@ -224,11 +213,13 @@ export class DuckDbIncidentImport implements IncidentImportSession {
       counts.conflictingIdSamples = ((conflicts?.[1] as { items?: unknown[] } | null)?.items ?? []).map(
         String,
       );
-      const source = [this.meta.source];
-      counts.replaced = Number(
-        (await this.connection.runAndReadAll(REPLACE_COUNT_SQL, source)).getRows()[0]?.[0] ?? 0,
+      // Unchanged records placed anew (units or rules changed since they were stored).
+      counts.replaced = await applyPlacements(
+        this.connection,
+        'classified',
+        this.meta.source,
+        'k.content_hash = k.cur_hash',
       );
-      if (counts.replaced > 0) await this.connection.run(REPLACE_SQL, source);
       const read = counts.stored + counts.updated + counts.unchanged + counts.quarantined;
       await this.connection.run(
         `INSERT INTO source_placement VALUES (${AGENCY}, $1, $2, $3)
@@ -282,17 +273,4 @@ export class DuckDbIncidentImport implements IncidentImportSession {
       [this.importId],
     );
   }
-}
-
-function nullableVarchar(a: DuckDBAppender, v: string | null): void {
-  if (v === null) a.appendNull();
-  else a.appendVarchar(v);
-}
-function nullableDouble(a: DuckDBAppender, v: number | null): void {
-  if (v === null) a.appendNull();
-  else a.appendDouble(v);
-}
-function nullableInteger(a: DuckDBAppender, v: number | null): void {
-  if (v === null) a.appendNull();
-  else a.appendInteger(v);
 }
