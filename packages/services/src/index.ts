@@ -8,3 +8,8 @@ export * from './report/compstat-remainder.js';
 export * from './demo/seed-demo.js';
 export * from './store/open-store.js';
 export * from './quarantine/list-quarantine.js';
+export * from './units/find-unit.js';
+export * from './explore/incident-features.js';
+export * from './explore/weekly-series.js';
+export * from './explore/data-quality.js';
+export * from './explore/unit-features.js';

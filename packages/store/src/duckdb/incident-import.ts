@@ -115,10 +115,19 @@ export class DuckDbIncidentImport implements IncidentImportSession {
     private readonly meta: ImportMeta,
     private readonly staging: DuckDBAppender,
     private readonly quarantine: DuckDBAppender,
+    private readonly release: () => void,
   ) {}
 
-  /** Registers the import as running and opens the staging appenders. */
-  static async begin(connection: DuckDBConnection, meta: ImportMeta): Promise<DuckDbIncidentImport> {
+  /**
+   * Registers the import as running and opens the staging appenders on `connection`, which the session
+   * owns: `release` is called once it has finished or aborted (the store gives each import its own
+   * connection, so readers on other connections see the data before or after the merge, never during).
+   */
+  static async begin(
+    connection: DuckDBConnection,
+    meta: ImportMeta,
+    release: () => void = () => undefined,
+  ): Promise<DuckDbIncidentImport> {
     const next = await connection.runAndReadAll(
       `SELECT coalesce(max(import_id), 0) + 1 FROM import_batch WHERE agency_id = ${AGENCY}`,
     );
@@ -131,7 +140,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
     await connection.run(STAGING_DDL);
     const staging = await connection.createAppender('incident_staging', 'main', 'temp');
     const quarantine = await connection.createAppender('quarantine');
-    return new DuckDbIncidentImport(connection, importId, meta, staging, quarantine);
+    return new DuckDbIncidentImport(connection, importId, meta, staging, quarantine, release);
   }
 
   addIncident(rowNo: number, p: PlacedIncident): void {
@@ -179,6 +188,14 @@ export class DuckDbIncidentImport implements IncidentImportSession {
   }
 
   async finish(summary: Record<string, unknown>): Promise<ImportCounts> {
+    try {
+      return await this.merge(summary);
+    } finally {
+      this.release();
+    }
+  }
+
+  private async merge(summary: Record<string, unknown>): Promise<ImportCounts> {
     this.staging.closeSync();
     this.quarantine.closeSync();
     const value = { i: this.importId, s: this.meta.source } as const;
@@ -258,6 +275,14 @@ export class DuckDbIncidentImport implements IncidentImportSession {
   }
 
   async abort(): Promise<void> {
+    try {
+      await this.discard();
+    } finally {
+      this.release();
+    }
+  }
+
+  private async discard(): Promise<void> {
     try {
       this.staging.closeSync();
       this.quarantine.closeSync();
