@@ -74,7 +74,7 @@ export async function weeklySeries(
   if (input.category !== undefined && !isOffenseCategory(input.category)) {
     throw new VigiaError('INVALID_ARGUMENT', { name: 'category', value: input.category });
   }
-  const category = input.category as OffenseCategory | undefined;
+  const category = input.category;
   const unitId =
     input.unit === undefined
       ? undefined

@@ -77,11 +77,9 @@ export async function listIncidentsQuery(
       sourceId: String(r[1]),
       occurredAt: new Date(Number(r[2])).toISOString(),
       occurredLocal: String(r[3]),
-      reportedDate: r[4] === null ? null : String(r[4]),
+      reportedDate: r[4] === null ? null : (r[4] as string),
       category: r[5] as OffenseCategory,
-      offenseLabels: String(r[6] ?? '')
-        .split(SEP)
-        .filter((l) => l.length > 0),
+      offenseLabels: ((r[6] as string | null) ?? '').split(SEP).filter((l) => l.length > 0),
       status: r[7] as IncidentPage['items'][number]['status'],
       unitId: r[8] === null ? null : Number(r[8]),
       lon: r[9] === null ? null : Number(r[9]),
