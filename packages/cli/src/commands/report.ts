@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { VigiaError } from '@vigia/domain';
 import { translate } from '@vigia/domain';
-import { compstatReport, isDemoAgency } from '@vigia/services';
+import { compstatRemainder, compstatReport, isDemoAgency } from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
 import { formatReportCsv } from '../format/report-csv.js';
 import { formatReportTable } from '../format/report-table.js';
@@ -41,7 +41,8 @@ export function registerReport(program: Command, io: Io): void {
             countEveryOffense: o.countEveryOffense === true,
             dateBasis: o.byReportDate ? 'reported' : 'occurred',
           });
-          if (o.format === 'json') io.out(`${JSON.stringify(report)}\n`);
+          if (o.format === 'json')
+            io.out(`${JSON.stringify({ ...report, remainder: compstatRemainder(report) })}\n`);
           else if (o.format === 'csv') io.out(formatReportCsv(report));
           else {
             const agency = await store.getAgency();

@@ -46,6 +46,15 @@ export const messagesEn = {
     STORE_SCHEMA_NEWER:
       'The database {{db}} was written by a newer Vigía (schema {{found}}, this one knows {{known}}). Upgrade Vigía.',
     INTERNAL: 'Unexpected error ({{detail}}). Please report it with the command you ran.',
+    ROUTE_NOT_FOUND: 'No such address: {{method}} {{url}}. The API lives under /api/v1 (see /api/docs).',
+    UPLOAD_TOO_LARGE:
+      "The uploaded file is larger than this server accepts ({{limit}}). Import it with the command line, or raise the server's upload limit.",
+    UPLOAD_INVALID:
+      'The upload is incomplete: {{detail}}. Send a multipart form with a "file" part (the export) and a "profile" field.',
+    IMPORT_JOB_NOT_FOUND: 'No import job {{value}} on this server (jobs are kept until the server restarts).',
+  },
+  api: {
+    internal: 'Unexpected server error. Please report it with this request id: {{requestId}}.',
   },
   quarantine: {
     MISSING_REQUIRED_FIELD: 'Required field is empty',
@@ -126,6 +135,14 @@ export const messagesEn = {
   },
   init: {
     done: 'Created agency "{{name}}" ({{timeZone}}) in {{db}}.',
+  },
+  serve: {
+    listening:
+      'Vigía is serving {{db}} at {{url}} (dashboard, and the API under /api/v1; docs at /api/docs). Ctrl+C stops it.',
+    localOnly:
+      'Only this computer can open it; add --host 0.0.0.0 to reach it from a tablet on your network (there are no user accounts yet: anyone on the network could read the data).',
+    noWeb: 'The dashboard is not built (run npm run build); serving the API only.',
+    stopping: 'Stopping…',
   },
   demo: {
     seeding: 'Creating the demo database {{db}} (synthetic data: a fictional city, not real crime)…',
