@@ -1,4 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { createRequire } from 'node:module';
+
+/** ajv-i18n's Spanish messages (a CommonJS module): rewrites each Ajv error's `message` in place. */
+const localizeEs = createRequire(import.meta.url)('ajv-i18n/localize/es') as (errors: unknown[]) => void;
 import { ERROR_CATALOGUE, isVigiaError, translate, type Locale } from '@vigia/domain';
 
 /** Body of every error response (see the Error schema in schemas.ts). */
@@ -32,6 +36,12 @@ export function errorReply(
   }
   const fe = error as FastifyError;
   if (fe.validation) {
+    // Ajv writes English; ajv-i18n rewrites each message in Spanish (copies: Fastify keeps the originals).
+    if (locale === 'es') {
+      const copies = fe.validation.map((v) => ({ ...v }));
+      localizeEs(copies);
+      fe.validation = copies;
+    }
     const details = fe.validation.map((v) => {
       const where = v.instancePath ? v.instancePath.replace(/^\//, '') : '';
       const missing = (v.params as { missingProperty?: string }).missingProperty;
