@@ -12,6 +12,7 @@ import { ImportJobs } from '../imports/import-jobs.js';
 import { registerImportRoutes } from '../routes/import-routes.js';
 import { registerReadRoutes } from '../routes/read-routes.js';
 import { errorReply } from './error-reply.js';
+import { ResponseCache } from './response-cache.js';
 import { requestLocale } from './request-locale.js';
 import { ErrorResponse } from './schemas.js';
 
@@ -26,6 +27,8 @@ export interface AppOptions {
   now?: () => number;
   /** Largest accepted upload in bytes (default 2 GiB). */
   maxUploadBytes?: number;
+  /** Keep report and series results until an upload changes the data (default: on for DuckDB files). */
+  cache?: boolean;
   /** Where uploads wait for their import (default: the OS temp folder). */
   uploadRoot?: string;
 }
@@ -71,11 +74,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     limits: { fileSize: options.maxUploadBytes ?? 2 * 1024 ** 3, files: 2, fields: 5 },
   });
 
-  const jobs = new ImportJobs(store, options.uploadRoot ?? join(tmpdir(), 'vigia-uploads'), now);
+  // The embedded store is locked by this process, so only its uploads change the data: cache reads.
+  const cache = new ResponseCache(options.cache ?? !/^postgres(ql)?:/.test(store.location));
+  const jobs = new ImportJobs(store, options.uploadRoot ?? join(tmpdir(), 'vigia-uploads'), now, () =>
+    cache.clear(),
+  );
   app.decorate('importJobs', jobs);
   await app.register(
     (api, _opts, done) => {
-      registerReadRoutes(api, { store, now, locale });
+      registerReadRoutes(api, { store, now, locale, cache });
       registerImportRoutes(api, { store, jobs, locale });
       done();
     },

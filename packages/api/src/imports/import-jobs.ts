@@ -33,6 +33,8 @@ export class ImportJobs {
     private readonly store: Store,
     private readonly uploadRoot: string,
     private readonly now: () => number,
+    /** Called after every job that ended (the data may have changed). */
+    private readonly changed: () => void = () => undefined,
   ) {}
 
   /** A fresh folder for one upload's files. */
@@ -112,6 +114,7 @@ export class ImportJobs {
             message: new VigiaError('INTERNAL', { detail: String(e) }).messageIn(job.locale),
           };
     } finally {
+      this.changed();
       await rm(input.dir, { recursive: true, force: true });
     }
   }

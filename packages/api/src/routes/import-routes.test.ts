@@ -37,6 +37,11 @@ describe('POST /api/v1/imports', () => {
       mapping: { name: 'mapping.json', text: mappingText },
       file: { name: 'upload.csv', text: csv },
     });
+    const total = async () =>
+      (await f!.app.inject({ url: '/api/v1/reports/compstat?week=2019-W50' }))
+        .json<{ rows: { unit: string; category: string; wtd: { current: number } }[] }>()
+        .rows.find((r) => r.unit === '*' && r.category === '*')?.wtd.current ?? 0;
+    expect(await total()).toBe(0); // cached now: the upload must invalidate it
     const posted = await f.app.inject({ method: 'POST', url: '/api/v1/imports', ...body });
     expect(posted.statusCode).toBe(202);
     const job = posted.json<{ jobId: string; state: string; file: string; totalBytes: number }>();
@@ -51,6 +56,7 @@ describe('POST /api/v1/imports', () => {
     expect(done.summary).toMatchObject({ read: 2, stored: 1, quarantined: 1 });
     expect(done.bytesRead).toBe(csv.length);
     expect(await f.store.countCurrentIncidents()).toBe(1);
+    expect(await total()).toBe(1);
     // The upload folder is removed once the job ends.
     expect(await readdir(f.dir)).not.toContain(job.jobId);
   });

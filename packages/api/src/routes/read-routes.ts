@@ -21,6 +21,7 @@ import {
   weeklySeries,
 } from '@vigia/services';
 import type { Store } from '@vigia/store';
+import type { ResponseCache } from '../app/response-cache.js';
 import {
   Agency,
   Category,
@@ -40,6 +41,8 @@ import {
 /** What read routes need from the app: the store, the clock, and the request's language. */
 export interface ReadContext {
   store: Store;
+  /** Reports and series until the data changes (see ResponseCache). */
+  cache: ResponseCache;
   now: () => number;
   locale: (request: Pick<FastifyRequest, 'query' | 'headers'>) => Promise<Locale>;
 }
@@ -152,14 +155,17 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
       const q = req.query;
       const agency = await requireAgency(store);
       const week = q.week ?? formatIsoWeek(latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone)));
-      const report = await compstatReport(store, {
+      const input = {
         week,
         level: q.level,
         unit: q.unit,
         countEveryOffense: q.countEveryOffense ?? false,
         dateBasis: q.dateBasis ?? 'occurred',
+      } as const;
+      return ctx.cache.get(`report ${JSON.stringify(input)}`, async () => {
+        const report = await compstatReport(store, input);
+        return { ...report, remainder: compstatRemainder(report) };
       });
-      return { ...report, remainder: compstatRemainder(report) };
     },
   );
 
@@ -218,17 +224,16 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
         response: { 200: WeeklySeries, ...errorResponses },
       },
     },
-    async (req) =>
-      weeklySeries(
-        store,
-        {
-          week: req.query.week,
-          unit: req.query.unit,
-          category: req.query.category,
-          previousYears: req.query.previousYears,
-        },
-        ctx.now(),
-      ),
+    async (req) => {
+      const agency = await requireAgency(store);
+      const input = {
+        week: req.query.week ?? formatIsoWeek(latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone))),
+        unit: req.query.unit,
+        category: req.query.category,
+        previousYears: req.query.previousYears,
+      };
+      return ctx.cache.get(`series ${JSON.stringify(input)}`, () => weeklySeries(store, input, ctx.now()));
+    },
   );
 
   api.get(
