@@ -12,3 +12,4 @@ export * from './periods/iso-week.js';
 export * from './periods/compstat-periods.js';
 export * from './periods/local-now.js';
 export * from './fingerprint/fingerprint.js';
+export * from './access/policy.js';
