@@ -13,3 +13,4 @@ export * from './explore/incident-features.js';
 export * from './explore/weekly-series.js';
 export * from './explore/data-quality.js';
 export * from './explore/unit-features.js';
+export * from './audit/audit-chain.js';
