@@ -50,7 +50,7 @@ export const messagesEn = {
     UPLOAD_TOO_LARGE:
       "The uploaded file is larger than this server accepts ({{limit}}). Import it with the command line, or raise the server's upload limit.",
     UPLOAD_INVALID:
-      'The upload is incomplete: {{detail}}. Send a multipart form with a "file" part (the export) and a "profile" field.',
+      'The upload cannot be used (missing or malformed: {{detail}}). Send a multipart/form-data form with a "file" part (the export), a "profile" field, and for the generic profile a "mapping" part (the mapping JSON).',
     IMPORT_JOB_NOT_FOUND: 'No import job {{value}} on this server (jobs are kept until the server restarts).',
   },
   api: {

@@ -54,7 +54,7 @@ export const messagesEs: Shape<typeof messagesEn> = {
     UPLOAD_TOO_LARGE:
       'El archivo enviado es más grande de lo que este servidor acepta ({{limit}}). Impórtelo con la línea de comandos o aumente el límite del servidor.',
     UPLOAD_INVALID:
-      'El envío está incompleto: {{detail}}. Envíe un formulario multipart con una parte "file" (la exportación) y un campo "profile".',
+      'El envío no se puede usar (falta o está mal formado: {{detail}}). Envíe un formulario multipart/form-data con una parte "file" (la exportación), un campo "profile" y, para el perfil generic, una parte "mapping" (el JSON de correspondencia).',
     IMPORT_JOB_NOT_FOUND:
       'No hay ninguna importación {{value}} en este servidor (se conservan hasta que el servidor se reinicia).',
   },
