@@ -19,7 +19,7 @@ export interface SavedUpload {
 
 /** A safe file name: no folders, at most 120 characters with the extension kept, never empty. */
 export function safeFileName(name: string | undefined, fallback: string): string {
-  const base = basename((name ?? '').replaceAll('\\', '/')).replace(/[\u0000-\u001f]/g, '');
+  const base = basename((name ?? '').replaceAll('\\', '/')).replace(/\p{Cc}/gu, '');
   if (base === '' || base === '.' || base === '..') return fallback;
   if (base.length <= 120) return base;
   const ext = extname(base).slice(0, 16);
