@@ -54,7 +54,7 @@ describe('getisOrdGiStar against spdep::localG (make_gistar.R)', () => {
     const position = new Map(ids.map((id, i) => [id, i]));
     knnRef.forEach((r, i) => {
       const expected = r.knn8_cell_ids!.split(' ').map((id) => position.get(Number(id))!);
-      const got = Array.from(nb.indices.subarray(nb.offsets[i]!, nb.offsets[i + 1]!));
+      const got = Array.from(nb.indices.subarray(nb.offsets[i], nb.offsets[i + 1]));
       expect(got).toEqual(expected.sort((a, b) => a - b));
     });
     expect(maxAbsDiff(getisOrdGiStar(counts, nb).z, 'z_knn8')).toBeLessThan(ABS_TOL);

@@ -132,7 +132,7 @@ function addQuartic(
         const d2 = dx2[i]! + dy2;
         if (d2 < r2) {
           const u = 1 - d2 / r2;
-          out[base + i] += u * u;
+          out[base + i] = out[base + i]! + u * u;
         }
       }
     }
@@ -174,7 +174,7 @@ function addGaussian(
     for (let j = r0; j <= r1; j++) {
       const fy = gy[j]!;
       const base = j * g.nCols;
-      for (let i = c0; i <= c1; i++) out[base + i] += fy * gx[i]!;
+      for (let i = c0; i <= c1; i++) out[base + i] = out[base + i]! + fy * gx[i]!;
     }
   }
   const scale = (1 / (2 * Math.PI * sigma * sigma)) * 1e6;

@@ -92,7 +92,7 @@ export function knoxNearRepeat(
   const tEdges = checkEdges('temporalBandsDays', options.temporalBandsDays ?? [7, 14, 21, 28]);
   const B = options.permutations ?? 999;
   const seed = options.seed ?? 1;
-  const dayArr = Int32Array.from(days as ArrayLike<number>, (d, i) => {
+  const dayArr = Int32Array.from(days, (d, i) => {
     if (!Number.isInteger(d))
       throw new VigiaError('INVALID_ARGUMENT', { name: `days[${i}]`, value: String(d) });
     return d;
@@ -119,7 +119,8 @@ export function knoxNearRepeat(
     const { i, j, cellBase } = pairs;
     for (let k = 0; k < cellBase.length; k++) {
       const delta = d[i[k]!]! - d[j[k]!]!;
-      into[cellBase[k]! + colOf[delta < 0 ? -delta : delta]!]++;
+      into[cellBase[k]! + colOf[delta < 0 ? -delta : delta]!] =
+        into[cellBase[k]! + colOf[delta < 0 ? -delta : delta]!]! + 1;
     }
     const last = (nRows - 1) * nCols;
     for (let c = 0; c < nCols; c++) {
@@ -145,9 +146,9 @@ export function knoxNearRepeat(
     count(perm, t);
     for (let k = 0; k < t.length; k++) {
       const v = t[k]!;
-      sum[k] += v;
-      sumSq[k] += v * v;
-      if (v >= observed[k]!) atLeast[k]++;
+      sum[k] = sum[k]! + v;
+      sumSq[k] = sumSq[k]! + v * v;
+      if (v >= observed[k]!) atLeast[k] = atLeast[k]! + 1;
     }
     const kv = knoxOf(t);
     knoxSum += kv;

@@ -31,9 +31,9 @@ export function closePairs(
     else buckets.set(kk, [k]);
   }
   let cap = 1024;
-  let I = new Int32Array(cap);
-  let J = new Int32Array(cap);
-  let C = new Int32Array(cap);
+  let I: Int32Array<ArrayBuffer> = new Int32Array(cap);
+  let J: Int32Array<ArrayBuffer> = new Int32Array(cap);
+  let C: Int32Array<ArrayBuffer> = new Int32Array(cap);
   let m = 0;
   for (let a = 0; a < n; a++) {
     const xa = xs[a]!;
@@ -70,7 +70,7 @@ export function closePairs(
   return { i: I.subarray(0, m), j: J.subarray(0, m), cellBase: C.subarray(0, m) };
 }
 
-function grow(a: Int32Array, cap: number): Int32Array {
+function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(cap);
   b.set(a);
   return b;
@@ -89,15 +89,15 @@ export function dayDifferenceTotals(
   nCols: number,
 ): Float64Array {
   const h = new Float64Array(span + 1);
-  for (const d of days) h[d - minDay]++;
+  for (const d of days) h[d - minDay] = h[d - minDay]! + 1;
   const totals = new Float64Array(nCols);
   for (let a = 0; a <= span; a++) {
     const ha = h[a]!;
     if (ha === 0) continue;
-    totals[colOf[0]!] += (ha * (ha - 1)) / 2;
+    totals[colOf[0]!] = totals[colOf[0]!]! + (ha * (ha - 1)) / 2;
     for (let b = a + 1; b <= span; b++) {
       const hb = h[b]!;
-      if (hb !== 0) totals[colOf[b - a]!] += ha * hb;
+      if (hb !== 0) totals[colOf[b - a]!] = totals[colOf[b - a]!]! + ha * hb;
     }
   }
   return totals;

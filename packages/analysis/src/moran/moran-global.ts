@@ -82,8 +82,8 @@ export function moranGlobal(
   const colSum = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
-      rowSum[i] += w[e]!;
-      colSum[indices[e]!] += w[e]!;
+      rowSum[i] = rowSum[i]! + w[e]!;
+      colSum[indices[e]!] = colSum[indices[e]!]! + w[e]!;
     }
   }
   let S2 = 0;

@@ -90,7 +90,7 @@ export function moranLocal(
     let Wi2 = 0;
     for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
       lag += w[e]! * z[indices[e]!]!;
-      lagX[i] += w[e]! * values[indices[e]!]!;
+      lagX[i] = lagX[i]! + w[e]! * values[indices[e]!]!;
       Wi += w[e]!;
       Wi2 += w[e]! * w[e]!;
     }
@@ -130,7 +130,7 @@ function set(r: LocalMoranInference, i: number, I: number, E: number, V: number)
   r.expectation[i] = E;
   r.variance[i] = V;
   r.z[i] = (I - E) / Math.sqrt(V);
-  r.p[i] = twoSidedNormalP(r.z[i]!);
+  r.p[i] = twoSidedNormalP(r.z[i]);
 }
 
 function conditionalPermutations(
