@@ -17,6 +17,7 @@ export {
 export type { MetricCrs } from './projection/projection.js';
 export { gridAroundPoints, gridForExtent, gridCounts, cellCentre } from './grid/square-grid.js';
 export type { SquareGrid, GridCounts } from './grid/square-grid.js';
+export { cellsInPolygons } from './grid/cells-in-polygons.js';
 export { h3Counts, h3Neighbours, h3CellRing } from './grid/h3-cells.js';
 export type { H3Counts } from './grid/h3-cells.js';
 export { neighboursFromLists, neighbourCount, linkCount } from './weights/neighbours.js';

@@ -14,6 +14,8 @@ import type {
   ImportMeta,
   ImportRecord,
   IncidentImportSession,
+  IncidentPointQuery,
+  IncidentPoints,
   PlacementInput,
   PlacementRulesRecord,
   PlacementUpdate,
@@ -29,6 +31,7 @@ import { applyPlacements } from './apply-placements.js';
 import { nullableInteger } from './appender-values.js';
 import { inTransaction } from './transaction.js';
 import { countIncidentsSql } from './count-sql.js';
+import { listIncidentPoints } from './incident-points.js';
 
 const AGENCY = 1;
 
@@ -283,6 +286,10 @@ export class DuckDbStore implements Store {
       first: r[1] as string,
       last: r[2] as string,
     }));
+  }
+
+  listIncidentPoints(query: IncidentPointQuery): Promise<IncidentPoints> {
+    return listIncidentPoints(this.db, AGENCY, query);
   }
 
   async listSourcePlacements(): Promise<{ source: string; rules: PlacementRulesRecord }[]> {

@@ -135,6 +135,27 @@ export interface CountRow {
   counts: number[];
 }
 
+/** Selection of {@link Store.listIncidentPoints}: local occurrence dates `YYYY-MM-DD`, inclusive. */
+export interface IncidentPointQuery {
+  from: string;
+  to: string;
+  /** Only incidents counted in this unit's subtree (null = the whole agency, unplaced ones included). */
+  unitId: number | null;
+  /** Only incidents whose most serious offense is this category (null = all). */
+  category: OffenseCategory | null;
+}
+
+/**
+ * Locations and dates of the selected incidents, column by column (one entry per current, founded
+ * incident, in no particular order). `lon`/`lat` are WGS84 degrees, NaN when the incident has no
+ * location; `day` is the local occurrence date as days since 1970-01-01.
+ */
+export interface IncidentPoints {
+  lon: Float64Array;
+  lat: Float64Array;
+  day: Int32Array;
+}
+
 /** Summary of an import as kept in the store. */
 export interface ImportRecord {
   importId: number;
@@ -236,4 +257,6 @@ export interface Store {
    * (most serious offense): reports use them to say when a window lies outside the data.
    */
   occurrenceDateRanges(): Promise<{ category: OffenseCategory; first: string; last: string }[]>;
+  /** Points of current, founded incidents for spatial analysis (KDE, Gi*, Knox, NNI). */
+  listIncidentPoints(query: IncidentPointQuery): Promise<IncidentPoints>;
 }
