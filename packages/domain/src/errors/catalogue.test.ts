@@ -41,6 +41,12 @@ const SAMPLE_PARAMS = {
   STORE_NOT_DATABASE: { db: 'incidentes.csv' },
   STORE_SCHEMA_NEWER: { db: 'v.duckdb', found: 9, known: 3 },
   INTERNAL: { detail: 'boom' },
+  TOO_FEW_INCIDENTS: {
+    count: 1,
+    selection: 'district 11, homicide, 2019-12-01..2019-12-07',
+    analysis: 'knox',
+    min: 2,
+  },
 } as const satisfies Record<ErrorCode, MessageParams>;
 
 const placeholders = (template: string) =>

@@ -34,6 +34,7 @@ export const ERROR_CATALOGUE = {
   STORE_NOT_DATABASE: { httpStatus: 400 },
   STORE_SCHEMA_NEWER: { httpStatus: 500 },
   INTERNAL: { httpStatus: 500 },
+  TOO_FEW_INCIDENTS: { httpStatus: 422 },
 } as const satisfies Record<string, { httpStatus: number }>;
 
 /** One catalogued error code, e.g. `"STORE_LOCKED"`. */

@@ -46,6 +46,8 @@ export const messagesEn = {
     STORE_SCHEMA_NEWER:
       'The database {{db}} was written by a newer Vigía (schema {{found}}, this one knows {{known}}). Upgrade Vigía.',
     INTERNAL: 'Unexpected error ({{detail}}). Please report it with the command you ran.',
+    TOO_FEW_INCIDENTS:
+      'Only {{count}} incidents with a location match this selection ({{selection}}); {{analysis}} needs at least {{min}}. Widen the period, the unit or the category.',
   },
   quarantine: {
     MISSING_REQUIRED_FIELD: 'Required field is empty',
@@ -126,6 +128,27 @@ export const messagesEn = {
   },
   init: {
     done: 'Created agency "{{name}}" ({{timeZone}}) in {{db}}.',
+  },
+  analyze: {
+    noLocation: '{{count}} incidents of this selection have no location and are not in the analysis.',
+    recurringIncluded:
+      'Warning: {{locations}} locations recur far more often than chance allows ({{incidents}} incidents), e.g. {{example}}. They may be fallback geocodes (a station, a centroid) and can show up as false hot spots: leave them out with --exclude-recurring.',
+    recurringExcluded:
+      '{{locations}} locations that recur far more often than chance allows were left out ({{incidents}} incidents), e.g. {{example}}.',
+    outsideArea:
+      '{{count}} incidents lie outside the study area (the unit polygons) and are not in the grid.',
+    fewCells: 'Warning: only {{count}} cells; Gi* z-scores are unreliable with fewer than 30.',
+    noVariation: 'Every cell has the same count: there are no hot or cold spots to find.',
+    bandwidthBelowCell:
+      'Warning: the bandwidth ({{bandwidth}} m) is smaller than the cell ({{cell}} m); the surface misses part of the incidents. Use a larger --bandwidth or a smaller --cell-size.',
+    nearRepeat:
+      'For {{days}} days after an incident ({{category}}), the risk of another {{where}} is {{ratio}} times normal (p = {{p}}).',
+    nearRepeatLater:
+      '{{from}} to {{to}} days after an incident ({{category}}), the risk of another {{where}} is {{ratio}} times normal (p = {{p}}).',
+    sameLocation: 'at the same location',
+    withinBand: '{{from}}–{{to}} m away',
+    noNearRepeat:
+      'No near-repeat pattern: no distance and time band has significantly more pairs than chance (p < 0.05 with {{permutations}} permutations).',
   },
   demo: {
     seeding: 'Creating the demo database {{db}} (synthetic data: a fictional city, not real crime)…',
