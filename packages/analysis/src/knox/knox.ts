@@ -1,6 +1,7 @@
 import { VigiaError } from '@vigia/domain';
 import { SeededRandom } from '../random/seeded-random.js';
-import { closePairs, dayDifferenceTotals } from './pairs.js';
+import { countPairTables, LANES } from './count-pairs.js';
+import { closePairs, dayDifferenceTotals, ROWS } from './pairs.js';
 import { poissonUpperTail } from './poisson-upper-tail.js';
 
 /** Options of {@link knoxNearRepeat}. Band edges are upper limits, inclusive. */
@@ -88,8 +89,12 @@ export function knoxNearRepeat(
       value: `${n}/${ys.length}/${days.length}`,
     });
   }
-  const sEdges = checkEdges('spatialBandsMeters', options.spatialBandsMeters ?? [200, 400, 600, 800, 1000]);
-  const tEdges = checkEdges('temporalBandsDays', options.temporalBandsDays ?? [7, 14, 21, 28]);
+  const sEdges = checkEdges(
+    'spatialBandsMeters',
+    options.spatialBandsMeters ?? [200, 400, 600, 800, 1000],
+    ROWS - 2,
+  );
+  const tEdges = checkEdges('temporalBandsDays', options.temporalBandsDays ?? [7, 14, 21, 28], 254);
   const B = options.permutations ?? 999;
   const seed = options.seed ?? 1;
   const dayArr = Int32Array.from(days, (d, i) => {
@@ -112,26 +117,16 @@ export function knoxNearRepeat(
     while (c < tEdges.length && delta > tEdges[c]!) c++;
     colOf[delta] = c;
   }
-  const pairs = closePairs(xs, ys, sEdges, nCols);
+  const pairs = closePairs(xs, ys, sEdges);
   const colTotals = dayDifferenceTotals(dayArr, minDay, span, colOf, nCols);
-  const count = (d: Int32Array, into: Float64Array): void => {
-    into.fill(0);
-    const { i, j, cellBase } = pairs;
-    for (let k = 0; k < cellBase.length; k++) {
-      const delta = d[i[k]!]! - d[j[k]!]!;
-      into[cellBase[k]! + colOf[delta < 0 ? -delta : delta]!] =
-        into[cellBase[k]! + colOf[delta < 0 ? -delta : delta]!]! + 1;
-    }
-    const last = (nRows - 1) * nCols;
-    for (let c = 0; c < nCols; c++) {
-      let s = 0;
-      for (let r = 0; r < nRows - 1; r++) s += into[r * nCols + c]!;
-      into[last + c] = colTotals[c]! - s;
-    }
-  };
+  // Pairs more than the last temporal edge apart are not counted one by one: each close row's total is
+  // fixed (its pairs do not change), so its last column is that total minus the others.
+  const maxDelta = tEdges.at(-1)!;
+  const rowTotals = new Float64Array(nRows);
+  for (const v of pairs.packed) rowTotals[v % ROWS] = rowTotals[v % ROWS]! + 1;
+  const layout = { ...pairs, nRows, nCols, colOf, maxDelta, rowTotals, colTotals };
   const knoxOf = (t: Float64Array): number => t[0]! + t[nCols]!; // rows 0 (same spot) and 1 (≤ first edge), column 0
-  const observed = new Float64Array(nRows * nCols);
-  count(dayArr, observed);
+  const observed = countPairTables(layout, [dayArr])[0]!;
   const obsKnox = knoxOf(observed);
   const sum = new Float64Array(nRows * nCols);
   const sumSq = new Float64Array(nRows * nCols);
@@ -140,10 +135,12 @@ export function knoxNearRepeat(
   let knoxAtLeast = 0;
   const perm = Int32Array.from(dayArr);
   const rng = new SeededRandom(seed);
-  const t = new Float64Array(nRows * nCols);
-  for (let b = 0; b < B; b++) {
-    rng.shuffle(perm);
-    count(perm, t);
+  for (let b = 0; b < B; b += LANES) {
+    const batch: Int32Array[] = [];
+    for (let l = 0; l < Math.min(LANES, B - b); l++) batch.push(Int32Array.from(rng.shuffle(perm)));
+    for (const t of countPairTables(layout, batch)) accumulate(t);
+  }
+  function accumulate(t: Float64Array): void {
     for (let k = 0; k < t.length; k++) {
       const v = t[k]!;
       sum[k] = sum[k]! + v;
@@ -203,9 +200,11 @@ export function knoxNearRepeat(
   };
 }
 
-function checkEdges(name: string, edges: readonly number[]): number[] {
+function checkEdges(name: string, edges: readonly number[], max: number): number[] {
   const ok =
-    edges.length > 0 && edges.every((e, k) => e > 0 && Number.isFinite(e) && (k === 0 || e > edges[k - 1]!));
+    edges.length > 0 &&
+    edges.length <= max &&
+    edges.every((e, k) => e > 0 && Number.isFinite(e) && (k === 0 || e > edges[k - 1]!));
   if (!ok) throw new VigiaError('INVALID_ARGUMENT', { name, value: edges.join(', ') });
   return [...edges];
 }
