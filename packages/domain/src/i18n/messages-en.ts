@@ -142,9 +142,9 @@ export const messagesEn = {
     bandwidthBelowCell:
       'Warning: the bandwidth ({{bandwidth}} m) is smaller than the cell ({{cell}} m); the surface misses part of the incidents. Use a larger --bandwidth or a smaller --cell-size.',
     nearRepeat:
-      'For {{days}} days after an incident ({{category}}), the risk of another {{where}} is {{ratio}} times normal (p = {{p}}).',
+      'For {{days}} days after an incident{{category}}, the risk of another {{where}} is {{ratio}} times normal (p = {{p}}).',
     nearRepeatLater:
-      '{{from}} to {{to}} days after an incident ({{category}}), the risk of another {{where}} is {{ratio}} times normal (p = {{p}}).',
+      '{{from}} to {{to}} days after an incident{{category}}, the risk of another {{where}} is {{ratio}} times normal (p = {{p}}).',
     sameLocation: 'at the same location',
     withinBand: '{{from}}–{{to}} m away',
     noNearRepeat:

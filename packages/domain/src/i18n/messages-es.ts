@@ -150,9 +150,9 @@ export const messagesEs: Shape<typeof messagesEn> = {
     bandwidthBelowCell:
       'Atención: el ancho de banda ({{bandwidth}} m) es menor que la celda ({{cell}} m); la superficie pierde parte de los incidentes. Use un --bandwidth mayor o un --cell-size menor.',
     nearRepeat:
-      'Durante {{days}} días después de un incidente ({{category}}), el riesgo de otro {{where}} es {{ratio}} veces el normal (p = {{p}}).',
+      'Durante {{days}} días después de un incidente{{category}}, el riesgo de otro {{where}} es {{ratio}} veces el normal (p = {{p}}).',
     nearRepeatLater:
-      'Entre {{from}} y {{to}} días después de un incidente ({{category}}), el riesgo de otro {{where}} es {{ratio}} veces el normal (p = {{p}}).',
+      'Entre {{from}} y {{to}} días después de un incidente{{category}}, el riesgo de otro {{where}} es {{ratio}} veces el normal (p = {{p}}).',
     sameLocation: 'en el mismo lugar',
     withinBand: 'a {{from}}–{{to}} m',
     noNearRepeat:

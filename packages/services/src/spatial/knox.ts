@@ -95,7 +95,8 @@ function pick(c: {
 export function knoxSummary(result: KnoxAnalysisResult, locale: Locale): string[] {
   if (result.nearRepeats.length === 0)
     return [translate(locale, 'analyze.noNearRepeat', { permutations: result.permutations })];
-  const category = translate(locale, `category.${result.selection.category ?? '*'}`).toLowerCase();
+  const cat = result.selection.category;
+  const category = cat === null ? '' : ` (${translate(locale, `category.${cat}`).toLowerCase()})`;
   return result.nearRepeats.map((f) => {
     const where =
       f.spatialBand[1] === 0
