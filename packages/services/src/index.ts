@@ -14,3 +14,4 @@ export * from './explore/weekly-series.js';
 export * from './explore/data-quality.js';
 export * from './explore/unit-features.js';
 export * from './audit/audit-chain.js';
+export * from './spatial/index.js';

@@ -14,6 +14,8 @@ import type {
   ImportMeta,
   ImportRecord,
   IncidentImportSession,
+  IncidentPointQuery,
+  IncidentPoints,
   PlacementInput,
   PlacementRulesRecord,
   PlacementUpdate,
@@ -37,6 +39,7 @@ import type {
   IncidentQuery,
   QualityFigures,
 } from '../port/explore.js';
+import { listIncidentPoints } from './incident-points.js';
 
 const AGENCY = 1;
 
@@ -299,6 +302,10 @@ export class DuckDbStore implements Store {
       first: r[1] as string,
       last: r[2] as string,
     }));
+  }
+
+  listIncidentPoints(query: IncidentPointQuery): Promise<IncidentPoints> {
+    return listIncidentPoints(this.db, AGENCY, query);
   }
 
   async listSourcePlacements(): Promise<{ source: string; rules: PlacementRulesRecord }[]> {
