@@ -41,6 +41,10 @@ const SAMPLE_PARAMS = {
   STORE_NOT_DATABASE: { db: 'incidentes.csv' },
   STORE_SCHEMA_NEWER: { db: 'v.duckdb', found: 9, known: 3 },
   INTERNAL: { detail: 'boom' },
+  ROUTE_NOT_FOUND: { method: 'GET', url: '/api/v2/x' },
+  UPLOAD_TOO_LARGE: { limit: '2 GiB' },
+  UPLOAD_INVALID: { detail: 'no "file" part' },
+  IMPORT_JOB_NOT_FOUND: { value: 'abc' },
 } as const satisfies Record<ErrorCode, MessageParams>;
 
 const placeholders = (template: string) =>
