@@ -10,6 +10,7 @@ import { VigiaError, type Locale } from '@vigia/domain';
 import type { Store } from '@vigia/store';
 import { ImportJobs } from '../imports/import-jobs.js';
 import { registerImportRoutes } from '../routes/import-routes.js';
+import { registerMapConfigRoutes } from '../routes/map-config-routes.js';
 import { registerReadRoutes } from '../routes/read-routes.js';
 import { errorReply } from './error-reply.js';
 import { requestLocale } from './request-locale.js';
@@ -77,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     (api, _opts, done) => {
       registerReadRoutes(api, { store, now, locale });
       registerImportRoutes(api, { store, jobs, locale });
+      registerMapConfigRoutes(api, process.env);
       done();
     },
     { prefix: '/api/v1' },
