@@ -1,8 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openBrowser, watchPage } from './browser.js';
+import { sharedPath } from '../test/shared-reference.js';
 import { startChicagoServer, type ChicagoServer } from './chicago-server.js';
 
 /**
@@ -135,8 +138,23 @@ describe('dashboard on the real Chicago data', () => {
     await incidents.waitFor();
     expect(int(await incidents.textContent())).toBe(q.incidents);
     expect(int(await page.locator('[data-figure=noLocation] dd').textContent())).toBe(q.noLocation);
-    await page.locator('form[data-testid=upload]').waitFor();
     await page.screenshot({ path: `${SHOTS}quality.png`, fullPage: true });
+
+    // Upload the first 20 rows of the same export again: read 20, all unchanged (same derived ids).
+    const lines = readFileSync(sharedPath('data/chicago/aggravated_assaults_2010_2019.csv'), 'utf8').split(
+      '\n',
+    );
+    const file = join(server.dir, 'first-rows.csv');
+    writeFileSync(file, `${lines.slice(0, 21).join('\n')}\n`);
+    await page.setInputFiles('form[data-testid=upload] input[type=file]', file);
+    await page.selectOption('form[data-testid=upload] select[name=profile]', 'chicago-code');
+    await page.click('form[data-testid=upload] button[type=submit]');
+    const summary = page.locator('form[data-testid=upload] .job p');
+    await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('Read 20');
+    expect(await summary.textContent()).toContain('unchanged 20');
+    expect(await page.locator('form[data-testid=upload] progress').getAttribute('value')).toBe(
+      await page.locator('form[data-testid=upload] progress').getAttribute('max'),
+    );
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -14,8 +14,8 @@ export interface Formatters {
   share: (s: number) => string;
   /** A local date YYYY-MM-DD (agency time zone) shown as a date; no time-zone shift applies. */
   date: (d: string) => string;
-  /** A local date-time text as given by the API (YYYY-MM-DDTHH:mm…). */
-  dateTime: (d: string) => string;
+  /** A UTC instant (ISO 8601) shown as date and time in the agency time zone (IANA). */
+  instant: (iso: string, timeZone: string) => string;
 }
 
 /** Formatters for a language. */
@@ -31,16 +31,16 @@ export function formatters(lang: Locale): Formatters {
   const share = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
   // Local dates are calendar days: format them as UTC midnight so the browser's zone cannot move them.
   const day = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
-  const dayTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   return {
     count: (n) => int.format(n),
     change: (n) => signed.format(n),
     pct: (p) => pct.format(p / 100),
     share: (s) => share.format(s),
     date: (d) => day.format(new Date(`${d.slice(0, 10)}T00:00:00Z`)),
-    dateTime: (d) => {
-      const t = new Date(`${d.slice(0, 19)}Z`);
-      return Number.isNaN(t.getTime()) ? d : dayTime.format(t);
+    instant: (iso, timeZone) => {
+      const t = new Date(iso);
+      if (Number.isNaN(t.getTime())) return iso;
+      return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(t);
     },
   };
 }

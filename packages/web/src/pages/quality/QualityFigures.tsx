@@ -1,9 +1,11 @@
 import type { DataQuality } from '../../api/types.js';
+import { useApp } from '../../app/app-context.js';
 import { useLang } from '../../i18n/lang-context.js';
 
 /** The data-quality figures as cards, with quarantine by reason and unclassified labels. */
 export function QualityFigures({ q }: { q: DataQuality }) {
   const { t, fmt } = useLang();
+  const { agency } = useApp();
   const cards: [string, string][] = [
     ['incidents', fmt.count(q.incidents)],
     ['located', fmt.count(q.located)],
@@ -84,7 +86,7 @@ export function QualityFigures({ q }: { q: DataQuality }) {
           <tbody>
             {q.imports.map((i) => (
               <tr key={i.importId}>
-                <td>{fmt.dateTime(i.startedAt)}</td>
+                <td>{fmt.instant(i.startedAt, agency.timeZone)}</td>
                 <td>{i.file}</td>
                 <td>{i.profile}</td>
                 <td className="num">{fmt.count(i.read)}</td>
