@@ -354,8 +354,16 @@ describe('vigia report compstat', () => {
   });
 
   it('--format json has the contract shape', () => {
-    // The contract's fields, plus dataRange (added: the span of the data, for "outside the data" warnings).
-    expect(Object.keys(json).sort()).toEqual(['dataRange', 'periods', 'rows', 'timeZone', 'week']);
+    // The contract's fields, plus dataRange (added: the span of the data, for "outside the data" warnings)
+    // and remainder (what sub-units do not account for, as the API returns it).
+    expect(Object.keys(json).sort()).toEqual([
+      'dataRange',
+      'periods',
+      'remainder',
+      'rows',
+      'timeZone',
+      'week',
+    ]);
     expect(json.dataRange).toEqual({ first: '2018-06-01', last: '2019-12-16' });
     expect(json.week).toBe('2019-W50');
     expect(json.timeZone).toBe('America/Panama');
