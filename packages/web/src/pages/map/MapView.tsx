@@ -121,8 +121,14 @@ export function MapView(props: {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     const bounds = () => {
       const b = map.getBounds();
-      const r = (x: number) => Math.round(x * 1000) / 1000;
-      callbacks.current.onBounds([r(b.getWest()), r(b.getSouth()), r(b.getEast()), r(b.getNorth())]);
+      const r = (x: number, limit: number) => Math.max(-limit, Math.min(limit, Math.round(x * 1000) / 1000));
+      // Clamped: at low zoom the view spans world copies (longitudes beyond ±180), which the API refuses.
+      callbacks.current.onBounds([
+        r(b.getWest(), 180),
+        r(b.getSouth(), 90),
+        r(b.getEast(), 180),
+        r(b.getNorth(), 90),
+      ]);
     };
     map.on('load', () => {
       addLayers(map);
