@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['@vigia/source', 'node', 'import', 'default'] },
   ssr: { resolve: { conditions: ['@vigia/source', 'node', 'import', 'default'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -11,6 +11,7 @@ import { VigiaError, type Locale } from '@vigia/domain';
 import type { Store } from '@vigia/store';
 import { ImportJobs } from '../imports/import-jobs.js';
 import { registerImportRoutes } from '../routes/import-routes.js';
+import { registerMapConfigRoutes } from '../routes/map-config-routes.js';
 import { registerReadRoutes } from '../routes/read-routes.js';
 import { errorReply } from './error-reply.js';
 import { ResponseCache } from './response-cache.js';
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     (api, _opts, done) => {
       registerReadRoutes(api, { store, now, locale, cache });
       registerImportRoutes(api, { store, jobs, locale, maxUploadBytes });
+      registerMapConfigRoutes(api, process.env);
       done();
     },
     { prefix: '/api/v1' },

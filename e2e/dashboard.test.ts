@@ -1,0 +1,188 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openBrowser, watchPage } from './browser.js';
+import { sharedPath } from '../test/shared-reference.js';
+import { startChicagoServer, type ChicagoServer } from './chicago-server.js';
+
+/**
+ * Browser tests of the dashboard (Debian chromium through playwright-core) against the API serving the
+ * real Chicago data (../shared/data/chicago) with the clock in 2019-W51. Numbers on screen are compared
+ * with the API's own JSON for the same request, not with hard-coded values.
+ */
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+let server: ChicagoServer;
+let browser: { context: BrowserContext; close: () => Promise<void> };
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  [server, browser] = await Promise.all([startChicagoServer(), openBrowser()]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function api<T>(path: string): Promise<T> {
+  const r = await fetch(`${server.base}/api/v1${path}`);
+  expect(r.status).toBe(200);
+  return (await r.json()) as T;
+}
+
+/** Opens a dashboard route in a new tab, collecting console errors and off-host requests. */
+async function open(hash: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.context.newPage();
+  const problems = watchPage(page, server.base);
+  await page.goto(`${server.base}/${hash}`);
+  return { page, problems };
+}
+
+/** An integer as the en-US dashboard prints it (1,339 / +3 / -12). */
+const int = (text: string | null) => Number((text ?? '').replace(/[−–]/g, '-').replace(/[^\d-]/g, ''));
+
+interface Cell {
+  current: number;
+  previous: number;
+  change: number;
+}
+type Row = { unit: string; category: string } & Record<'wtd' | 'd28' | 'ytd', Cell>;
+
+describe('dashboard on the real Chicago data', () => {
+  it('COMPSTAT: district 11 shows the same numbers as the API, and drills down to its beats', async () => {
+    const { page, problems } = await open('#/compstat?week=2019-W50&level=district');
+    const row = page.locator('table[data-testid=book] tr[data-unit="11"]');
+    await row.waitFor();
+    const report = await api<{ rows: Row[] }>('/reports/compstat?week=2019-W50&level=district');
+    const expected = report.rows.find((r) => r.unit === '11' && r.category === '*');
+    expect(expected).toBeDefined();
+    for (const w of ['wtd', 'd28', 'ytd'] as const) {
+      const shown = {
+        current: int(await row.locator(`td[data-col=${w}-current]`).textContent()),
+        previous: int(await row.locator(`td[data-col=${w}-previous]`).textContent()),
+        change: int(await row.locator(`td[data-col=${w}-change]`).textContent()),
+      };
+      expect([w, shown]).toEqual([
+        w,
+        { current: expected![w].current, previous: expected![w].previous, change: expected![w].change },
+      ]);
+    }
+    expect(await page.locator('table[data-testid=book] tbody tr[data-unit]').count()).toBe(
+      report.rows.filter((r) => r.category === '*').length,
+    );
+    await page.screenshot({ path: `${SHOTS}compstat.png`, fullPage: true });
+
+    await row.locator('button').click();
+    await page.waitForURL(/unit=11/);
+    const beats = await api<{ rows: Row[] }>('/reports/compstat?week=2019-W50&unit=11');
+    const beatRows = beats.rows.filter((r) => r.category === '*');
+    await page.locator(`table[data-testid=book] tr[data-unit="${beatRows.at(-1)!.unit}"]`).waitFor();
+    expect(await page.locator('table[data-testid=book] tbody tr[data-unit]').count()).toBe(beatRows.length);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('Map: draws every district polygon offline and says how many incidents have no location', async () => {
+    const { page, problems } = await open('#/map?week=2019-W50&period=d28');
+    const districts = await api<{ features: { geometry: unknown }[] }>('/units?level=district');
+    const withPolygon = districts.features.filter((f) => f.geometry !== null).length;
+    expect(withPolygon).toBeGreaterThanOrEqual(22);
+    const map = page.locator('[data-testid=map]');
+    await expect
+      .poll(async () => Number(await map.getAttribute('data-units-rendered')), { timeout: 30_000 })
+      .toBe(withPolygon);
+
+    const report = await api<{ periods: { d28: { start: string; end: string } } }>(
+      '/reports/compstat?week=2019-W50&level=district',
+    );
+    const { start, end } = report.periods.d28;
+    const incidents = await api<{ withoutLocation: number }>(`/incidents?from=${start}&to=${end}&limit=1`);
+    const noLocation = page.locator('[data-testid=no-location]');
+    await noLocation.waitFor();
+    expect(Number(await noLocation.getAttribute('data-count'))).toBe(incidents.withoutLocation);
+    expect(await page.locator('.unit-label').count()).toBe(withPolygon);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${SHOTS}map.png` });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('Trends: charts this year, the two previous years and the 28-day rolling line', async () => {
+    const { page, problems } = await open('#/trends?week=2019-W50&unit=11');
+    const chart = page.locator('canvas[data-testid=trend-chart]');
+    await chart.waitFor();
+    expect(await chart.getAttribute('data-lines')).toBe('4');
+    const series = await api<{ years: { isoYear: number; weeks: { week: number; count: number }[] }[] }>(
+      '/series/weekly?week=2019-W50&unit=11&previousYears=2',
+    );
+    const total2019 = series.years
+      .find((y) => y.isoYear === 2019)!
+      .weeks.filter((w) => w.week <= 50)
+      .reduce((s, w) => s + w.count, 0);
+    await expect
+      .poll(() => page.locator('ul.totals li').first().textContent())
+      .toContain(total2019.toLocaleString('en-US'));
+    await page.screenshot({ path: `${SHOTS}trends.png` });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('Data quality: the figures of the API and the upload form', async () => {
+    const { page, problems } = await open('#/quality');
+    const q = await api<{ incidents: number; noLocation: number }>('/quality');
+    const incidents = page.locator('[data-figure=incidents] dd');
+    await incidents.waitFor();
+    expect(int(await incidents.textContent())).toBe(q.incidents);
+    expect(int(await page.locator('[data-figure=noLocation] dd').textContent())).toBe(q.noLocation);
+    await page.screenshot({ path: `${SHOTS}quality.png`, fullPage: true });
+
+    // Upload the first 20 rows of the same export again: read 20, all unchanged (same derived ids).
+    const lines = readFileSync(sharedPath('data/chicago/aggravated_assaults_2010_2019.csv'), 'utf8').split(
+      '\n',
+    );
+    const file = join(server.dir, 'first-rows.csv');
+    writeFileSync(file, `${lines.slice(0, 21).join('\n')}\n`);
+    await page.setInputFiles('form[data-testid=upload] input[type=file]', file);
+    await page.selectOption('form[data-testid=upload] select[name=profile]', 'chicago-code');
+    await page.click('form[data-testid=upload] button[type=submit]');
+    const summary = page.locator('form[data-testid=upload] .job p');
+    await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('Read 20');
+    expect(await summary.textContent()).toContain('unchanged 20');
+    expect(await page.locator('form[data-testid=upload] progress').getAttribute('value')).toBe(
+      await page.locator('form[data-testid=upload] progress').getAttribute('max'),
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('switching the language to Spanish changes the labels and number formats, and is remembered', async () => {
+    const { page, problems } = await open('#/compstat?week=2019-W50&level=district');
+    await page.locator('table[data-testid=book]').waitFor();
+    expect(await page.locator('nav a[data-page=map]').textContent()).toBe('Map');
+    await page.selectOption('select[name=lang]', 'es');
+    await expect.poll(() => page.locator('nav a[data-page=map]').textContent()).toBe('Mapa');
+    expect(await page.locator('h1').textContent()).toContain('Libro COMPSTAT');
+    expect(await page.locator('table[data-testid=book] thead').textContent()).toContain('Año anterior');
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    await page.screenshot({ path: `${SHOTS}compstat-es.png`, fullPage: true });
+    await page.reload();
+    await expect.poll(() => page.locator('nav a[data-page=trends]').textContent()).toBe('Tendencias');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a tablet in portrait gets the book without horizontal page scroll', async () => {
+    const { page, problems } = await open('#/compstat?week=2019-W50&level=district');
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.locator('table[data-testid=book]').waitFor();
+    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}compstat-tablet.png` });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

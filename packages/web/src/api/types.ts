@@ -1,0 +1,177 @@
+/**
+ * Response shapes of the Vigía HTTP API (/api/v1), mirroring packages/api/src/app/schemas.ts (the
+ * source of truth, also published as OpenAPI at /api/docs). Dates are local to the agency time zone
+ * (YYYY-MM-DD), weeks are ISO weeks (YYYY-Www, Monday–Sunday).
+ */
+
+export type Locale = 'es' | 'en';
+
+/** GET /agency */
+export interface Agency {
+  name: string;
+  country: string;
+  timeZone: string;
+  locale: Locale;
+  weekStart: 'monday';
+  levels: { name: string; depth: number; parentLevel: string | null }[];
+  latestCompleteWeek: string;
+  dataRange: { first: string; last: string } | null;
+  /** True for the synthetic demo agency: every screen says so. */
+  demo: boolean;
+}
+
+/** GeoJSON polygon geometry in WGS84 degrees. */
+export type UnitGeometry =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] }
+  | null;
+
+/** GET /units: one feature per unit, top level first. */
+export interface UnitFeature {
+  type: 'Feature';
+  id: number;
+  geometry: UnitGeometry;
+  properties: { code: string; name: string; level: string; depth: number; parent: string | null };
+}
+export interface UnitCollection {
+  type: 'FeatureCollection';
+  features: UnitFeature[];
+}
+
+/** GET /categories, most serious first. */
+export interface Category {
+  code: string;
+  label: string;
+  severityRank: number;
+  iccs: string | null;
+  iccsLabel: string | null;
+  nibrs: string | null;
+  ucr: string | null;
+}
+
+/** One COMPSTAT window: counts this period and the same period a year earlier, with the exact test. */
+export interface Cell {
+  current: number;
+  previous: number;
+  change: number;
+  /** Percent change; null when the previous count is 0. */
+  pctChange: number | null;
+  pValue: number;
+  significant: boolean;
+}
+export type WindowKey = 'wtd' | 'd28' | 'ytd';
+export interface ReportRow {
+  /** Unit code, or "*" for the agency total. */
+  unit: string;
+  unitName: string;
+  level: string;
+  /** Category code, or "*" for all categories. */
+  category: string;
+  wtd: Cell;
+  d28: Cell;
+  ytd: Cell;
+}
+export interface Period {
+  start: string;
+  end: string;
+  previousStart: string;
+  previousEnd: string;
+}
+/** GET /reports/compstat */
+export interface CompstatReport {
+  week: string;
+  timeZone: string;
+  periods: Record<WindowKey, Period>;
+  rows: ReportRow[];
+  dataRange: { first: string; last: string } | null;
+  /** Per shown unit level: what its sub-units do not account for. */
+  remainder: ReportRow[];
+}
+
+/** GET /incidents: points of a date range (geometry null = no location: counted, not drawn). */
+export interface IncidentCollection {
+  type: 'FeatureCollection';
+  features: {
+    type: 'Feature';
+    id: string;
+    geometry: { type: 'Point'; coordinates: number[] } | null;
+    properties: { occurredLocal: string; category: string; unit: string | null; locationFlag: string };
+  }[];
+  matched: number;
+  withoutLocation: number;
+  limit: number;
+  offset: number;
+  nextOffset: number | null;
+}
+
+/** GET /series/weekly */
+export interface WeeklySeries {
+  unit: string;
+  category: string;
+  week: string;
+  timeZone: string;
+  years: {
+    isoYear: number;
+    weeks: { week: number; start: string; end: string; count: number; rolling28: number }[];
+  }[];
+}
+
+/** GET /quality */
+export interface DataQuality {
+  incidents: number;
+  located: number;
+  noLocation: number;
+  outsideJurisdiction: number;
+  unitDisagreements: number;
+  unfounded: number;
+  shareLocated: number | null;
+  unclassifiedLabels: { label: string; count: number }[];
+  quarantineByReason: { reason: string; label: string; count: number }[];
+  quarantinedRows: number;
+  imports: {
+    importId: number;
+    file: string;
+    profile: string;
+    startedAt: string;
+    read: number;
+    stored: number;
+    updated: number;
+    unchanged: number;
+    quarantined: number;
+  }[];
+}
+
+/** GET /quarantine */
+export interface QuarantinePage {
+  rows: {
+    importId: number;
+    file: string;
+    row: number;
+    reasons: string[];
+    reasonLabels: string[];
+    columns: string[];
+    values: string[];
+    status: string;
+  }[];
+  limit: number;
+  offset: number;
+}
+
+/** POST /imports and GET /imports/{jobId} */
+export interface ImportJob {
+  jobId: string;
+  state: 'queued' | 'running' | 'merging' | 'done' | 'failed';
+  file: string;
+  profile: string;
+  bytesRead: number;
+  totalBytes: number;
+  summary: Record<string, unknown> | null;
+  error: { code: string; message: string } | null;
+}
+
+/** GET /map-config: optional basemap (absent = no tiles fetched, the map stays offline). */
+export interface MapConfig {
+  styleUrl: string | null;
+  tileUrl: string | null;
+  attribution: string | null;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Cell, ReportRow } from '../../api/types.js';
+import { bookCsv } from './book-csv.js';
+import { SMALL_PREVIOUS, cellTone, shownPct } from './book-rows.js';
+
+const cell = (current: number, previous: number, significant: boolean): Cell => ({
+  current,
+  previous,
+  change: current - previous,
+  pctChange: previous === 0 ? null : ((current - previous) / previous) * 100,
+  pValue: significant ? 0.01 : 0.5,
+  significant,
+});
+
+describe('book cells', () => {
+  it('marks only significant changes, increases apart from decreases', () => {
+    expect(cellTone(cell(30, 10, true))).toBe('up');
+    expect(cellTone(cell(10, 30, true))).toBe('down');
+    expect(cellTone(cell(30, 10, false))).toBe('plain');
+  });
+
+  it('does not show a percent change on a small prior count or a zero one', () => {
+    expect(shownPct(cell(3, 1, false))).toBeNull();
+    expect(shownPct(cell(3, 0, false))).toBeNull();
+    expect(shownPct(cell(SMALL_PREVIOUS * 2, SMALL_PREVIOUS, false))).toBe(100);
+  });
+});
+
+describe('bookCsv', () => {
+  it('writes one RFC 4180 line per row on screen, remainder rows included, names quoted when needed', () => {
+    const row: ReportRow = {
+      unit: '11',
+      unitName: 'Harrison, "West"',
+      level: 'district',
+      category: '*',
+      wtd: cell(24, 28, false),
+      d28: cell(100, 115, false),
+      ytd: cell(1339, 1416, false),
+    };
+    const csv = bookCsv('2019-W50', '*', [row], [{ ...row, unit: '' }], 'remainder');
+    const lines = csv.split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]?.split(',').slice(0, 7)).toEqual([
+      'week',
+      'unit',
+      'unit_name',
+      'level',
+      'category',
+      'wtd_current',
+      'wtd_previous',
+    ]);
+    expect(lines[1]).toMatch(/^2019-W50,11,"Harrison, ""West""",district,\*,24,28,-4,/);
+    expect(lines[2]).toMatch(/^2019-W50,,remainder,district,\*,24,28,-4,/);
+    expect(lines[3]).toBe('');
+  });
+});
