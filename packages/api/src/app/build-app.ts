@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { VigiaError, type Locale } from '@vigia/domain';
 import type { Store } from '@vigia/store';
 import { ImportJobs } from '../imports/import-jobs.js';
+import { registerAnalysisRoutes } from '../routes/analysis-routes.js';
 import { registerImportRoutes } from '../routes/import-routes.js';
 import { registerMapConfigRoutes } from '../routes/map-config-routes.js';
 import { registerReadRoutes } from '../routes/read-routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerReadRoutes(api, { store, now, locale, cache });
       registerImportRoutes(api, { store, jobs, locale, maxUploadBytes });
       registerMapConfigRoutes(api, process.env);
+      registerAnalysisRoutes(api, { store, cache, locale });
       done();
     },
     { prefix: '/api/v1' },
