@@ -40,6 +40,10 @@ const SAMPLE_PARAMS = {
   STORE_OPEN_FAILED: { db: 'v.duckdb', detail: 'permission denied' },
   STORE_NOT_DATABASE: { db: 'incidentes.csv' },
   STORE_SCHEMA_NEWER: { db: 'v.duckdb', found: 9, known: 3 },
+  STORE_CONFLICT: { record: 'agency', expected: 3, actual: 4 },
+  STORE_NOT_EMPTY: { db: 'postgres://db/vigia' },
+  BACKUP_EXISTS: { file: 'vigia-backup.duckdb' },
+  BACKUP_INVALID: { file: 'x.bak', detail: 'it is a DuckDB backup; restore it into a DuckDB file' },
   INTERNAL: { detail: 'boom' },
 } as const satisfies Record<ErrorCode, MessageParams>;
 

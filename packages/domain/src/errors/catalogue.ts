@@ -33,6 +33,10 @@ export const ERROR_CATALOGUE = {
   STORE_OPEN_FAILED: { httpStatus: 500 },
   STORE_NOT_DATABASE: { httpStatus: 400 },
   STORE_SCHEMA_NEWER: { httpStatus: 500 },
+  STORE_CONFLICT: { httpStatus: 409 },
+  STORE_NOT_EMPTY: { httpStatus: 409 },
+  BACKUP_EXISTS: { httpStatus: 409 },
+  BACKUP_INVALID: { httpStatus: 400 },
   INTERNAL: { httpStatus: 500 },
 } as const satisfies Record<string, { httpStatus: number }>;
 
