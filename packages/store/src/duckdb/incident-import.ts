@@ -178,6 +178,11 @@ export class DuckDbIncidentImport implements IncidentImportSession {
     this.quarantined++;
   }
 
+  /** Appenders write straight into DuckDB: nothing to wait for. */
+  drain(): Promise<void> {
+    return Promise.resolve();
+  }
+
   async finish(summary: Record<string, unknown>): Promise<ImportCounts> {
     this.staging.closeSync();
     this.quarantine.closeSync();
