@@ -1,2 +1,4 @@
 export * from './port/store.js';
 export * from './duckdb/duckdb-store.js';
+export * from './postgres/postgres-store.js';
+export { isPostgresUrl } from './postgres/open-postgres.js';
