@@ -8,3 +8,4 @@ export * from './report/compstat-remainder.js';
 export * from './demo/seed-demo.js';
 export * from './store/open-store.js';
 export * from './quarantine/list-quarantine.js';
+export * from './store/backup-store.js';
