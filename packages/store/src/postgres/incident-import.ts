@@ -114,7 +114,6 @@ export class PgIncidentImport implements IncidentImportSession {
     };
     try {
       await this.writer.end();
-      await db.query('ANALYZE import_staging');
       await db.query('BEGIN');
       // One merge per source at a time across all instances: the classification below must see the
       // versions the other merge committed.
@@ -123,7 +122,6 @@ export class PgIncidentImport implements IncidentImportSession {
       ]);
       await db.query(this.allIdsDerived ? MERGED_UNIQUE_IDS_SQL : MERGED_SQL);
       await db.query(CLASSIFY_SQL, [source]);
-      await db.query('ANALYZE classified');
       await db.query(SUPERSEDE_SQL, [source]);
       await db.query(INSERT_SQL, [source, this.importId]);
       const outcomes = await db.query<{ outcome: string; n: string; incidents: string }>(OUTCOME_SQL);
@@ -135,7 +133,7 @@ export class PgIncidentImport implements IncidentImportSession {
       counts.conflictingIds = Number(conflicts?.n ?? 0);
       counts.conflictingIdSamples = conflicts?.samples ?? [];
       // Unchanged records placed anew (units or rules changed since they were stored).
-      counts.replaced = await applyPlacementsPg(db, 'classified', source, 'k.content_hash = k.cur_hash');
+      counts.replaced = await applyPlacementsPg(db, 'classified', source, 'k.placement_changed');
       await db.query(QUARANTINE_SQL, [this.importId]);
       await db.query(
         `INSERT INTO source_placement VALUES (${AGENCY}, $1, $2, $3)

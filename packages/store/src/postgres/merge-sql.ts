@@ -91,10 +91,17 @@ export const MERGED_UNIQUE_IDS_SQL = `
   FROM import_staging WHERE kind = 'i';
   ANALYZE merged`;
 
-/** Each merged id with its current stored version and hash, if any. `$1` = source. */
+/**
+ * Each merged id with its current stored version and hash, if any, and whether an unchanged record's
+ * placement changed (so the placement update touches only those). `$1` = source.
+ */
 export const CLASSIFY_SQL = `
   CREATE TEMP TABLE classified AS
-  SELECT m.*, c.version AS cur_version, c.content_hash AS cur_hash
+  SELECT m.*, c.version AS cur_version, c.content_hash AS cur_hash,
+         c.version IS NOT NULL AND m.content_hash = c.content_hash AND (
+           c.unit_id IS DISTINCT FROM m.unit_id OR c.polygon_unit_id IS DISTINCT FROM m.polygon_unit_id
+           OR c.source_unit_id IS DISTINCT FROM m.source_unit_id OR c.location_flag <> m.location_flag
+           OR c.unit_disagrees <> m.unit_disagrees) AS placement_changed
   FROM merged m
   LEFT JOIN incident c ON c.agency_id = ${AGENCY} AND c.source = $1 AND c.source_id = m.source_id AND c.is_current`;
 
@@ -105,14 +112,18 @@ export const SUPERSEDE_SQL = `
   WHERE incident.agency_id = ${AGENCY} AND incident.source = $1 AND incident.source_id = k.source_id
     AND incident.is_current AND k.cur_version IS NOT NULL AND k.content_hash <> k.cur_hash`;
 
-/** New and changed records get a new current version. `$1` = source, `$2` = import id. */
+/**
+ * New and changed records get a new current version. `$1` = source, `$2` = import id. In source id
+ * order: the primary key and incident_current indexes then fill page by page (faster than random ids).
+ */
 export const INSERT_SQL = `
   INSERT INTO incident
   SELECT ${AGENCY}, $1, source_id, coalesce(cur_version, 0) + 1, true, $2, row_no, content_hash,
          source_id_derived, to_timestamp(occurred_ms / 1000.0), CAST(occurred_local AS timestamp),
          CAST(occurred_local AS date), CAST(reported_date AS date), cats[1], cats, labs, lon, lat,
          source_unit, source_unit_id, polygon_unit_id, unit_id, location_flag, unit_disagrees, status
-  FROM classified WHERE cur_version IS NULL OR content_hash <> cur_hash`;
+  FROM classified WHERE cur_version IS NULL OR content_hash <> cur_hash
+  ORDER BY source_id`;
 
 /** Rows and incidents per outcome. */
 export const OUTCOME_SQL = `
