@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { translate } from '@vigia/domain';
+import { translate, VigiaError } from '@vigia/domain';
 import { backupStore, restoreStore } from '@vigia/services';
 import type { BackupInfo } from '@vigia/store';
 import { initialLocale, type Io } from '../context.js';
@@ -48,6 +49,8 @@ export function registerBackup(program: Command, io: Io): void {
     .option('--replace', 'overwrite a database that already holds data')
     .option('--json', 'print what was restored as JSON')
     .action(async (file: string, o: { db?: string; replace?: boolean; json?: boolean }) => {
+      // Before the database is created: a mistyped backup name must not leave an empty database.
+      if (!existsSync(file)) throw new VigiaError('FILE_NOT_FOUND', { file });
       const db = dbLocation(io, o.db);
       await withStore(
         db,
