@@ -108,6 +108,9 @@ export const PG_MIGRATIONS: readonly string[] = [
     WHERE is_current AND status <> 'unfounded';
   CREATE INDEX incident_report_reported ON incident (agency_id, reported_date) INCLUDE (unit_id, category)
     WHERE is_current AND status <> 'unfounded';
+  -- First and last date per category (the report's "outside the data" check): two index probes each.
+  CREATE INDEX incident_category_dates ON incident (agency_id, category, occurred_date)
+    WHERE is_current AND status <> 'unfounded';
   CREATE TABLE quarantine (
     agency_id integer NOT NULL,
     import_id integer NOT NULL,
