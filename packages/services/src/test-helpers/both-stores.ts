@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { dropTestSchema, testPostgresUrl } from '../../../../test/postgres-test-db.js';
 import { sharedPath } from '../../../../test/shared-reference.js';
 import { initAgency } from '../agency/init-agency.js';
+import { DuckDbStore, type Store } from '@vigia/store';
 import { openStore } from '../store/open-store.js';
 import { importUnits } from '../units/import-units.js';
 
@@ -52,3 +53,21 @@ export async function initChicago(location: string, options: { beats?: boolean }
 }
 
 export const CHICAGO_CSV = sharedPath('data/chicago/aggravated_assaults_2010_2019.csv');
+
+const opened: StoreLocation[] = [];
+
+/**
+ * A fresh, empty store of `kind`: DuckDB in memory, PostgreSQL in a new test schema. Remove the
+ * schemas with {@link removeTestStores} (afterEach) once the stores are closed.
+ */
+export async function openTestStore(kind: StoreLocation['kind']): Promise<Store> {
+  if (kind === 'DuckDB') return DuckDbStore.open(':memory:');
+  const loc = await freshLocation(kind);
+  opened.push(loc);
+  return openStore(loc.location);
+}
+
+/** Drops what {@link openTestStore} created. */
+export async function removeTestStores(): Promise<void> {
+  for (const loc of opened.splice(0)) await loc.remove();
+}
