@@ -1,5 +1,6 @@
 export * from './agency/init-agency.js';
 export * from './agency/require-agency.js';
+export * from './agency/update-agency.js';
 export * from './units/import-units.js';
 export * from './units/replace-incidents.js';
 export * from './import/import-incidents.js';
