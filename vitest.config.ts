@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Tests run on the TypeScript sources: the "@vigia/source" export condition maps each
 // workspace package to its src/index.ts instead of the built dist/.
 export default defineConfig({
-  resolve: { conditions: ['@vigia/source', 'node', 'import', 'default'] },
-  ssr: { resolve: { conditions: ['@vigia/source', 'node', 'import', 'default'] } },
+  resolve: { conditions: ['@vigia/source', 'node'] },
+  ssr: { resolve: { conditions: ['@vigia/source', 'node'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 120_000,

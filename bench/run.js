@@ -2,13 +2,18 @@
 // a 2,000,000-row file generated from it. Prints numbers; asserts nothing. Run with `npm run bench`.
 // Targets (issue #2, 2 cores): >= 250,000 rows/s import including validation and unit assignment;
 // weekly report < 100 ms at 2 M incidents.
+// BENCH_STORE=duckdb (default), postgres or both; the PostgreSQL runs use BENCH_DATABASE_URL (default
+// postgres://postgres@127.0.0.1:5432/test) in schemas vigia_bench_chicago / vigia_bench_large, dropped
+// and created afresh each run (`npm run bench:pg` runs both stores).
 import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { join, dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { compstatReport, importIncidents, importUnits, initAgency } from '@vigia/services';
-import { DuckDbStore } from '@vigia/store';
+import { DuckDbStore, PostgresStore } from '@vigia/store';
+import pg from 'pg';
+import { URL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = join(here, '..', '..', 'shared', 'data', 'chicago');
@@ -16,11 +21,49 @@ const out = join(here, 'out');
 mkdirSync(out, { recursive: true });
 const CHICAGO = join(shared, 'aggravated_assaults_2010_2019.csv');
 const TARGET_ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
+const STORES =
+  (process.env.BENCH_STORE ?? 'duckdb') === 'both'
+    ? ['duckdb', 'postgres']
+    : [process.env.BENCH_STORE ?? 'duckdb'];
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function freshStore(name) {
-  const path = join(out, name);
+/** A fresh, empty store of `kind` named `name` (a file in bench/out, or a PostgreSQL schema). */
+async function openFresh(kind, name) {
+  if (kind === 'postgres') {
+    const schema = `vigia_bench_${name}`;
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+    const url = new URL(PG_URL);
+    url.searchParams.set('schema', schema);
+    return PostgresStore.open(url.toString());
+  }
+  const path = join(out, `${name}.duckdb`);
   for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
-  const store = await DuckDbStore.open(path);
+  return DuckDbStore.open(path);
+}
+
+/**
+ * PostgreSQL only: the report again once autovacuum has run (here forced with VACUUM): the report's
+ * covering indexes become index-only scans when the visibility map is set.
+ */
+async function reportAfterVacuum(kind, name, store) {
+  if (kind !== 'postgres') return;
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  const t = performance.now();
+  await client.query(`VACUUM (ANALYZE) vigia_bench_${name}.incident`);
+  const vacuumMs = performance.now() - t;
+  await client.end();
+  const rep = await timeReport(store);
+  console.log(
+    `${'  after VACUUM'.padEnd(28)} (VACUUM ${(vacuumMs / 1000).toFixed(1)} s) weekly report p50 ${rep.p50.toFixed(1)} ms, max ${rep.max.toFixed(1)} ms`,
+  );
+}
+
+async function freshStore(kind, name) {
+  const store = await openFresh(kind, name);
   await initAgency(store, { name: 'Chicago Police Department', timeZone: 'America/Chicago', locale: 'en' });
   await importUnits(store, {
     file: join(shared, 'police_districts_current.geojson'),
@@ -92,33 +135,45 @@ async function timeReport(store, runs = 20) {
 
 function line(label, imp, rep) {
   console.log(
-    `${label.padEnd(22)} rows ${String(imp.rows).padStart(9)} | import ${(imp.ms / 1000).toFixed(2)} s ` +
+    `${label.padEnd(28)} rows ${String(imp.rows).padStart(9)} | import ${(imp.ms / 1000).toFixed(2)} s ` +
       `(stage ${(imp.stage / 1000).toFixed(2)} s, merge ${(imp.merge / 1000).toFixed(2)} s) = ${imp.rps.toLocaleString('en-US')} rows/s` +
       ` | weekly report p50 ${rep.p50.toFixed(1)} ms, max ${rep.max.toFixed(1)} ms`,
   );
 }
 
-console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
-{
-  const store = await freshStore('chicago.duckdb');
+const os = await import('node:os');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+console.log(
+  `node ${process.version}, ${os.cpus().length} cores, load average ${load()} (other work on the machine skews these numbers)`,
+);
+for (const kind of STORES) {
+  const store = await freshStore(kind, 'chicago');
   const imp = await timeImport(store, CHICAGO);
   const rep = await timeReport(store);
-  line('Chicago (real)', imp, rep);
+  line(`${kind} Chicago (real)`, imp, rep);
+  await reportAfterVacuum(kind, 'chicago', store);
   const again = await timeImport(store, CHICAGO);
   console.log(
-    `${'  re-import (no-op)'.padEnd(22)} ${(again.ms / 1000).toFixed(2)} s = ${again.rps.toLocaleString('en-US')} rows/s`,
+    `${'  re-import (no-op)'.padEnd(28)} ${(again.ms / 1000).toFixed(2)} s = ${again.rps.toLocaleString('en-US')} rows/s`,
   );
   await store.close();
 }
+const big = join(out, `chicago_x_${TARGET_ROWS}.csv`);
 {
-  const big = join(out, `chicago_x_${TARGET_ROWS}.csv`);
   const t = performance.now();
   await generateLarge(big);
   console.log(`generated ${big} in ${((performance.now() - t) / 1000).toFixed(1)} s (cached between runs)`);
-  const store = await freshStore('large.duckdb');
+}
+for (const kind of STORES) {
+  const store = await freshStore(kind, 'large');
   const imp = await timeImport(store, big);
   const rep = await timeReport(store);
-  line(`generated ${(TARGET_ROWS / 1e6).toFixed(1)} M`, imp, rep);
+  line(`${kind} generated ${(TARGET_ROWS / 1e6).toFixed(1)} M`, imp, rep);
+  await reportAfterVacuum(kind, 'large', store);
   await store.close();
 }
-console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, load average ${load()}`);

@@ -1,11 +1,14 @@
-import { DEFAULT_DB, openStore } from '@vigia/services';
+import { defaultStoreLocation, openStore } from '@vigia/services';
 import type { Locale } from '@vigia/domain';
 import type { Store } from '@vigia/store';
 import type { Io } from './context.js';
 
-/** The database a command uses: `--db`, else VIGIA_DB from `io.env`, else ./vigia.duckdb. */
+/**
+ * The database a command uses: `--db` (a DuckDB file or a `postgres://` URL), else VIGIA_DATABASE_URL,
+ * else VIGIA_DB from `io.env`, else ./vigia.duckdb.
+ */
 export function dbLocation(io: Io, db: string | undefined): string {
-  return db ?? io.env['VIGIA_DB'] ?? DEFAULT_DB;
+  return db ?? defaultStoreLocation(io.env);
 }
 
 /**

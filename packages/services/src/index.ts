@@ -1,5 +1,6 @@
 export * from './agency/init-agency.js';
 export * from './agency/require-agency.js';
+export * from './agency/update-agency.js';
 export * from './units/import-units.js';
 export * from './units/replace-incidents.js';
 export * from './import/import-incidents.js';
@@ -15,3 +16,4 @@ export * from './explore/data-quality.js';
 export * from './explore/unit-features.js';
 export * from './audit/audit-chain.js';
 export * from './spatial/index.js';
+export * from './store/backup-store.js';

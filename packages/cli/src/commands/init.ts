@@ -9,7 +9,10 @@ export function registerInit(program: Command, io: Io): void {
   program
     .command('init')
     .description('create the database and its agency / crear la base de datos y su institución')
-    .option('--db <file>', 'database file (default VIGIA_DB or ./vigia.duckdb)')
+    .option(
+      '--db <file>',
+      'database: a DuckDB file or a postgres:// URL (default VIGIA_DATABASE_URL, VIGIA_DB, ./vigia.duckdb)',
+    )
     .requiredOption('--agency-name <name>', 'agency name')
     .requiredOption('--time-zone <iana>', 'IANA time zone, e.g. America/Panama')
     .option('--locale <es|en>', 'language of reports', 'es')

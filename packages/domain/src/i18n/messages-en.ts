@@ -45,6 +45,12 @@ export const messagesEn = {
     STORE_OPEN_FAILED: 'Cannot open the database {{db}}: {{detail}}',
     STORE_SCHEMA_NEWER:
       'The database {{db}} was written by a newer Vigía (schema {{found}}, this one knows {{known}}). Upgrade Vigía.',
+    STORE_CONFLICT:
+      'Someone else saved this record ({{record}}) first (you edited version {{expected}}, it is now at version {{actual}}). Reload it, check their change, and apply yours again.',
+    STORE_NOT_EMPTY:
+      'The database {{db}} already holds data. Restore into a new database, or add --replace to overwrite everything in it.',
+    BACKUP_EXISTS: 'The file {{file}} already exists. Choose a new file name for the backup.',
+    BACKUP_INVALID: '{{file}} cannot be restored here: {{detail}}',
     INTERNAL: 'Unexpected error ({{detail}}). Please report it with the command you ran.',
     ROUTE_NOT_FOUND: 'No such address: {{method}} {{url}}. The API lives under /api/v1 (see /api/docs).',
     UPLOAD_TOO_LARGE:
@@ -166,6 +172,11 @@ export const messagesEn = {
     withinBand: '{{from}}–{{to}} m away',
     noNearRepeat:
       'No near-repeat pattern: no distance and time band has significantly more pairs than chance (p < 0.05 with {{permutations}} permutations).',
+  },
+  backup: {
+    done: 'Backup of {{db}} written to {{file}}: {{incidents}} incident versions, {{units}} units, {{imports}} imports.',
+    restored:
+      'Restored {{file}} into {{db}}: {{incidents}} incident versions, {{units}} units, {{imports}} imports.',
   },
   demo: {
     seeding: 'Creating the demo database {{db}} (synthetic data: a fictional city, not real crime)…',

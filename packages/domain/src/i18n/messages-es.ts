@@ -49,6 +49,12 @@ export const messagesEs: Shape<typeof messagesEn> = {
     STORE_OPEN_FAILED: 'No se puede abrir la base de datos {{db}}: {{detail}}',
     STORE_SCHEMA_NEWER:
       'La base de datos {{db}} fue escrita por una versión más nueva de Vigía (esquema {{found}}, esta conoce {{known}}). Actualice Vigía.',
+    STORE_CONFLICT:
+      'Otra persona guardó este registro ({{record}}) antes (usted editó la versión {{expected}}, ahora va por la versión {{actual}}). Vuelva a cargarlo, revise su cambio y aplique el suyo de nuevo.',
+    STORE_NOT_EMPTY:
+      'La base de datos {{db}} ya tiene datos. Restaure en una base de datos nueva, o agregue --replace para sobrescribir todo su contenido.',
+    BACKUP_EXISTS: 'El archivo {{file}} ya existe. Elija un nombre nuevo para la copia de seguridad.',
+    BACKUP_INVALID: '{{file}} no se puede restaurar aquí: {{detail}}',
     INTERNAL: 'Error inesperado ({{detail}}). Repórtelo junto con el comando que ejecutó.',
     ROUTE_NOT_FOUND: 'No existe la dirección {{method}} {{url}}. La API está bajo /api/v1 (vea /api/docs).',
     UPLOAD_TOO_LARGE:
@@ -175,6 +181,11 @@ export const messagesEs: Shape<typeof messagesEn> = {
     withinBand: 'a {{from}}–{{to}} m',
     noNearRepeat:
       'No hay patrón de repetición cercana: ninguna banda de distancia y tiempo tiene significativamente más pares que el azar (p < 0,05 con {{permutations}} permutaciones).',
+  },
+  backup: {
+    done: 'Copia de seguridad de {{db}} escrita en {{file}}: {{incidents}} versiones de incidentes, {{units}} unidades, {{imports}} importaciones.',
+    restored:
+      'Se restauró {{file}} en {{db}}: {{incidents}} versiones de incidentes, {{units}} unidades, {{imports}} importaciones.',
   },
   demo: {
     seeding:

@@ -120,6 +120,7 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
         }
         session.addIncident(rowNo, placed);
       }
+      await session.drain(); // a server store may still be taking the rows: bounded memory
       input.onProgress?.(source.bytesRead(), source.totalBytes);
     }
   } catch (e) {

@@ -7,11 +7,13 @@ import { importUnits } from '../units/import-units.js';
 import { rect } from '../../../../test/geometry.js';
 
 /**
- * A throw-away agency in an in-memory store (America/Chicago), with two districts "1" (x 0..1) and
+ * A throw-away agency in a fresh store (`open`; default an in-memory DuckDB) (America/Chicago), with two districts "1" (x 0..1) and
  * "2" (x 1..2), each split into beats "11"/"12" and "21"/"22" at y = 0.5, all within y 0..1.
  * Returns the store, a temp dir for fixture files, and a `csv()` helper that writes a file there.
  */
-export async function fixtureAgency(): Promise<{
+export async function fixtureAgency(
+  open: () => Promise<Store> = () => DuckDbStore.open(':memory:'),
+): Promise<{
   store: Store;
   dir: string;
   write: (name: string, text: string) => Promise<string>;
@@ -22,7 +24,7 @@ export async function fixtureAgency(): Promise<{
     await writeFile(path, text);
     return path;
   };
-  const store = await DuckDbStore.open(':memory:');
+  const store = await open();
   await initAgency(store, { name: 'Test PD', timeZone: 'America/Chicago', locale: 'en' });
   const fc = (features: object[]) => JSON.stringify({ type: 'FeatureCollection', features });
   const feature = (props: object, geometry: object) => ({ type: 'Feature', properties: props, geometry });

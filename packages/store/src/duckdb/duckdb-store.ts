@@ -1,7 +1,6 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import {
   VigiaError,
-  type Agency,
   type IncidentStatus,
   type Locale,
   type LocationFlag,
@@ -9,6 +8,9 @@ import {
   type UnitLevel,
 } from '@vigia/domain';
 import type {
+  AgencyChanges,
+  AgencyRecord,
+  BackupInfo,
   CountQuery,
   CountRow,
   ImportMeta,
@@ -40,6 +42,7 @@ import type {
   QualityFigures,
 } from '../port/explore.js';
 import { listIncidentPoints } from './incident-points.js';
+import { backupDuckDb, restoreDuckDb } from './backup.js';
 
 const AGENCY = 1;
 
@@ -75,21 +78,9 @@ export class DuckDbStore implements Store {
     return (await this.db.runAndReadAll(sql, params)).getRows();
   }
 
-  async getAgency(): Promise<Agency | null> {
-    const r = (
-      await this.rows(
-        `SELECT agency_id, name, country, time_zone, locale FROM agency WHERE agency_id = ${AGENCY}`,
-      )
-    )[0];
-    if (!r) return null;
-    return {
-      id: Number(r[0]),
-      name: String(r[1]),
-      country: String(r[2]),
-      timeZone: String(r[3]),
-      locale: String(r[4]) as Locale,
-      weekStart: 'monday',
-    };
+  async getAgency(): Promise<AgencyRecord | null> {
+    const r = (await this.rows(`SELECT ${AGENCY_COLUMNS} FROM agency WHERE agency_id = ${AGENCY}`))[0];
+    return r ? toAgency(r) : null;
   }
 
   async createAgency(input: {
@@ -97,14 +88,36 @@ export class DuckDbStore implements Store {
     country: string;
     timeZone: string;
     locale: Locale;
-  }): Promise<Agency> {
+  }): Promise<AgencyRecord> {
     const existing = await this.getAgency();
     if (existing) throw new VigiaError('AGENCY_EXISTS', { db: this.location, name: existing.name });
     await this.db.run(
-      `INSERT INTO agency (agency_id, name, country, time_zone, locale) VALUES (${AGENCY}, $1, $2, $3, $4)`,
+      `INSERT INTO agency (agency_id, name, country, time_zone, locale, version)
+       VALUES (${AGENCY}, $1, $2, $3, $4, 1)`,
       [input.name, input.country, input.timeZone, input.locale],
     );
-    return { id: AGENCY, ...input, weekStart: 'monday' };
+    return { id: AGENCY, ...input, weekStart: 'monday', version: 1 };
+  }
+
+  /** One conditional UPDATE (`WHERE version = expected`); see Store.updateAgency. */
+  async updateAgency(changes: AgencyChanges, expectedVersion: number): Promise<AgencyRecord> {
+    const r = (
+      await this.rows(
+        `UPDATE agency SET name = coalesce(CAST($2 AS VARCHAR), name),
+           country = coalesce(CAST($3 AS VARCHAR), country), locale = coalesce(CAST($4 AS VARCHAR), locale),
+           version = version + 1
+         WHERE agency_id = ${AGENCY} AND version = $1 RETURNING ${AGENCY_COLUMNS}`,
+        [expectedVersion, changes.name ?? null, changes.country ?? null, changes.locale ?? null],
+      )
+    )[0];
+    if (r) return toAgency(r);
+    const now = await this.getAgency();
+    if (!now) throw new VigiaError('NOT_INITIALIZED', { db: this.location });
+    throw new VigiaError('STORE_CONFLICT', {
+      record: 'agency',
+      expected: expectedVersion,
+      actual: now.version,
+    });
   }
 
   async listUnitLevels(): Promise<UnitLevel[]> {
@@ -383,6 +396,27 @@ export class DuckDbStore implements Store {
   qualityFigures(): Promise<QualityFigures> {
     return qualityFiguresQuery((sql, params) => this.rows(sql, params), AGENCY);
   }
+  backup(file: string): Promise<BackupInfo> {
+    return backupDuckDb(this.db, file);
+  }
+
+  restore(file: string, options: { replace?: boolean } = {}): Promise<BackupInfo> {
+    return restoreDuckDb(this.db, this.location, file, options.replace ?? false);
+  }
+}
+
+const AGENCY_COLUMNS = 'agency_id, name, country, time_zone, locale, version';
+
+function toAgency(r: Row): AgencyRecord {
+  return {
+    id: Number(r[0]),
+    name: String(r[1]),
+    country: String(r[2]),
+    timeZone: String(r[3]),
+    locale: String(r[4]) as Locale,
+    weekStart: 'monday',
+    version: Number(r[5]),
+  };
 }
 
 function listOf(v: unknown): string[] {

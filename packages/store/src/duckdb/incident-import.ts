@@ -187,6 +187,11 @@ export class DuckDbIncidentImport implements IncidentImportSession {
     this.quarantined++;
   }
 
+  /** Appenders write straight into DuckDB: nothing to wait for. */
+  drain(): Promise<void> {
+    return Promise.resolve();
+  }
+
   async finish(summary: Record<string, unknown>): Promise<ImportCounts> {
     try {
       return await this.merge(summary);

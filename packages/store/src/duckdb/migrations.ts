@@ -116,4 +116,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (agency_id, source)
   );
   `,
+  // 3: optimistic concurrency on agency settings: an edit names the version it read (STORE_CONFLICT).
+  `
+  ALTER TABLE agency ADD COLUMN version INTEGER DEFAULT 1;
+  `,
 ];

@@ -101,6 +101,11 @@ export interface IncidentImportSession {
   /** Stages one quarantined row with its issues and raw fields (header names as keys). */
   addQuarantine(rowNo: number, issues: readonly RowIssue[], raw: Record<string, string>): void;
   /**
+   * Resolves when the store has taken the rows added so far (back-pressure for a server store that
+   * streams them): call it between batches so memory stays bounded. Immediate for DuckDB.
+   */
+  drain(): Promise<void>;
+  /**
    * Merges staged rows into the incident table in one transaction: new source ids are stored, changed
    * ones get a new version (the old one kept, no longer current), identical ones are unchanged. Rows
    * sharing a source id within the file are one incident with all their offenses.
@@ -186,6 +191,29 @@ export interface QuarantinedRow {
   status: 'open' | 'fixed' | 'dismissed' | 'superseded';
 }
 
+/** The agency as stored, with the version number that optimistic concurrency checks. */
+export interface AgencyRecord extends Agency {
+  /** 1 when created, +1 on every update: an edit names the version it read. */
+  version: number;
+}
+
+/** Agency settings that may change after `init` (the time zone may not: local dates depend on it). */
+export interface AgencyChanges {
+  name?: string;
+  country?: string;
+  locale?: Locale;
+}
+
+/** What a backup wrote. */
+export interface BackupInfo {
+  file: string;
+  /** Store kind the file can be restored into ("duckdb" or "postgres"). */
+  store: 'duckdb' | 'postgres';
+  schemaVersion: number;
+  /** Rows per table. */
+  tables: Record<string, number>;
+}
+
 /** Facts about one stored incident version, for tests and tracing. */
 export interface StoredIncident {
   source: string;
@@ -202,8 +230,9 @@ export interface StoredIncident {
 }
 
 /**
- * The storage port. The DuckDB adapter (embedded, one file) implements it now, a PostgreSQL one later;
- * all SQL lives behind it. One store holds one agency for now (agency id 1), but every large table is
+ * The storage port, implemented by the DuckDB adapter (embedded, one file, the default) and the
+ * PostgreSQL adapter (a server shared by several Vigía instances); all SQL lives behind it and one
+ * contract test suite (packages/store/test/contract) runs against both. One store holds one agency for now (agency id 1), but every large table is
  * keyed by agency_id so a multi-agency store and Citus distribution need no schema change.
  */
 export interface Store {
@@ -211,9 +240,22 @@ export interface Store {
   readonly location: string;
   close(): Promise<void>;
 
-  getAgency(): Promise<Agency | null>;
+  getAgency(): Promise<AgencyRecord | null>;
   /** @throws VigiaError AGENCY_EXISTS when the store already has an agency. */
-  createAgency(input: { name: string; country: string; timeZone: string; locale: Locale }): Promise<Agency>;
+  createAgency(input: {
+    name: string;
+    country: string;
+    timeZone: string;
+    locale: Locale;
+  }): Promise<AgencyRecord>;
+  /**
+   * Changes agency settings if the stored version is still `expectedVersion` (optimistic concurrency:
+   * two people editing the same settings get a conflict, not a silent overwrite). Returns the new record
+   * (version + 1).
+   * @throws VigiaError STORE_CONFLICT when someone saved a newer version first (HTTP 409);
+   *   NOT_INITIALIZED when there is no agency.
+   */
+  updateAgency(changes: AgencyChanges, expectedVersion: number): Promise<AgencyRecord>;
 
   listUnitLevels(): Promise<UnitLevel[]>;
   /** Units, top level first. `withGeometry: false` skips parsing polygons (reports do not need them). */
@@ -267,4 +309,18 @@ export interface Store {
   qualityFigures(): Promise<QualityFigures>;
   /** Points of current, founded incidents for spatial analysis (KDE, Gi*, Knox, NNI). */
   listIncidentPoints(query: IncidentPointQuery): Promise<IncidentPoints>;
+  /**
+   * Writes a consistent copy of every table to `file` (which must not exist), while the store stays
+   * usable. The format is the store's own: a DuckDB backup restores into DuckDB, a PostgreSQL backup
+   * into PostgreSQL.
+   * @throws VigiaError BACKUP_EXISTS when `file` exists.
+   */
+  backup(file: string): Promise<BackupInfo>;
+  /**
+   * Replaces the whole content of this store with the backup in `file`, in one transaction (all or
+   * nothing). Refuses a store that has an agency unless `replace` is true.
+   * @throws VigiaError FILE_NOT_FOUND, BACKUP_INVALID (not a backup of this kind of store, or of
+   *   another schema version), STORE_NOT_EMPTY.
+   */
+  restore(file: string, options?: { replace?: boolean }): Promise<BackupInfo>;
 }

@@ -1,0 +1,133 @@
+import { OFFENSE_CATEGORY_CODES } from '@vigia/domain';
+
+/**
+ * Versioned schema of the PostgreSQL store, applied in order, one transaction each, under an advisory
+ * lock (several Vigía instances may start at once). Numbered on its own (the DuckDB list is separate):
+ * never edit a released migration, add the next one.
+ *
+ * Citus-ready: every large table (incident, quarantine, import_batch, unit, unit_ancestor) leads its
+ * primary key with agency_id, the distribution column, and every unique index includes it; see
+ * docs/deploy.md. Keys and codes are `COLLATE "C"` so that ORDER BY gives the byte order DuckDB gives
+ * (identical reports and listings on both stores) and B-tree comparisons stay cheap.
+ */
+export const PG_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE agency (
+    agency_id integer PRIMARY KEY,
+    name text NOT NULL,
+    country text NOT NULL,
+    time_zone text NOT NULL,
+    locale text NOT NULL,
+    week_start text NOT NULL DEFAULT 'monday',
+    created_at timestamptz NOT NULL DEFAULT now(),
+    -- Optimistic concurrency: an edit names the version it read (STORE_CONFLICT when stale).
+    version integer NOT NULL DEFAULT 1
+  );
+  CREATE TABLE unit_level (
+    agency_id integer NOT NULL,
+    level text COLLATE "C" NOT NULL,
+    depth integer NOT NULL,
+    parent_level text COLLATE "C",
+    PRIMARY KEY (agency_id, level)
+  );
+  CREATE TABLE unit (
+    agency_id integer NOT NULL,
+    unit_id integer NOT NULL,
+    level text COLLATE "C" NOT NULL,
+    code text COLLATE "C" NOT NULL,
+    name text NOT NULL,
+    parent_id integer,
+    geometry text,
+    PRIMARY KEY (agency_id, unit_id),
+    UNIQUE (agency_id, level, code)
+  );
+  CREATE TABLE unit_ancestor (
+    agency_id integer NOT NULL,
+    unit_id integer NOT NULL,
+    ancestor_id integer NOT NULL,
+    PRIMARY KEY (agency_id, unit_id, ancestor_id)
+  );
+  CREATE TABLE offense_category (
+    category text COLLATE "C" PRIMARY KEY,
+    severity_rank integer NOT NULL
+  );
+  INSERT INTO offense_category VALUES ${OFFENSE_CATEGORY_CODES.map((c, i) => `('${c}', ${i})`).join(', ')};
+  -- Import ids come from a sequence (not max + 1): two instances may start imports at the same time.
+  CREATE SEQUENCE import_id_seq;
+  CREATE TABLE import_batch (
+    agency_id integer NOT NULL,
+    import_id integer NOT NULL,
+    kind text NOT NULL,
+    file text NOT NULL,
+    profile text NOT NULL,
+    source text COLLATE "C" NOT NULL,
+    started_at timestamptz NOT NULL,
+    finished_at timestamptz,
+    status text NOT NULL,
+    rows_read integer,
+    rows_stored integer,
+    rows_updated integer,
+    rows_unchanged integer,
+    rows_quarantined integer,
+    summary text,
+    PRIMARY KEY (agency_id, import_id)
+  );
+  CREATE TABLE incident (
+    agency_id integer NOT NULL,
+    source text COLLATE "C" NOT NULL,
+    source_id text COLLATE "C" NOT NULL,
+    version integer NOT NULL,
+    is_current boolean NOT NULL,
+    import_id integer NOT NULL,
+    source_row integer NOT NULL,
+    content_hash text COLLATE "C" NOT NULL,
+    source_id_derived boolean NOT NULL,
+    occurred_at timestamptz NOT NULL,
+    occurred_local timestamp NOT NULL,
+    occurred_date date NOT NULL,
+    reported_date date,
+    category text COLLATE "C" NOT NULL,
+    offense_categories text[] NOT NULL,
+    offense_labels text[] NOT NULL,
+    lon double precision,
+    lat double precision,
+    source_unit text,
+    source_unit_id integer,
+    polygon_unit_id integer,
+    unit_id integer,
+    location_flag text NOT NULL,
+    unit_disagrees boolean NOT NULL,
+    status text NOT NULL,
+    PRIMARY KEY (agency_id, source, source_id, version)
+  );
+  -- At most one current version per record; the merge finds it through this index.
+  CREATE UNIQUE INDEX incident_current ON incident (agency_id, source, source_id) WHERE is_current;
+  -- The weekly report reads only these columns of current, founded incidents in a date span:
+  -- covering indexes let it scan the span alone (index-only once vacuumed).
+  CREATE INDEX incident_report_occurred ON incident (agency_id, occurred_date) INCLUDE (unit_id, category)
+    WHERE is_current AND status <> 'unfounded';
+  CREATE INDEX incident_report_reported ON incident (agency_id, reported_date) INCLUDE (unit_id, category)
+    WHERE is_current AND status <> 'unfounded';
+  -- First and last date per category (the report's "outside the data" check): two index probes each.
+  CREATE INDEX incident_category_dates ON incident (agency_id, category, occurred_date)
+    WHERE is_current AND status <> 'unfounded';
+  CREATE TABLE quarantine (
+    agency_id integer NOT NULL,
+    import_id integer NOT NULL,
+    row_no integer NOT NULL,
+    reasons text NOT NULL,
+    columns text NOT NULL,
+    "values" text NOT NULL,
+    raw text NOT NULL,
+    status text NOT NULL DEFAULT 'open',
+    PRIMARY KEY (agency_id, import_id, row_no)
+  );
+  CREATE TABLE source_placement (
+    agency_id integer NOT NULL,
+    source text COLLATE "C" NOT NULL,
+    unit_of_record text NOT NULL,
+    source_unit_level text,
+    PRIMARY KEY (agency_id, source)
+  );
+  `,
+];

@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { DuckDbStore } from '../src/index.js';
+import { MIGRATIONS } from '../src/duckdb/migrations.js';
+import { storeContract } from './contract/store-contract.js';
+import { backupContract } from './contract/backup-contract.js';
+import type { StoreFactory } from './contract/fixtures.js';
+
+/** The embedded store in a fresh file of a temp directory (a file, so reopening is tested too). */
+const duckdb: StoreFactory = async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'vigia-contract-'));
+  const path = join(dir, 'v.duckdb');
+  let current = await DuckDbStore.open(path);
+  return {
+    store: current,
+    reopen: async () => (current = await DuckDbStore.open(path)),
+    cleanup: async () => {
+      await current.close().catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+storeContract('DuckDB', duckdb);
+backupContract('DuckDB', duckdb);
+
+describe('DuckDB migrations', () => {
+  it('upgrades a database made before agency versions: its agency starts at version 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vigia-migrate-'));
+    const path = join(dir, 'old.duckdb');
+    try {
+      // A database as schema version 2 left it (before migration 3 added agency.version).
+      const instance = await DuckDBInstance.create(path);
+      const c = await instance.connect();
+      await c.run('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+      for (const [i, sql] of MIGRATIONS.slice(0, 2).entries()) {
+        await c.run(sql);
+        await c.run(`INSERT INTO schema_version VALUES (${i + 1})`);
+      }
+      await c.run(
+        `INSERT INTO agency (agency_id, name, country, time_zone, locale) VALUES (1, 'Old PD', '', 'UTC', 'en')`,
+      );
+      c.closeSync();
+      instance.closeSync();
+
+      const store = await DuckDbStore.open(path);
+      try {
+        expect(await store.getAgency()).toMatchObject({ name: 'Old PD', version: 1 });
+        expect((await store.updateAgency({ name: 'New PD' }, 1)).version).toBe(2);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

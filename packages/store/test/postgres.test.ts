@@ -1,0 +1,22 @@
+import { dropTestSchema, testPostgresUrl } from '../../../test/postgres-test-db.js';
+import { PostgresStore } from '../src/index.js';
+import { storeContract } from './contract/store-contract.js';
+import { backupContract } from './contract/backup-contract.js';
+import type { StoreFactory } from './contract/fixtures.js';
+
+/** The server store in a fresh schema of the test database (127.0.0.1:5432/test unless overridden). */
+const postgres: StoreFactory = async () => {
+  const url = testPostgresUrl();
+  let current = await PostgresStore.open(url);
+  return {
+    store: current,
+    reopen: async () => (current = await PostgresStore.open(url)),
+    cleanup: async () => {
+      await current.close().catch(() => undefined);
+      await dropTestSchema(url);
+    },
+  };
+};
+
+storeContract('PostgreSQL', postgres);
+backupContract('PostgreSQL', postgres);
