@@ -12,3 +12,5 @@ export * from './periods/iso-week.js';
 export * from './periods/compstat-periods.js';
 export * from './periods/local-now.js';
 export * from './fingerprint/fingerprint.js';
+export * from './calls/call.js';
+export * from './calls/call-intervals.js';
