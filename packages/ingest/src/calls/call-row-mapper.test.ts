@@ -81,7 +81,7 @@ describe('compileCallRowMapper with seattle-cad', () => {
     const dst = call(
       map(
         seattleRow({
-          'Original Time Queued': '11/05/2023 1:50:00 AM',
+          'Original Time Queued': '11/05/2023 12:50:00 AM',
           'Arrived Time': '11/05/2023 3:10:00 AM',
         }),
       ),
