@@ -14,3 +14,4 @@ export * from './periods/local-now.js';
 export * from './fingerprint/fingerprint.js';
 export * from './calls/call.js';
 export * from './calls/call-intervals.js';
+export * from './calls/call-content-hash.js';

@@ -1,2 +1,3 @@
 export * from './port/store.js';
 export * from './duckdb/duckdb-store.js';
+export * from './port/call-store.js';

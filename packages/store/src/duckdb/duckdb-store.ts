@@ -10,6 +10,7 @@ import {
 } from '@vigia/domain';
 import type {
   CountQuery,
+  CountWindow,
   CountRow,
   ImportMeta,
   ImportRecord,
@@ -23,6 +24,9 @@ import type {
   StoredUnit,
   UnitInput,
 } from '../port/store.js';
+import type { CallFact, CallImportSession, CallStore, StoredCall } from '../port/call-store.js';
+import { DuckDbCallImport } from './calls/call-import.js';
+import { callDateRange, countCurrentCalls, listCallFacts, listCallVersions } from './calls/call-queries.js';
 import { DuckDbIncidentImport } from './incident-import.js';
 import { openDuckDb } from './open-duckdb.js';
 import { applyPlacements } from './apply-placements.js';
@@ -38,7 +42,7 @@ type Row = unknown[];
  * The embedded store: one DuckDB file (DESIGN.md: ingest 1.1 s and COMPSTAT aggregation 33 ms for
  * 2 M incidents on 2 cores). Open with {@link DuckDbStore.open}; one process at a time may open a file.
  */
-export class DuckDbStore implements Store {
+export class DuckDbStore implements Store, CallStore {
   private constructor(
     readonly location: string,
     private readonly instance: DuckDBInstance,
@@ -347,6 +351,27 @@ export class DuckDbStore implements Store {
       [source ?? null],
     );
     return Number(r[0]?.[0] ?? 0);
+  }
+
+  // CallStore (calls for service): SQL in duckdb/calls/.
+  beginCallImport(meta: ImportMeta): Promise<CallImportSession> {
+    return DuckDbCallImport.begin(this.db, meta);
+  }
+
+  listCallFacts(query: { windows: readonly CountWindow[] }): Promise<CallFact[]> {
+    return listCallFacts(this.db, query.windows);
+  }
+
+  countCurrentCalls(): Promise<number> {
+    return countCurrentCalls(this.db);
+  }
+
+  callDateRange(): Promise<{ first: string; last: string } | null> {
+    return callDateRange(this.db);
+  }
+
+  listCallVersions(source: string, sourceId?: string): Promise<StoredCall[]> {
+    return listCallVersions(this.db, source, sourceId);
   }
 }
 

@@ -1,4 +1,5 @@
 import { OFFENSE_CATEGORY_CODES } from '@vigia/domain';
+import { CALLS_MIGRATION } from './calls/call-migration.js';
 
 /**
  * Versioned schema of the embedded store, applied in order inside one transaction each. Never edit a
@@ -116,4 +117,6 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (agency_id, source)
   );
   `,
+  // 3: calls for service (issue 5), a table of their own beside incidents.
+  CALLS_MIGRATION,
 ];
