@@ -8,3 +8,8 @@ export * from './report/compstat-remainder.js';
 export * from './demo/seed-demo.js';
 export * from './store/open-store.js';
 export * from './quarantine/list-quarantine.js';
+export * from './calls/require-call-store.js';
+export * from './calls/import-calls.js';
+export * from './calls/response-options.js';
+export * from './calls/response-groups.js';
+export * from './calls/response-report.js';

@@ -33,6 +33,7 @@ export const ERROR_CATALOGUE = {
   STORE_OPEN_FAILED: { httpStatus: 500 },
   STORE_NOT_DATABASE: { httpStatus: 400 },
   STORE_SCHEMA_NEWER: { httpStatus: 500 },
+  CALLS_NOT_SUPPORTED: { httpStatus: 501 },
   INTERNAL: { httpStatus: 500 },
 } as const satisfies Record<string, { httpStatus: number }>;
 

@@ -45,6 +45,8 @@ export const messagesEn = {
     STORE_OPEN_FAILED: 'Cannot open the database {{db}}: {{detail}}',
     STORE_SCHEMA_NEWER:
       'The database {{db}} was written by a newer Vigía (schema {{found}}, this one knows {{known}}). Upgrade Vigía.',
+    CALLS_NOT_SUPPORTED:
+      'The database {{db}} cannot keep calls for service yet (its store adapter does not support them).',
     INTERNAL: 'Unexpected error ({{detail}}). Please report it with the command you ran.',
   },
   quarantine: {

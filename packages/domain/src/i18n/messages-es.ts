@@ -49,6 +49,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
     STORE_OPEN_FAILED: 'No se puede abrir la base de datos {{db}}: {{detail}}',
     STORE_SCHEMA_NEWER:
       'La base de datos {{db}} fue escrita por una versión más nueva de Vigía (esquema {{found}}, esta conoce {{known}}). Actualice Vigía.',
+    CALLS_NOT_SUPPORTED:
+      'La base de datos {{db}} aún no puede guardar llamadas de servicio (su adaptador de almacenamiento no las admite).',
     INTERNAL: 'Error inesperado ({{detail}}). Repórtelo junto con el comando que ejecutó.',
   },
   quarantine: {

@@ -4,6 +4,7 @@ import { compileRowMapper, createPlacer, isBlankRow, loadMapping, openRowSource 
 import type { ImportCounts, Store } from '@vigia/store';
 import { requireAgency } from '../agency/require-agency.js';
 import { replaceIncidents } from '../units/replace-incidents.js';
+import { rawRecord } from './raw-record.js';
 
 /** Input of `vigia import incidents`. */
 export interface ImportIncidentsInput {
@@ -157,11 +158,4 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
     ...counts,
     ...extra,
   };
-}
-
-function rawRecord(header: readonly string[], fields: readonly string[]): Record<string, string> {
-  const raw: Record<string, string> = {};
-  const n = Math.max(header.length, fields.length);
-  for (let i = 0; i < n; i++) raw[header[i] ?? `column_${i + 1}`] = fields[i] ?? '';
-  return raw;
 }

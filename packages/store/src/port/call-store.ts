@@ -42,8 +42,8 @@ export interface CallFact {
   sourceId: string;
   /** Local date received, `YYYY-MM-DD`. */
   receivedDate: string;
-  /** Local hour received, 0–23 (0 for date-only calls: see timePrecision). */
-  hour: number;
+  /** Local minute of the day received, 0–1439 (0 for date-only calls: see timePrecision). */
+  minuteOfDay: number;
   /** ISO weekday received, 1 = Monday … 7 = Sunday. */
   weekday: number;
   receivedAt: number;

@@ -27,7 +27,7 @@ export async function listCallFacts(
     })
     .join(' OR ');
   const reader = await db.runAndReadAll(
-    `SELECT source_id, strftime(received_date, '%Y-%m-%d'), hour(received_local), isodow(received_local),
+    `SELECT source_id, strftime(received_date, '%Y-%m-%d'), hour(received_local) * 60 + minute(received_local), isodow(received_local),
             ${ms('received_at')}, ${ms('dispatched_at')}, ${ms('en_route_at')}, ${ms('on_scene_at')},
             ${ms('cleared_at')}, time_precision, priority, channel, coalesce(final_type, initial_type),
             officer_initiated, arrest, responding_units, unit_id, source_unit
@@ -44,7 +44,7 @@ export async function listCallFacts(
     facts[i] = {
       sourceId: id![i] as string,
       receivedDate: date![i] as string,
-      hour: Number(hour![i]),
+      minuteOfDay: Number(hour![i]),
       weekday: Number(dow![i]),
       receivedAt: Number(rec![i]),
       dispatchedAt: num(dis![i]),
