@@ -40,6 +40,7 @@ const SAMPLE_PARAMS = {
   STORE_OPEN_FAILED: { db: 'v.duckdb', detail: 'permission denied' },
   STORE_NOT_DATABASE: { db: 'incidentes.csv' },
   STORE_SCHEMA_NEWER: { db: 'v.duckdb', found: 9, known: 3 },
+  CALLS_NOT_SUPPORTED: { db: 'postgres://x' },
   INTERNAL: { detail: 'boom' },
 } as const satisfies Record<ErrorCode, MessageParams>;
 
