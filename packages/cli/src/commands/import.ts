@@ -6,13 +6,15 @@ import { formatImportSummary } from '../format/import-summary.js';
 import { formatCount } from '../format/number.js';
 import { importProgress } from '../progress.js';
 import { dbLocation, withStore } from '../run-with-store.js';
+import { registerImportCalls } from './import-calls.js';
 
 /** `vigia import units ...` and `vigia import incidents ...` */
 export function registerImport(program: Command, io: Io): void {
   const lang = () => program.opts<{ lang?: string }>().lang;
   const imp = program
     .command('import')
-    .description('import units or incidents / importar unidades o incidentes');
+    .description('import units, incidents or calls / importar unidades, incidentes o llamadas');
+  registerImportCalls(imp, io, lang);
   imp
     .command('units <file>')
     .description('import one level of units from GeoJSON / importar un nivel de unidades desde GeoJSON')

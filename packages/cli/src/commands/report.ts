@@ -6,10 +6,12 @@ import { initialLocale, type Io } from '../context.js';
 import { formatReportCsv } from '../format/report-csv.js';
 import { formatReportTable } from '../format/report-table.js';
 import { dbLocation, withStore } from '../run-with-store.js';
+import { registerResponseReport } from './report-response.js';
 
 /** `vigia report compstat --db FILE --week YYYY-Www [--level NAME] [--unit CODE] [--format table|csv|json]` */
 export function registerReport(program: Command, io: Io): void {
   const rep = program.command('report').description('reports / informes');
+  registerResponseReport(rep, io, () => program.opts<{ lang?: string }>().lang);
   rep
     .command('compstat')
     .description('weekly COMPSTAT report (WTD, 28-day, YTD vs last year) / informe COMPSTAT semanal')

@@ -121,6 +121,44 @@ export const messagesEn = {
     unitSkipped:
       'Warning: feature {{feature}} ({{code}}) of {{file}} (counting from 1) was skipped: its geometry is {{type}}, not a polygon (a LineString counts as an outline only when its first and last points are the same).',
   },
+  calls: {
+    summary:
+      'Read {{read}} rows: {{stored}} stored, {{updated}} updated, {{unchanged}} unchanged, {{quarantined}} quarantined ({{calls}} calls).',
+    times:
+      'Response times: {{officer}} officer-initiated and {{noOnScene}} without an on-scene time (counted in volume, not in response times).',
+    dateOnly:
+      'The file has dates only for {{count}} rows: they count in call volume and can give no response time.',
+    flags: 'Timestamps out of order (kept, left out of response times): {{flags}}.',
+    title: 'Police response — {{what}} ({{timeZone}})',
+    week: 'week {{week}}',
+    range: '{{start}} to {{end}}',
+    method:
+      'Response time = on scene − received (first unit). Median and 90th percentile in min:s (linear interpolation, as R quantile() and Excel PERCENTILE.INC). Officer-initiated calls {{oi}}.',
+    oiExcluded: 'excluded',
+    oiIncluded: 'included',
+    window: '{{name}}: {{start}} to {{end}}, against {{previousStart}} to {{previousEnd}}',
+    group: 'Group',
+    calls: 'Calls',
+    measured: 'Measured',
+    median: 'Median',
+    p90: '90th pct.',
+    withinTarget: 'Within target',
+    cells: 'Each cell: this year (same dates last year).',
+    agency: 'Agency',
+    priority: 'Priority {{key}}',
+    channel: 'Channel {{key}}',
+    unit: 'Unit {{key}}',
+    excluded:
+      'Left out of response times: {{officerInitiated}} officer-initiated, {{noOnScene}} without on-scene time, {{dateOnly}} with dates only, {{outOfOrder}} with timestamps out of order.',
+    targets: 'Targets: {{targets}}.',
+    noTargets: 'No response-time targets set (use --targets 1=7,2=15).',
+    workload: 'Workload, calls per shift ({{name}}): unit, shift, calls, per shift, last year per shift',
+    enforcement: 'Arrests ({{name}}): group, calls, arrests, arrest rate, last year',
+    noCalls:
+      'This agency has no calls for service in these dates. Import them with: vigia import calls FILE --profile NAME',
+    noTime: '(no time)',
+    rangeWindow: 'Selected dates',
+  },
   quarantineList: {
     header: 'Quarantined rows (import, file, row, reason, column = value):',
     row: 'row',

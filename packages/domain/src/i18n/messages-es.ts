@@ -129,6 +129,45 @@ export const messagesEs: Shape<typeof messagesEn> = {
     unitSkipped:
       'Aviso: se omitió el elemento {{feature}} ({{code}}) de {{file}} (contando desde 1): su geometría es {{type}}, no un polígono (una LineString vale como contorno solo si su primer y último punto coinciden).',
   },
+  calls: {
+    summary:
+      'Leídas {{read}} filas: {{stored}} guardadas, {{updated}} actualizadas, {{unchanged}} sin cambios, {{quarantined}} en cuarentena ({{calls}} llamadas).',
+    times:
+      'Tiempos de respuesta: {{officer}} llamadas por iniciativa policial y {{noOnScene}} sin hora de llegada (cuentan en el volumen, no en los tiempos de respuesta).',
+    dateOnly:
+      'El archivo solo trae fechas en {{count}} filas: cuentan en el volumen de llamadas y no pueden dar tiempo de respuesta.',
+    flags: 'Horas fuera de orden (se conservan, fuera de los tiempos de respuesta): {{flags}}.',
+    title: 'Respuesta policial — {{what}} ({{timeZone}})',
+    week: 'semana {{week}}',
+    range: '{{start}} a {{end}}',
+    method:
+      'Tiempo de respuesta = llegada − recepción (primera unidad). Mediana y percentil 90 en min:s (interpolación lineal, como quantile() de R y PERCENTIL.INC de Excel). Llamadas por iniciativa policial: {{oi}}.',
+    oiExcluded: 'excluidas',
+    oiIncluded: 'incluidas',
+    window: '{{name}}: {{start}} a {{end}}, frente a {{previousStart}} a {{previousEnd}}',
+    group: 'Grupo',
+    calls: 'Llamadas',
+    measured: 'Medidas',
+    median: 'Mediana',
+    p90: 'Perc. 90',
+    withinTarget: 'En meta',
+    cells: 'Cada celda: este año (mismas fechas del año anterior).',
+    agency: 'Institución',
+    priority: 'Prioridad {{key}}',
+    channel: 'Vía {{key}}',
+    unit: 'Unidad {{key}}',
+    excluded:
+      'Fuera de los tiempos de respuesta: {{officerInitiated}} por iniciativa policial, {{noOnScene}} sin hora de llegada, {{dateOnly}} solo con fechas, {{outOfOrder}} con horas fuera de orden.',
+    targets: 'Metas: {{targets}}.',
+    noTargets: 'Sin metas de tiempo de respuesta (use --targets 1=7,2=15).',
+    workload:
+      'Carga de trabajo, llamadas por turno ({{name}}): unidad, turno, llamadas, por turno, año anterior por turno',
+    enforcement: 'Arrestos ({{name}}): grupo, llamadas, arrestos, tasa de arresto, año anterior',
+    noCalls:
+      'Esta institución no tiene llamadas de servicio en estas fechas. Impórtelas con: vigia import calls ARCHIVO --profile NOMBRE',
+    noTime: '(sin hora)',
+    rangeWindow: 'Fechas elegidas',
+  },
   quarantineList: {
     header: 'Filas en cuarentena (importación, archivo, fila, motivo, columna = valor):',
     row: 'fila',
