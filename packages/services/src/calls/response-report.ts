@@ -158,12 +158,10 @@ export async function responseReport(store: Store, input: ResponseReportInput): 
   const enforcement = new CountAccumulator();
   const flags: Partial<Record<CallIntervalFlag, number>> = {};
   let anyArrestData = false;
-  const dayCache = new Map<string, number>();
   const ranges = keys.map((k) => compared.periods[k]!);
 
   for (const f of await calls.listCallFacts({ windows })) {
-    let day = dayCache.get(f.receivedDate);
-    if (day === undefined) dayCache.set(f.receivedDate, (day = parseLocalDate(f.receivedDate)));
+    const day = f.receivedDay;
     const iv = callIntervals(f);
     const { measured, exclusion } = classify(f, iv, includeOI, targets);
     const unit = unitKey(f);

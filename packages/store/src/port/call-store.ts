@@ -39,9 +39,8 @@ export interface CallImportSession {
  * absent); `receivedDate`, `hour` and `weekday` are local (the agency time zone the call was read in).
  */
 export interface CallFact {
-  sourceId: string;
-  /** Local date received, `YYYY-MM-DD`. */
-  receivedDate: string;
+  /** Local date received as a day number (days since 1970-01-01, as domain `dayNumber`). */
+  receivedDay: number;
   /** Local minute of the day received, 0–1439 (0 for date-only calls: see timePrecision). */
   minuteOfDay: number;
   /** ISO weekday received, 1 = Monday … 7 = Sunday. */

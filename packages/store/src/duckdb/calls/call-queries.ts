@@ -27,10 +27,10 @@ export async function listCallFacts(
     })
     .join(' OR ');
   const reader = await db.runAndReadAll(
-    `SELECT source_id, strftime(received_date, '%Y-%m-%d'), hour(received_local) * 60 + minute(received_local), isodow(received_local),
+    `SELECT CAST(received_date - DATE '1970-01-01' AS INTEGER), hour(received_local) * 60 + minute(received_local), isodow(received_local),
             ${ms('received_at')}, ${ms('dispatched_at')}, ${ms('en_route_at')}, ${ms('on_scene_at')},
             ${ms('cleared_at')}, time_precision, priority, channel, coalesce(final_type, initial_type),
-            officer_initiated, arrest, responding_units, unit_id, source_unit
+            officer_initiated, arrest, array_to_string(responding_units, chr(31)), unit_id, source_unit
      FROM call_for_service WHERE agency_id = ${AGENCY} AND is_current AND (${where})`,
     params,
   );
@@ -38,12 +38,11 @@ export async function listCallFacts(
   const n = reader.currentRowCount;
   const facts: CallFact[] = new Array<CallFact>(n);
   const col = (i: number) => c[i] ?? [];
-  const [id, date, hour, dow, rec, dis, enr, ons, clr, prec, pri, chan, type, oi, arr, units, unit, src] =
-    Array.from({ length: 18 }, (_, i) => col(i));
+  const [day, hour, dow, rec, dis, enr, ons, clr, prec, pri, chan, type, oi, arr, units, unit, src] =
+    Array.from({ length: 17 }, (_, i) => col(i));
   for (let i = 0; i < n; i++) {
     facts[i] = {
-      sourceId: id![i] as string,
-      receivedDate: date![i] as string,
+      receivedDay: Number(day![i]),
       minuteOfDay: Number(hour![i]),
       weekday: Number(dow![i]),
       receivedAt: Number(rec![i]),
@@ -57,7 +56,7 @@ export async function listCallFacts(
       callType: type![i] as string | null,
       officerInitiated: oi![i] as boolean,
       arrest: arr![i] as boolean | null,
-      respondingUnits: items(units![i]),
+      respondingUnits: units![i] ? (units![i] as string).split('\u001f') : [],
       unitId: num(unit![i]),
       sourceUnit: src![i] as string | null,
     };
