@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { callIntervals } from '@vigia/domain';
 import { callMappingSchema } from './call-mapping.js';
@@ -175,5 +176,16 @@ describe('loadCallMapping', () => {
     await expect(loadCallMapping('generic')).rejects.toMatchObject({ code: 'MAPPING_REQUIRED' });
     await expect(loadCallMapping('nope')).rejects.toMatchObject({ code: 'UNKNOWN_PROFILE' });
     expect(() => callMappingSchema.parse({ columns: {} })).toThrow(/received/);
+  });
+});
+
+describe('the documented example call mapping', () => {
+  it('docs/examples/call-mapping-example.json is a valid call mapping', async () => {
+    const file = fileURLToPath(
+      new URL('../../../../docs/examples/call-mapping-example.json', import.meta.url),
+    );
+    const m = await loadCallMapping('generic', file);
+    expect(m.columns.onScene).toBe('hora_llegada');
+    expect(m.officerInitiated?.values).toContain('PATRULLAJE');
   });
 });
