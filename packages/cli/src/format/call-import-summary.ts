@@ -1,6 +1,7 @@
 import { translate, type Locale } from '@vigia/domain';
 import type { CallImportSummary } from '@vigia/services';
 import { formatCount } from './number.js';
+import { locationFlagLine, quarantineReasonLines, unitLines } from './import-summary.js';
 
 /** The call import summary for people: reconciliation, quarantine reasons, response-time exclusions. */
 export function formatCallImportSummary(s: CallImportSummary, locale: Locale): string {
@@ -15,13 +16,7 @@ export function formatCallImportSummary(s: CallImportSummary, locale: Locale): s
       calls: n(s.calls),
     }),
   ];
-  const reasons = Object.entries(s.quarantineReasons);
-  if (reasons.length > 0) {
-    lines.push(translate(locale, 'import.reasons', { importId: s.importId }));
-    for (const [code, count] of reasons) {
-      lines.push(`  ${code.padEnd(24)} ${n(count).padStart(9)}  ${translate(locale, `quarantine.${code}`)}`);
-    }
-  }
+  lines.push(...quarantineReasonLines(s, locale));
   if (s.dateOnly > 0) lines.push(translate(locale, 'calls.dateOnly', { count: n(s.dateOnly) }));
   if (s.dateOnly < s.read - s.quarantined) {
     lines.push(
@@ -32,18 +27,9 @@ export function formatCallImportSummary(s: CallImportSummary, locale: Locale): s
   if (flags.length > 0) {
     lines.push(translate(locale, 'calls.flags', { flags: flags.map(([f, c]) => `${f} ${n(c)}`).join(', ') }));
   }
-  lines.push(
-    translate(locale, 'import.flags', {
-      noLocation: n(s.noLocation),
-      outside: n(s.outsideJurisdiction),
-      disagree: n(s.unitDisagreements),
-    }),
-  );
+  lines.push(locationFlagLine(s, locale));
   if (s.possibleDuplicates > 0)
     lines.push(translate(locale, 'import.duplicates', { count: n(s.possibleDuplicates) }));
-  if (s.unitsAvailable === 0) lines.push(translate(locale, 'import.noUnits'));
-  else if (s.unknownSourceUnits > 0) {
-    lines.push(translate(locale, 'import.unknownUnits', { count: n(s.unknownSourceUnits) }));
-  }
+  lines.push(...unitLines(s, locale));
   return `${lines.join('\n')}\n`;
 }

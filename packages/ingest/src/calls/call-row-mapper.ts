@@ -1,9 +1,8 @@
 import type { CallRecord, CallTimePrecision, RowIssue } from '@vigia/domain';
-import { readCoordinates } from '../fields/coordinates.js';
 import { compileDateFormat, localText, type LocalDateTime } from '../fields/date-format.js';
 import { normalizeLabel } from '../fields/normalize-label.js';
 import { ZoneConverter } from '../fields/zone-converter.js';
-import { clipValue, columnIndexer, readWall } from '../rows/column-index.js';
+import { clipValue, columnIndexer, readLocation, readWall } from '../rows/column-index.js';
 import type { RowMapperOptions } from '../rows/row-mapper.js';
 import { withSpreadsheetFallback } from '../rows/row-mapper.js';
 import { RowFingerprints, derivedSourceId } from '../rows/stable-id.js';
@@ -127,21 +126,13 @@ export function compileCallRowMapper(
       at[t.key] = instant(w);
     }
 
-    let lon: number | null = null;
-    let lat: number | null = null;
-    if (iLon >= 0 && iLat >= 0) {
-      const cr = readCoordinates(get(iLon), get(iLat), mapping.decimalSeparator);
-      if (cr.kind === 'bad') {
-        issues.push({
-          reason: 'BAD_COORDINATES',
-          column: (cr.column === 'longitude' ? c.longitude : c.latitude) ?? '',
-          value: clipValue(cr.value),
-        });
-      } else if (cr.kind === 'ok') {
-        lon = cr.lon;
-        lat = cr.lat;
-      }
-    }
+    const { lon, lat } = readLocation(
+      iLon >= 0 && iLat >= 0 ? get(iLon) : null,
+      iLat >= 0 && iLon >= 0 ? get(iLat) : null,
+      mapping.decimalSeparator,
+      c,
+      issues,
+    );
     if (issues.length > 0 || !received) return { kind: 'quarantine', issues, duplicate: fp.duplicate };
     const text = (i: number): string | null => get(i) || null;
     const responding = get(iResponding);

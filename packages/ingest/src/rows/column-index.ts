@@ -1,4 +1,5 @@
 import { VigiaError, type RowIssue } from '@vigia/domain';
+import { readCoordinates } from '../fields/coordinates.js';
 import type { DateReader, LocalDateTime } from '../fields/date-format.js';
 
 /**
@@ -66,4 +67,28 @@ export function readWall(
     return null;
   }
   return v;
+}
+
+/**
+ * Reads the point of a row from its longitude and latitude cells (`''` when the column is not mapped):
+ * WGS84 degrees, or nulls for no usable location (empty, 0,0); an unreadable or out-of-range value is
+ * pushed onto `issues` as BAD_COORDINATES naming its column.
+ */
+export function readLocation(
+  lonText: string | null,
+  latText: string | null,
+  decimalSeparator: '.' | ',',
+  columns: { longitude?: string | undefined; latitude?: string | undefined },
+  issues: RowIssue[],
+): { lon: number | null; lat: number | null } {
+  if (lonText === null || latText === null) return { lon: null, lat: null };
+  const cr = readCoordinates(lonText, latText, decimalSeparator);
+  if (cr.kind === 'bad') {
+    issues.push({
+      reason: 'BAD_COORDINATES',
+      column: (cr.column === 'longitude' ? columns.longitude : columns.latitude) ?? '',
+      value: clipValue(cr.value),
+    });
+  }
+  return cr.kind === 'ok' ? { lon: cr.lon, lat: cr.lat } : { lon: null, lat: null };
 }

@@ -8,7 +8,6 @@ import {
   type OffenseCategory,
   type RowIssue,
 } from '@vigia/domain';
-import { readCoordinates } from '../fields/coordinates.js';
 import {
   compileDateFormat,
   localText,
@@ -21,7 +20,7 @@ import { normalizeLabel } from '../fields/normalize-label.js';
 import { ZoneConverter } from '../fields/zone-converter.js';
 import type { ImportMapping } from '../profiles/mapping.js';
 import { RowFingerprints, derivedSourceId } from './stable-id.js';
-import { clipValue, columnIndexer, readWall } from './column-index.js';
+import { clipValue, columnIndexer, readLocation, readWall } from './column-index.js';
 
 /** What one input row became. */
 export type MappedRow =
@@ -202,21 +201,13 @@ export function compileRowMapper(
     if (offenses.length > 1) offenses.sort((a, b) => severityRank(a.category) - severityRank(b.category));
 
     // Location
-    let lon: number | null = null;
-    let lat: number | null = null;
-    if (iLon >= 0 && iLat >= 0) {
-      const cr = readCoordinates(get(iLon), get(iLat), mapping.decimalSeparator);
-      if (cr.kind === 'bad') {
-        issues.push({
-          reason: 'BAD_COORDINATES',
-          column: (cr.column === 'longitude' ? c.longitude : c.latitude) ?? '',
-          value: clipValue(cr.value),
-        });
-      } else if (cr.kind === 'ok') {
-        lon = cr.lon;
-        lat = cr.lat;
-      }
-    }
+    const { lon, lat } = readLocation(
+      iLon >= 0 && iLat >= 0 ? get(iLon) : null,
+      iLat >= 0 && iLon >= 0 ? get(iLat) : null,
+      mapping.decimalSeparator,
+      c,
+      issues,
+    );
 
     // Status
     let status: IncidentStatus = 'reported';

@@ -15,22 +15,15 @@ import {
 } from '@vigia/ingest';
 import type { CallImportCounts, Store } from '@vigia/store';
 import { requireAgency } from '../agency/require-agency.js';
+import type { ImportIncidentsInput } from '../import/import-incidents.js';
 import { rawRecord } from '../import/raw-record.js';
 import { requireCallStore } from './require-call-store.js';
 
-/** Input of `vigia import calls`. */
-export interface ImportCallsInput {
-  file: string;
-  /** seattle-cad, sacramento-cad or generic (with mappingFile). */
-  profile: string;
-  mappingFile?: string | undefined;
-  /** "Now" (UTC epoch ms): calls received later are quarantined. A parameter so tests are repeatable. */
-  nowMs: number;
-  /** Called every batch with bytes read and total bytes (for a progress bar). */
-  onProgress?: (bytesRead: number, totalBytes: number) => void;
-  /** Called once all rows are read, before the store merges them. */
-  onMerge?: () => void;
-}
+/**
+ * Input of `vigia import calls`: as for incidents (file, profile — seattle-cad, sacramento-cad or
+ * generic with mappingFile —, nowMs, progress callbacks).
+ */
+export type ImportCallsInput = ImportIncidentsInput;
 
 /**
  * The call import summary; `read` = stored + updated + unchanged + quarantined. Rows sharing a call id

@@ -16,6 +16,7 @@ import {
 import type { MeasuredCall } from '@vigia/analysis';
 import type { CallFact, CountWindow, Store, StoredUnit } from '@vigia/store';
 import { requireAgency } from '../agency/require-agency.js';
+import { reportPeriod, type ReportPeriod } from '../report/compstat-report.js';
 import { requireCallStore } from './require-call-store.js';
 import {
   DEFAULT_RESPONSE_TARGETS_SEC,
@@ -48,13 +49,8 @@ export interface ResponseReportInput {
   includeOfficerInitiated?: boolean | undefined;
 }
 
-/** Dates of one window and of the same dates a year earlier, `YYYY-MM-DD`. */
-export interface ResponsePeriod {
-  start: string;
-  end: string;
-  previousStart: string;
-  previousEnd: string;
-}
+/** Dates of one window and of the same dates a year earlier, `YYYY-MM-DD` (as in the COMPSTAT report). */
+export type ResponsePeriod = ReportPeriod;
 
 /** A window's current and previous-year value. */
 export interface Compared<T> {
@@ -196,7 +192,7 @@ export async function responseReport(store: Store, input: ResponseReportInput): 
   }
 
   const periodsOut: Record<string, ResponsePeriod> = {};
-  for (const k of keys) periodsOut[k] = formatPeriod(compared.periods[k]!);
+  for (const k of keys) periodsOut[k] = reportPeriod(compared.periods[k]!);
   const compare = <T>(get: (at: string) => T) =>
     Object.fromEntries(
       keys.map((k, w) => [k, { current: get(`${w}${S}c${S}`), previous: get(`${w}${S}p${S}`) }]),
@@ -378,12 +374,4 @@ function shiftRank(shifts: readonly ShiftDefinition[], name: string | null): num
 }
 function hhmm(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-}
-function formatPeriod(p: ComparedPeriod): ResponsePeriod {
-  return {
-    start: formatLocalDate(p.current.start),
-    end: formatLocalDate(p.current.end),
-    previousStart: formatLocalDate(p.previous.start),
-    previousEnd: formatLocalDate(p.previous.end),
-  };
 }

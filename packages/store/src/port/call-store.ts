@@ -1,4 +1,4 @@
-import type { CallTimePrecision, PlacedCall, RowIssue } from '@vigia/domain';
+import type { CallTimestamps, PlacedCall, RowIssue } from '@vigia/domain';
 import type { CountWindow, ImportMeta } from './store.js';
 
 /** Row outcomes of a finished call import; `read` = stored + updated + unchanged + quarantined. */
@@ -38,19 +38,13 @@ export interface CallImportSession {
  * What response analytics need of one current call. Times are UTC epoch milliseconds (null when
  * absent); `receivedDate`, `hour` and `weekday` are local (the agency time zone the call was read in).
  */
-export interface CallFact {
+export interface CallFact extends CallTimestamps {
   /** Local date received as a day number (days since 1970-01-01, as domain `dayNumber`). */
   receivedDay: number;
   /** Local minute of the day received, 0–1439 (0 for date-only calls: see timePrecision). */
   minuteOfDay: number;
   /** ISO weekday received, 1 = Monday … 7 = Sunday. */
   weekday: number;
-  receivedAt: number;
-  dispatchedAt: number | null;
-  enRouteAt: number | null;
-  onSceneAt: number | null;
-  clearedAt: number | null;
-  timePrecision: CallTimePrecision;
   priority: string | null;
   channel: string | null;
   /** Final call type, else the initial one, else null. */
