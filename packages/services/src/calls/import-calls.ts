@@ -1,22 +1,11 @@
 import { basename } from 'node:path';
-import {
-  callIntervals,
-  VigiaError,
-  isValidTimeZone,
-  type CallIntervalFlag,
-  type QuarantineReason,
-} from '@vigia/domain';
-import {
-  compileCallRowMapper,
-  createLocationPlacer,
-  isBlankRow,
-  loadCallMapping,
-  openRowSource,
-} from '@vigia/ingest';
+import { callIntervals, type CallIntervalFlag, type QuarantineReason } from '@vigia/domain';
+import { compileCallRowMapper, createLocationPlacer, loadCallMapping, openRowSource } from '@vigia/ingest';
 import type { CallImportCounts, Store } from '@vigia/store';
 import { requireAgency } from '../agency/require-agency.js';
 import type { ImportIncidentsInput } from '../import/import-incidents.js';
 import { rawRecord } from '../import/raw-record.js';
+import { checkMappingTimeZone, countReasons, streamRows } from '../import/stream-rows.js';
 import { requireCallStore } from './require-call-store.js';
 
 /**
@@ -65,9 +54,7 @@ export async function importCalls(store: Store, input: ImportCallsInput): Promis
   const agency = await requireAgency(store);
   const calls = requireCallStore(store);
   const mapping = await loadCallMapping(input.profile, input.mappingFile);
-  if (mapping.timeZone !== undefined && !isValidTimeZone(mapping.timeZone)) {
-    throw new VigiaError('INVALID_TIME_ZONE', { value: mapping.timeZone });
-  }
+  checkMappingTimeZone(mapping.timeZone);
   const source = await openRowSource(input.file, mapping);
   const file = basename(input.file);
   const mapRow = compileCallRowMapper(mapping, source.header, {
@@ -102,39 +89,32 @@ export async function importCalls(store: Store, input: ImportCallsInput): Promis
     unknownSourceUnits: 0,
     detected: source.detected,
   };
-  let rowNo = source.headerRowNumber;
   const t0 = performance.now();
-  try {
-    for await (const batch of source.batches) {
-      for (const fields of batch) {
-        rowNo++;
-        if (isBlankRow(fields)) continue;
-        const mapped = mapRow(fields);
-        if (mapped.kind === 'quarantine') {
-          for (const reason of new Set(mapped.issues.map((i) => i.reason)))
-            s.quarantineReasons[reason] = (s.quarantineReasons[reason] ?? 0) + 1;
-          session.addQuarantine(rowNo, mapped.issues, rawRecord(source.header, fields));
-          continue;
-        }
-        const r = mapped.record;
-        if (mapped.duplicate && r.sourceIdDerived) s.possibleDuplicates++;
-        if (r.timePrecision === 'date') s.dateOnly++;
-        else if (r.onSceneAt === null) s.noOnScene++;
-        if (r.officerInitiated) s.officerInitiated++;
-        for (const f of callIntervals(r).flags) s.intervalFlags[f] = (s.intervalFlags[f] ?? 0) + 1;
-        const p = place(r.lon, r.lat, r.sourceUnit);
-        if (p.locationFlag === 'no_location') s.noLocation++;
-        else if (p.locationFlag === 'outside_jurisdiction') s.outsideJurisdiction++;
-        if (p.unitDisagrees) s.unitDisagreements++;
-        if (r.sourceUnit !== null && p.sourceUnitId === null) s.unknownSourceUnits++;
-        session.addCall(rowNo, { ...r, ...p });
+  await streamRows(
+    source,
+    session,
+    (rowNo, fields) => {
+      const mapped = mapRow(fields);
+      if (mapped.kind === 'quarantine') {
+        countReasons(s.quarantineReasons, mapped.issues);
+        session.addQuarantine(rowNo, mapped.issues, rawRecord(source.header, fields));
+        return;
       }
-      input.onProgress?.(source.bytesRead(), source.totalBytes);
-    }
-  } catch (e) {
-    await session.abort();
-    throw e;
-  }
+      const r = mapped.record;
+      if (mapped.duplicate && r.sourceIdDerived) s.possibleDuplicates++;
+      if (r.timePrecision === 'date') s.dateOnly++;
+      else if (r.onSceneAt === null) s.noOnScene++;
+      if (r.officerInitiated) s.officerInitiated++;
+      for (const f of callIntervals(r).flags) s.intervalFlags[f] = (s.intervalFlags[f] ?? 0) + 1;
+      const p = place(r.lon, r.lat, r.sourceUnit);
+      if (p.locationFlag === 'no_location') s.noLocation++;
+      else if (p.locationFlag === 'outside_jurisdiction') s.outsideJurisdiction++;
+      if (p.unitDisagrees) s.unitDisagreements++;
+      if (r.sourceUnit !== null && p.sourceUnitId === null) s.unknownSourceUnits++;
+      session.addCall(rowNo, { ...r, ...p });
+    },
+    input.onProgress,
+  );
   const t1 = performance.now();
   input.onMerge?.();
   const counts = await session.finish(s);

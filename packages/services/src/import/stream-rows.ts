@@ -1,0 +1,43 @@
+import { VigiaError, isValidTimeZone, type QuarantineReason, type RowIssue } from '@vigia/domain';
+import { isBlankRow, type RowSource } from '@vigia/ingest';
+
+/**
+ * The reading loop every file import shares: feeds each non-blank row of `source` to `onRow` with its
+ * spreadsheet row number (blank rows count, then are skipped), reports progress after each batch, and on
+ * any error aborts `session` (nothing stored) and rethrows.
+ */
+export async function streamRows(
+  source: RowSource,
+  session: { abort(): Promise<void> },
+  onRow: (rowNo: number, fields: string[]) => void,
+  onProgress?: (bytesRead: number, totalBytes: number) => void,
+): Promise<void> {
+  let rowNo = source.headerRowNumber;
+  try {
+    for await (const batch of source.batches) {
+      for (const fields of batch) {
+        rowNo++;
+        if (!isBlankRow(fields)) onRow(rowNo, fields);
+      }
+      onProgress?.(source.bytesRead(), source.totalBytes);
+    }
+  } catch (e) {
+    await session.abort();
+    throw e;
+  }
+}
+
+/** Adds a quarantined row to the per-reason counts (a row with three empty fields counts once). */
+export function countReasons(
+  counts: Partial<Record<QuarantineReason, number>>,
+  issues: readonly RowIssue[],
+): void {
+  for (const reason of new Set(issues.map((i) => i.reason))) counts[reason] = (counts[reason] ?? 0) + 1;
+}
+
+/** @throws VigiaError INVALID_TIME_ZONE when a mapping names a zone that is not IANA. */
+export function checkMappingTimeZone(timeZone: string | undefined): void {
+  if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
+    throw new VigiaError('INVALID_TIME_ZONE', { value: timeZone });
+  }
+}
