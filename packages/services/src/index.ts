@@ -13,3 +13,4 @@ export * from './calls/import-calls.js';
 export * from './calls/response-options.js';
 export * from './calls/response-groups.js';
 export * from './calls/response-report.js';
+export * from './calls/response-section.js';

@@ -225,15 +225,18 @@ describe('vigia import calls + report response', () => {
     expect(badShift.code).toBe(1);
   });
 
-  it('leaves report compstat JSON as it was (calls are not incidents)', async () => {
+  it('report compstat gains a police response section; its JSON fields stay and "response" is added', async () => {
     const r = await run(['report', 'compstat', '--db', db, '--week', '2019-W51', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(Object.keys(JSON.parse(r.out) as object)).toEqual([
-      'week',
-      'timeZone',
-      'periods',
-      'rows',
-      'dataRange',
-    ]);
+    const json = JSON.parse(r.out) as {
+      response: { rows: { dimension: string; periods: Record<string, { current: { calls: number } }> }[] };
+    };
+    expect(Object.keys(json)).toEqual(['week', 'timeZone', 'periods', 'rows', 'dataRange', 'response']);
+    expect(json.response.rows.find((x) => x.dimension === 'agency')?.periods['wtd']?.current.calls).toBe(5);
+    const table = await run(['report', 'compstat', '--db', db, '--week', '2019-W51']);
+    expect(table.out).toContain('Police response — calls for service');
+    expect(table.out).toMatch(/Agency +5 \(0\) +15:00 \(—\) +19:00 \(—\)/);
+    const csv = await run(['report', 'compstat', '--db', db, '--week', '2019-W51', '--format', 'csv']);
+    expect(csv.out).not.toContain('response');
   });
 });

@@ -124,3 +124,41 @@ function tableRow(r: ResponseRow, k: string, locale: Locale, pair: (c: string, p
     pair(share(c.withinTargetShare), share(p.withinTargetShare)),
   ].join('');
 }
+
+/**
+ * The police response section printed under the COMPSTAT book page: the agency and each priority,
+ * calls and median / 90th-percentile response time for WTD, 28-day and YTD, last year in brackets.
+ * The full report is `vigia report response`.
+ */
+export function formatResponseSection(report: ResponseReport, locale: Locale): string {
+  const n = (v: number) => formatCount(v, locale);
+  const lines = ['', translate(locale, 'calls.section')];
+  lines.push([''.padEnd(22), ...report.periodKeys.map((k) => windowName(locale, k).padStart(54))].join(''));
+  lines.push(
+    [
+      translate(locale, 'calls.group').padEnd(22),
+      ...report.periodKeys.map(() =>
+        ['calls', 'median', 'p90']
+          .map((h) => translate(locale, `calls.${h}`).padStart(18))
+          .join('')
+          .padStart(54),
+      ),
+    ].join(''),
+  );
+  for (const r of report.rows.filter((x) => x.dimension === 'agency' || x.dimension === 'priority')) {
+    const cells = report.periodKeys.map((k) => {
+      const { current: c, previous: p } = r.periods[k]!;
+      return [
+        `${n(c.calls)} (${n(p.calls)})`,
+        `${formatDuration(c.medianSec)} (${formatDuration(p.medianSec)})`,
+        `${formatDuration(c.p90Sec)} (${formatDuration(p.p90Sec)})`,
+      ]
+        .map((v) => v.padStart(18))
+        .join('')
+        .padStart(54);
+    });
+    lines.push([label(locale, r).slice(0, 21).padEnd(22), ...cells].join(''));
+  }
+  lines.push(translate(locale, 'calls.sectionNote'));
+  return `${lines.join('\n')}\n`;
+}

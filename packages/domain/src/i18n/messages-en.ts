@@ -129,6 +129,10 @@ export const messagesEn = {
     dateOnly:
       'The file has dates only for {{count}} rows: they count in call volume and can give no response time.',
     flags: 'Timestamps out of order (kept, left out of response times): {{flags}}.',
+    section:
+      'Police response — calls for service (response time = on scene − received, min:s; last year in brackets)',
+    sectionNote:
+      'Officer-initiated calls and calls without an arrival are counted in calls, not in times. Full report: vigia report response --week WEEK',
     title: 'Police response — {{what}} ({{timeZone}})',
     week: 'week {{week}}',
     range: '{{start}} to {{end}}',

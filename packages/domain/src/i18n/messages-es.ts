@@ -137,6 +137,10 @@ export const messagesEs: Shape<typeof messagesEn> = {
     dateOnly:
       'El archivo solo trae fechas en {{count}} filas: cuentan en el volumen de llamadas y no pueden dar tiempo de respuesta.',
     flags: 'Horas fuera de orden (se conservan, fuera de los tiempos de respuesta): {{flags}}.',
+    section:
+      'Respuesta policial — llamadas de servicio (tiempo de respuesta = llegada − recepción, min:s; año anterior entre paréntesis)',
+    sectionNote:
+      'Las llamadas por iniciativa policial y las que no tienen llegada cuentan en llamadas, no en los tiempos. Informe completo: vigia report response --week SEMANA',
     title: 'Respuesta policial — {{what}} ({{timeZone}})',
     week: 'semana {{week}}',
     range: '{{start}} a {{end}}',
