@@ -128,6 +128,7 @@ interface ReportJson {
   timeZone: string;
   periods: Record<(typeof WINDOWS)[number], Record<string, string>>;
   dataRange: { first: string; last: string } | null;
+  remainder: unknown[];
   rows: ({ unit: string; unitName: string; level: string; category: string } & Record<
     (typeof WINDOWS)[number],
     Cell
@@ -354,8 +355,17 @@ describe('vigia report compstat', () => {
   });
 
   it('--format json has the contract shape', () => {
-    // The contract's fields, plus dataRange (added: the span of the data, for "outside the data" warnings).
-    expect(Object.keys(json).sort()).toEqual(['dataRange', 'periods', 'rows', 'timeZone', 'week']);
+    // The contract's fields, plus dataRange (the span of the data, for "outside the data" warnings) and
+    // remainder (what a page's sub-units do not account for; the same JSON as the API's report).
+    expect(Object.keys(json).sort()).toEqual([
+      'dataRange',
+      'periods',
+      'remainder',
+      'rows',
+      'timeZone',
+      'week',
+    ]);
+    expect(Array.isArray(json.remainder)).toBe(true);
     expect(json.dataRange).toEqual({ first: '2018-06-01', last: '2019-12-16' });
     expect(json.week).toBe('2019-W50');
     expect(json.timeZone).toBe('America/Panama');

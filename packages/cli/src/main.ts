@@ -6,6 +6,7 @@ import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerQuarantine } from './commands/quarantine.js';
 import { registerReport } from './commands/report.js';
+import { registerServe } from './commands/serve.js';
 import { seenAgency } from './run-with-store.js';
 
 /**
@@ -24,6 +25,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerReport(program, io);
   registerDemo(program, io);
   registerQuarantine(program, io);
+  registerServe(program, io);
   seenAgency.locale = undefined;
   program.hook('preAction', () => {
     const lang = program.opts<{ lang?: string }>().lang;

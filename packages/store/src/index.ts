@@ -1,3 +1,4 @@
 export * from './port/store.js';
+export * from './port/explore.js';
 export * from './duckdb/duckdb-store.js';
 export * from './port/call-store.js';

@@ -231,7 +231,15 @@ describe('vigia import calls + report response', () => {
     const json = JSON.parse(r.out) as {
       response: { rows: { dimension: string; periods: Record<string, { current: { calls: number } }> }[] };
     };
-    expect(Object.keys(json)).toEqual(['week', 'timeZone', 'periods', 'rows', 'dataRange', 'response']);
+    expect(Object.keys(json)).toEqual([
+      'week',
+      'timeZone',
+      'periods',
+      'rows',
+      'dataRange',
+      'remainder',
+      'response',
+    ]);
     expect(json.response.rows.find((x) => x.dimension === 'agency')?.periods['wtd']?.current.calls).toBe(5);
     const table = await run(['report', 'compstat', '--db', db, '--week', '2019-W51']);
     expect(table.out).toContain('Police response — calls for service');

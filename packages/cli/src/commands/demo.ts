@@ -5,6 +5,7 @@ import { initialLocale, type Io } from '../context.js';
 import { formatImportSummary } from '../format/import-summary.js';
 import { formatReportTable } from '../format/report-table.js';
 import { dbLocation, withStore } from '../run-with-store.js';
+import { parseListen, serveStore } from './serve.js';
 
 /**
  * `vigia demo [--db FILE]` (what `npm start` runs): seeds the synthetic demo city when the database has
@@ -17,8 +18,12 @@ export function registerDemo(program: Command, io: Io): void {
       'seed the synthetic demo (if empty) and print the latest week / sembrar la demo e imprimir la última semana',
     )
     .option('--db <file>', 'database file')
-    .action(async (o: { db?: string }) => {
+    .option('--serve', 'then serve the dashboard and API (what npm start does)')
+    .option('--port <n>', 'TCP port for --serve (default PORT, else 8080)')
+    .option('--host <addr>', 'address for --serve (default 127.0.0.1: this computer only)')
+    .action(async (o: { db?: string; serve?: boolean; port?: string; host?: string }) => {
       const db = dbLocation(io, o.db);
+      const listen = o.serve ? parseListen(io, o) : null;
       await withStore(
         db,
         async (store) => {
@@ -37,6 +42,7 @@ export function registerDemo(program: Command, io: Io): void {
           const report = await compstatReport(store, { week: formatIsoWeek(week) });
           if (isDemoAgency(agency)) io.out(`${translate(locale, 'demo.notice')}\n`);
           io.out(formatReportTable(report, locale));
+          if (listen) await serveStore(store, db, io, locale, listen);
         },
         { create: true },
       );

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { VigiaError } from '@vigia/domain';
 import { translate } from '@vigia/domain';
-import { compstatReport, isDemoAgency, policeResponseSection } from '@vigia/services';
+import { compstatRemainder, compstatReport, isDemoAgency, policeResponseSection } from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
 import { formatReportCsv } from '../format/report-csv.js';
 import { formatReportTable } from '../format/report-table.js';
@@ -48,8 +48,12 @@ export function registerReport(program: Command, io: Io): void {
           // an added "response" field; CSV stays one table: use `report response --format csv`).
           const response =
             o.format === 'csv' ? null : await policeResponseSection(store, { week: o.week, level: o.level });
-          if (o.format === 'json') io.out(`${JSON.stringify(response ? { ...report, response } : report)}\n`);
-          else if (o.format === 'csv') io.out(formatReportCsv(report));
+          if (o.format === 'json') {
+            const remainder = compstatRemainder(report);
+            io.out(
+              `${JSON.stringify(response ? { ...report, remainder, response } : { ...report, remainder })}\n`,
+            );
+          } else if (o.format === 'csv') io.out(formatReportCsv(report));
           else {
             const agency = await store.getAgency();
             const locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency?.locale);

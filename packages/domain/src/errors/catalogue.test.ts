@@ -42,6 +42,10 @@ const SAMPLE_PARAMS = {
   STORE_SCHEMA_NEWER: { db: 'v.duckdb', found: 9, known: 3 },
   CALLS_NOT_SUPPORTED: { db: 'postgres://x' },
   INTERNAL: { detail: 'boom' },
+  ROUTE_NOT_FOUND: { method: 'GET', url: '/api/v2/x' },
+  UPLOAD_TOO_LARGE: { limit: '2 GiB' },
+  UPLOAD_INVALID: { detail: 'no "file" part' },
+  IMPORT_JOB_NOT_FOUND: { value: 'abc' },
 } as const satisfies Record<ErrorCode, MessageParams>;
 
 const placeholders = (template: string) =>

@@ -35,6 +35,10 @@ export const ERROR_CATALOGUE = {
   STORE_SCHEMA_NEWER: { httpStatus: 500 },
   CALLS_NOT_SUPPORTED: { httpStatus: 501 },
   INTERNAL: { httpStatus: 500 },
+  ROUTE_NOT_FOUND: { httpStatus: 404 },
+  UPLOAD_TOO_LARGE: { httpStatus: 413 },
+  UPLOAD_INVALID: { httpStatus: 400 },
+  IMPORT_JOB_NOT_FOUND: { httpStatus: 404 },
 } as const satisfies Record<string, { httpStatus: number }>;
 
 /** One catalogued error code, e.g. `"STORE_LOCKED"`. */

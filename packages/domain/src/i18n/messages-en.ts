@@ -48,6 +48,15 @@ export const messagesEn = {
     CALLS_NOT_SUPPORTED:
       'The database {{db}} cannot keep calls for service yet (its store adapter does not support them).',
     INTERNAL: 'Unexpected error ({{detail}}). Please report it with the command you ran.',
+    ROUTE_NOT_FOUND: 'No such address: {{method}} {{url}}. The API lives under /api/v1 (see /api/docs).',
+    UPLOAD_TOO_LARGE:
+      "The uploaded file is larger than this server accepts ({{limit}}). Import it with the command line, or raise the server's upload limit.",
+    UPLOAD_INVALID:
+      'The upload is incomplete: {{detail}}. Send a multipart form with a "file" part (the export) and a "profile" field.',
+    IMPORT_JOB_NOT_FOUND: 'No import job {{value}} on this server (jobs are kept until the server restarts).',
+  },
+  api: {
+    internal: 'Unexpected server error. Please report it with this request id: {{requestId}}.',
   },
   quarantine: {
     MISSING_REQUIRED_FIELD: 'Required field is empty',
@@ -170,6 +179,14 @@ export const messagesEn = {
   },
   init: {
     done: 'Created agency "{{name}}" ({{timeZone}}) in {{db}}.',
+  },
+  serve: {
+    listening:
+      'Vigía is serving {{db}} at {{url}} (dashboard, and the API under /api/v1; docs at /api/docs). Ctrl+C stops it.',
+    localOnly:
+      'Only this computer can open it; add --host 0.0.0.0 to reach it from a tablet on your network (there are no user accounts yet: anyone on the network could read the data).',
+    noWeb: 'The dashboard is not built (run npm run build); serving the API only.',
+    stopping: 'Stopping…',
   },
   demo: {
     seeding: 'Creating the demo database {{db}} (synthetic data: a fictional city, not real crime)…',

@@ -52,6 +52,16 @@ export const messagesEs: Shape<typeof messagesEn> = {
     CALLS_NOT_SUPPORTED:
       'La base de datos {{db}} aún no puede guardar llamadas de servicio (su adaptador de almacenamiento no las admite).',
     INTERNAL: 'Error inesperado ({{detail}}). Repórtelo junto con el comando que ejecutó.',
+    ROUTE_NOT_FOUND: 'No existe la dirección {{method}} {{url}}. La API está bajo /api/v1 (vea /api/docs).',
+    UPLOAD_TOO_LARGE:
+      'El archivo enviado es más grande de lo que este servidor acepta ({{limit}}). Impórtelo con la línea de comandos o aumente el límite del servidor.',
+    UPLOAD_INVALID:
+      'El envío está incompleto: {{detail}}. Envíe un formulario multipart con una parte "file" (la exportación) y un campo "profile".',
+    IMPORT_JOB_NOT_FOUND:
+      'No hay ninguna importación {{value}} en este servidor (se conservan hasta que el servidor se reinicia).',
+  },
+  api: {
+    internal: 'Error inesperado del servidor. Repórtelo con este identificador de solicitud: {{requestId}}.',
   },
   quarantine: {
     MISSING_REQUIRED_FIELD: 'Falta un campo obligatorio',
@@ -179,6 +189,14 @@ export const messagesEs: Shape<typeof messagesEn> = {
   },
   init: {
     done: 'Se creó la institución "{{name}}" ({{timeZone}}) en {{db}}.',
+  },
+  serve: {
+    listening:
+      'Vigía está sirviendo {{db}} en {{url}} (tablero, y la API bajo /api/v1; documentación en /api/docs). Ctrl+C lo detiene.',
+    localOnly:
+      'Solo esta computadora puede abrirlo; agregue --host 0.0.0.0 para abrirlo desde una tableta en su red (aún no hay cuentas de usuario: cualquiera en la red podría leer los datos).',
+    noWeb: 'El tablero no está compilado (ejecute npm run build); se sirve solo la API.',
+    stopping: 'Deteniendo…',
   },
   demo: {
     seeding:

@@ -9,7 +9,7 @@ import { requireAgency } from '../agency/require-agency.js';
  */
 export async function listQuarantine(
   store: Store,
-  options: { importId?: number | undefined; limit?: number | undefined } = {},
+  options: { importId?: number | undefined; limit?: number | undefined; offset?: number | undefined } = {},
 ): Promise<QuarantinedRow[]> {
   await requireAgency(store);
   if (
@@ -18,8 +18,9 @@ export async function listQuarantine(
   ) {
     throw new VigiaError('INVALID_ARGUMENT', { name: '--import', value: String(options.importId) });
   }
-  const query: { importId?: number; limit?: number } = {};
+  const query: { importId?: number; limit?: number; offset?: number } = {};
   if (options.importId !== undefined) query.importId = options.importId;
   if (options.limit !== undefined) query.limit = options.limit;
+  if (options.offset !== undefined) query.offset = options.offset;
   return store.listQuarantine(query);
 }

@@ -12,9 +12,9 @@ import {
   type OffenseCategory,
   type PeriodKey,
 } from '@vigia/domain';
-import { unitCodeKey } from '@vigia/ingest';
 import type { CountWindow, Store, StoredUnit } from '@vigia/store';
 import { requireAgency } from '../agency/require-agency.js';
+import { findUnit } from '../units/find-unit.js';
 
 /** Options of a COMPSTAT report. */
 export interface CompstatReportInput {
@@ -205,10 +205,7 @@ function selectUnits(
   }
   let root: StoredUnit | null = null;
   if (input.unit !== undefined) {
-    const wanted = unitCodeKey(input.unit);
-    const matches = units.filter((u) => unitCodeKey(u.code) === wanted);
-    root = matches.sort((a, b) => a.depth - b.depth)[0] ?? null;
-    if (!root) throw new VigiaError('UNKNOWN_UNIT', { value: input.unit });
+    root = findUnit(units, input.unit);
   }
   const byId = new Map(units.map((u) => [u.id, u]));
   const inSubtree = (u: StoredUnit): boolean => {

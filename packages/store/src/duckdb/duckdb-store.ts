@@ -33,6 +33,14 @@ import { applyPlacements } from './apply-placements.js';
 import { nullableInteger } from './appender-values.js';
 import { inTransaction } from './transaction.js';
 import { countIncidentsSql } from './count-sql.js';
+import { dailyCountsQuery, listIncidentsQuery, qualityFiguresQuery } from './explore-queries.js';
+import type {
+  DailyCount,
+  DailyCountQuery,
+  IncidentPage,
+  IncidentQuery,
+  QualityFigures,
+} from '../port/explore.js';
 
 const AGENCY = 1;
 
@@ -200,7 +208,13 @@ export class DuckDbStore implements Store, CallStore {
   }
 
   async beginIncidentImport(meta: ImportMeta): Promise<IncidentImportSession> {
-    return DuckDbIncidentImport.begin(this.db, meta);
+    const connection = await this.instance.connect();
+    try {
+      return await DuckDbIncidentImport.begin(connection, meta, () => connection.closeSync());
+    } catch (e) {
+      connection.closeSync();
+      throw e;
+    }
   }
 
   async listImports(): Promise<ImportRecord[]> {
@@ -222,13 +236,15 @@ export class DuckDbStore implements Store, CallStore {
     }));
   }
 
-  async listQuarantine(options: { importId?: number; limit?: number } = {}): Promise<QuarantinedRow[]> {
+  async listQuarantine(
+    options: { importId?: number; limit?: number; offset?: number } = {},
+  ): Promise<QuarantinedRow[]> {
     const rows = await this.rows(
       `SELECT q.import_id, b.file, q.row_no, q.reasons, q.columns, q."values", q.raw, q.status
        FROM quarantine q JOIN import_batch b ON b.agency_id = q.agency_id AND b.import_id = q.import_id
        WHERE q.agency_id = ${AGENCY} AND (q.import_id = $1 OR ($1 IS NULL AND q.status = 'open'))
-       ORDER BY q.import_id, q.row_no LIMIT $2`,
-      [options.importId ?? null, options.limit ?? 1_000_000],
+       ORDER BY q.import_id, q.row_no LIMIT $2 OFFSET $3`,
+      [options.importId ?? null, options.limit ?? 1_000_000, options.offset ?? 0],
     );
     const SEP = '\u001f';
     return rows.map((r) => ({
@@ -353,9 +369,28 @@ export class DuckDbStore implements Store, CallStore {
     return Number(r[0]?.[0] ?? 0);
   }
 
+  listIncidents(query: IncidentQuery): Promise<IncidentPage> {
+    return listIncidentsQuery((sql, params) => this.rows(sql, params), AGENCY, query);
+  }
+
+  dailyCounts(query: DailyCountQuery): Promise<DailyCount[]> {
+    return dailyCountsQuery((sql, params) => this.rows(sql, params), AGENCY, query);
+  }
+
+  qualityFigures(): Promise<QualityFigures> {
+    return qualityFiguresQuery((sql, params) => this.rows(sql, params), AGENCY);
+  }
+
   // CallStore (calls for service): SQL in duckdb/calls/.
-  beginCallImport(meta: ImportMeta): Promise<CallImportSession> {
-    return DuckDbCallImport.begin(this.db, meta);
+  // Each import on a connection of its own, as incident imports (readers never see a merge half done).
+  async beginCallImport(meta: ImportMeta): Promise<CallImportSession> {
+    const connection = await this.instance.connect();
+    try {
+      return await DuckDbCallImport.begin(connection, meta, () => connection.closeSync());
+    } catch (e) {
+      connection.closeSync();
+      throw e;
+    }
   }
 
   listCallFacts(query: { windows: readonly CountWindow[] }): Promise<CallFact[]> {

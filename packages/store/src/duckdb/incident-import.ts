@@ -121,15 +121,24 @@ export class DuckDbIncidentImport implements IncidentImportSession {
     private readonly meta: ImportMeta,
     private readonly staging: DuckDBAppender,
     private readonly quarantine: DuckDBAppender,
+    private readonly release: () => void,
   ) {}
 
-  /** Registers the import as running and opens the staging appenders. */
-  static async begin(connection: DuckDBConnection, meta: ImportMeta): Promise<DuckDbIncidentImport> {
+  /**
+   * Registers the import as running and opens the staging appenders on `connection`, which the session
+   * owns: `release` is called once it has finished or aborted (the store gives each import its own
+   * connection, so readers on other connections see the data before or after the merge, never during).
+   */
+  static async begin(
+    connection: DuckDBConnection,
+    meta: ImportMeta,
+    release: () => void = () => undefined,
+  ): Promise<DuckDbIncidentImport> {
     const importId = await registerImportBatch(connection, 'incidents', meta);
     await connection.run(STAGING_DDL);
     const staging = await connection.createAppender('incident_staging', 'main', 'temp');
     const quarantine = await connection.createAppender('quarantine');
-    return new DuckDbIncidentImport(connection, importId, meta, staging, quarantine);
+    return new DuckDbIncidentImport(connection, importId, meta, staging, quarantine, release);
   }
 
   addIncident(rowNo: number, p: PlacedIncident): void {
@@ -168,6 +177,14 @@ export class DuckDbIncidentImport implements IncidentImportSession {
   }
 
   async finish(summary: Record<string, unknown>): Promise<ImportCounts> {
+    try {
+      return await this.merge(summary);
+    } finally {
+      this.release();
+    }
+  }
+
+  private async merge(summary: Record<string, unknown>): Promise<ImportCounts> {
     this.staging.closeSync();
     this.quarantine.closeSync();
     const value = { i: this.importId, s: this.meta.source } as const;
@@ -224,9 +241,13 @@ export class DuckDbIncidentImport implements IncidentImportSession {
   }
 
   async abort(): Promise<void> {
-    await abortImportBatch(this.connection, this.importId, 'incident_staging', [
-      this.staging,
-      this.quarantine,
-    ]);
+    try {
+      await abortImportBatch(this.connection, this.importId, 'incident_staging', [
+        this.staging,
+        this.quarantine,
+      ]);
+    } finally {
+      this.release();
+    }
   }
 }

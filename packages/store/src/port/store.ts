@@ -10,6 +10,7 @@ import type {
   UnitGeometry,
   UnitLevel,
 } from '@vigia/domain';
+import type { DailyCount, DailyCountQuery, IncidentPage, IncidentQuery, QualityFigures } from './explore.js';
 
 /** A unit as stored: the domain unit plus the store's numeric id and hierarchy links. */
 export interface StoredUnit {
@@ -212,7 +213,7 @@ export interface Store {
    * Quarantined rows in import and row order, at most `limit`: every row of one import, or the open
    * rows of all imports (those of a file imported again are superseded by the new import's).
    */
-  listQuarantine(options?: { importId?: number; limit?: number }): Promise<QuarantinedRow[]>;
+  listQuarantine(options?: { importId?: number; limit?: number; offset?: number }): Promise<QuarantinedRow[]>;
 
   countIncidents(query: CountQuery): Promise<CountRow[]>;
   /** Every stored version of the incidents of one source (tests and tracing). */
@@ -236,4 +237,11 @@ export interface Store {
    * (most serious offense): reports use them to say when a window lies outside the data.
    */
   occurrenceDateRanges(): Promise<{ category: OffenseCategory; first: string; last: string }[]>;
+
+  /** A page of current, founded incidents for the map and lists (see {@link IncidentQuery}). */
+  listIncidents(query: IncidentQuery): Promise<IncidentPage>;
+  /** Counts per local day, with the COMPSTAT counting rules (trends and rolling 28-day lines). */
+  dailyCounts(query: DailyCountQuery): Promise<DailyCount[]>;
+  /** Location, classification and quarantine figures of the data-quality page. */
+  qualityFigures(): Promise<QualityFigures>;
 }

@@ -121,15 +121,23 @@ export class DuckDbCallImport implements CallImportSession {
     private readonly meta: ImportMeta,
     private readonly staging: DuckDBAppender,
     private readonly quarantine: DuckDBAppender,
+    private readonly release: () => void,
   ) {}
 
-  /** Registers the import as running and opens the staging appenders. */
-  static async begin(connection: DuckDBConnection, meta: ImportMeta): Promise<DuckDbCallImport> {
+  /**
+   * Registers the import as running and opens the staging appenders on `connection`, which the session
+   * owns: `release` is called once it has finished or aborted (see DuckDbIncidentImport.begin).
+   */
+  static async begin(
+    connection: DuckDBConnection,
+    meta: ImportMeta,
+    release: () => void = () => undefined,
+  ): Promise<DuckDbCallImport> {
     const importId = await registerImportBatch(connection, 'calls', meta);
     await connection.run(STAGING_DDL);
     const staging = await connection.createAppender('call_staging', 'main', 'temp');
     const quarantine = await connection.createAppender('quarantine');
-    return new DuckDbCallImport(connection, importId, meta, staging, quarantine);
+    return new DuckDbCallImport(connection, importId, meta, staging, quarantine, release);
   }
 
   addCall(rowNo: number, c: PlacedCall): void {
@@ -171,6 +179,14 @@ export class DuckDbCallImport implements CallImportSession {
   }
 
   async finish(summary: Record<string, unknown>): Promise<CallImportCounts> {
+    try {
+      return await this.merge(summary);
+    } finally {
+      this.release();
+    }
+  }
+
+  private async merge(summary: Record<string, unknown>): Promise<CallImportCounts> {
     this.staging.closeSync();
     this.quarantine.closeSync();
     const counts: CallImportCounts = {
@@ -202,6 +218,10 @@ export class DuckDbCallImport implements CallImportSession {
   }
 
   async abort(): Promise<void> {
-    await abortImportBatch(this.connection, this.importId, 'call_staging', [this.staging, this.quarantine]);
+    try {
+      await abortImportBatch(this.connection, this.importId, 'call_staging', [this.staging, this.quarantine]);
+    } finally {
+      this.release();
+    }
   }
 }

@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { VigiaError, type Locale } from '@vigia/domain';
+import type { Store } from '@vigia/store';
+import { ImportJobs } from '../imports/import-jobs.js';
+import { registerImportRoutes } from '../routes/import-routes.js';
+import { registerReadRoutes } from '../routes/read-routes.js';
+import { errorReply } from './error-reply.js';
+import { ResponseCache } from './response-cache.js';
+import { requestLocale } from './request-locale.js';
+import { ErrorResponse } from './schemas.js';
+
+/** Options of {@link buildApp}. */
+export interface AppOptions {
+  store: Store;
+  /** Folder of the built dashboard (packages/web/dist); null or missing = API only. */
+  webRoot?: string | null;
+  /** Fastify's logger (pino); off by default (tests), on in `vigia serve`. */
+  logger?: boolean;
+  /** Clock (UTC epoch ms) for "latest complete week" and future-date checks; tests fix it. */
+  now?: () => number;
+  /** Largest accepted upload in bytes (default 2 GiB). */
+  maxUploadBytes?: number;
+  /** Keep report and series results until an upload changes the data (default: on for DuckDB files). */
+  cache?: boolean;
+  /** Where uploads wait for their import (default: the OS temp folder). */
+  uploadRoot?: string;
+}
+
+/** The OpenAPI document's fixed part (paths come from the route schemas). */
+export const OPENAPI_INFO = {
+  openapi: '3.0.3',
+  info: {
+    title: 'Vigía API',
+    version: '1.0.0',
+    description:
+      'COMPSTAT data of one agency: units, offense categories, the weekly report, incidents, trends, data quality and uploads. Dates are local to the agency time zone unless marked UTC. Messages follow ?lang=es|en, else Accept-Language, else the agency locale.',
+  },
+};
+
+/**
+ * Builds the HTTP application: the versioned JSON API under /api/v1 (schemas validated and documented
+ * in OpenAPI 3 at /api/docs, JSON at /api/docs/json), catalogued errors in the request's language, and
+ * the dashboard's static files with client-side routes. The caller owns the store (closes it).
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const now = options.now ?? Date.now;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
+  });
+  let agencyLocale: Locale | null = null;
+  const locale = async (req: Pick<FastifyRequest, 'query' | 'headers'>): Promise<Locale> => {
+    agencyLocale ??= (await store.getAgency())?.locale ?? null;
+    const accept = req.headers['accept-language'];
+    return requestLocale(req.query, typeof accept === 'string' ? accept : undefined, agencyLocale);
+  };
+
+  app.addSchema(ErrorResponse);
+  app.setErrorHandler(async (error, request, reply) =>
+    errorReply(error, request, reply, await locale(request)),
+  );
+  await app.register(swagger, { openapi: OPENAPI_INFO });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(multipart, {
+    limits: { fileSize: options.maxUploadBytes ?? 2 * 1024 ** 3, files: 2, fields: 5 },
+  });
+
+  // The embedded store is locked by this process, so only its uploads change the data: cache reads.
+  const cache = new ResponseCache(options.cache ?? !/^postgres(ql)?:/.test(store.location));
+  const jobs = new ImportJobs(store, options.uploadRoot ?? join(tmpdir(), 'vigia-uploads'), now, () =>
+    cache.clear(),
+  );
+  app.decorate('importJobs', jobs);
+  await app.register(
+    (api, _opts, done) => {
+      registerReadRoutes(api, { store, now, locale, cache });
+      registerImportRoutes(api, { store, jobs, locale });
+      done();
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webRoot = options.webRoot;
+  const hasWeb = webRoot !== undefined && webRoot !== null && existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return errorReply(
+      new VigiaError('ROUTE_NOT_FOUND', { method: request.method, url: path }),
+      request,
+      reply,
+      await locale(request),
+    );
+  });
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The upload import queue (tests wait on `importJobs.idle()`). */
+    importJobs: ImportJobs;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './app/build-app.js';
+export * from './app/request-locale.js';
+export * from './imports/import-jobs.js';

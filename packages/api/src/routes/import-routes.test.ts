@@ -1,0 +1,110 @@
+import { readdir } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FIXTURE_HEADER, FIXTURE_MAPPING } from '../../../services/src/test-helpers/fixture-agency.js';
+import { apiFixture } from '../test-helpers/api-fixture.js';
+
+let f: Awaited<ReturnType<typeof apiFixture>> | undefined;
+afterEach(async () => {
+  await f?.close();
+  f = undefined;
+});
+
+/** A multipart body as a browser would send it (the platform's FormData encoder). */
+async function multipart(parts: Record<string, string | { name: string; text: string }>) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(parts)) {
+    if (typeof v === 'string') form.append(k, v);
+    else form.append(k, new Blob([v.text]), v.name);
+  }
+  const request = new Request('http://localhost/', { method: 'POST', body: form });
+  return {
+    payload: Buffer.from(await request.arrayBuffer()),
+    headers: { 'content-type': request.headers.get('content-type') ?? '' },
+  };
+}
+
+describe('POST /api/v1/imports', () => {
+  it('imports an uploaded export in the background and reports progress and the reconciled summary', async () => {
+    f = await apiFixture([]);
+    const mappingText = JSON.stringify(FIXTURE_MAPPING);
+    const csv = [
+      FIXTURE_HEADER,
+      'u1,2019-12-09 10:00,ROBO,,R,,0.5,0.25',
+      'u2,2019-99-09 10:00,ROBO,,R,,0.5,0.25',
+    ].join('\n');
+    const body = await multipart({
+      profile: 'generic',
+      mapping: { name: 'mapping.json', text: mappingText },
+      file: { name: 'upload.csv', text: csv },
+    });
+    const total = async () =>
+      (await f!.app.inject({ url: '/api/v1/reports/compstat?week=2019-W50' }))
+        .json<{ rows: { unit: string; category: string; wtd: { current: number } }[] }>()
+        .rows.find((r) => r.unit === '*' && r.category === '*')?.wtd.current ?? 0;
+    expect(await total()).toBe(0); // cached now: the upload must invalidate it
+    const posted = await f.app.inject({ method: 'POST', url: '/api/v1/imports', ...body });
+    expect(posted.statusCode).toBe(202);
+    const job = posted.json<{ jobId: string; state: string; file: string; totalBytes: number }>();
+    expect(job).toMatchObject({ file: 'upload.csv', totalBytes: csv.length });
+    await f.app.importJobs.idle();
+    const done = (await f.app.inject({ url: `/api/v1/imports/${job.jobId}` })).json<{
+      state: string;
+      summary: { read: number; stored: number; quarantined: number };
+      bytesRead: number;
+    }>();
+    expect(done.state).toBe('done');
+    expect(done.summary).toMatchObject({ read: 2, stored: 1, quarantined: 1 });
+    expect(done.bytesRead).toBe(csv.length);
+    expect(await f.store.countCurrentIncidents()).toBe(1);
+    expect(await total()).toBe(1);
+    // The upload folder is removed once the job ends.
+    expect(await readdir(f.dir)).not.toContain(job.jobId);
+  });
+
+  it('reports a failed job (unknown profile) with its catalogued code, in the uploader language', async () => {
+    f = await apiFixture([]);
+    const body = await multipart({ profile: 'nope', file: { name: 'x.csv', text: 'a,b\n1,2\n' } });
+    const posted = await f.app.inject({ method: 'POST', url: '/api/v1/imports?lang=es', ...body });
+    await f.app.importJobs.idle();
+    const job = (
+      await f.app.inject({ url: `/api/v1/imports/${posted.json<{ jobId: string }>().jobId}` })
+    ).json<{
+      state: string;
+      error: { code: string; message: string };
+    }>();
+    expect(job.state).toBe('failed');
+    expect(job.error.code).toBe('UNKNOWN_PROFILE');
+    expect(job.error.message).toMatch(/perfil/i);
+  });
+
+  it('refuses an upload without file, without profile, or not multipart, with 400', async () => {
+    f = await apiFixture([]);
+    const noFile = await f.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      ...(await multipart({ profile: 'generic' })),
+    });
+    expect(noFile.statusCode).toBe(400);
+    expect(noFile.json<{ error: { code: string } }>().error.code).toBe('UPLOAD_INVALID');
+    const noProfile = await f.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      ...(await multipart({ file: { name: 'x.csv', text: 'a\n' } })),
+    });
+    expect(noProfile.statusCode).toBe(400);
+    const json = await f.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      payload: { profile: 'generic' },
+    });
+    expect(json.statusCode).toBe(400);
+    expect(json.json<{ error: { code: string } }>().error.code).toBe('UPLOAD_INVALID');
+  });
+
+  it('answers an unknown job with 404', async () => {
+    f = await apiFixture([]);
+    const r = await f.app.inject({ url: '/api/v1/imports/none' });
+    expect(r.statusCode).toBe(404);
+    expect(r.json<{ error: { code: string } }>().error.code).toBe('IMPORT_JOB_NOT_FOUND');
+  });
+});

@@ -1,0 +1,293 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  OFFENSE_CATEGORIES,
+  formatIsoWeek,
+  latestCompleteWeek,
+  localDayOf,
+  translate,
+  type Locale,
+} from '@vigia/domain';
+import {
+  compstatRemainder,
+  compstatReport,
+  dataQuality,
+  incidentFeatures,
+  isDemoAgency,
+  listQuarantine,
+  requireAgency,
+  unitFeatures,
+  weeklySeries,
+} from '@vigia/services';
+import type { Store } from '@vigia/store';
+import type { ResponseCache } from '../app/response-cache.js';
+import {
+  Agency,
+  Category,
+  CategoryCode,
+  CompstatReport,
+  DataQuality,
+  IncidentCollection,
+  IsoWeekText,
+  Lang,
+  LocalDate,
+  QuarantinePage,
+  UnitCollection,
+  WeeklySeries,
+  errorResponses,
+} from '../app/schemas.js';
+
+/** What read routes need from the app: the store, the clock, and the request's language. */
+export interface ReadContext {
+  store: Store;
+  /** Reports and series until the data changes (see ResponseCache). */
+  cache: ResponseCache;
+  now: () => number;
+  locale: (request: Pick<FastifyRequest, 'query' | 'headers'>) => Promise<Locale>;
+}
+
+/** Registers the read-only resources under the current prefix (/api/v1). */
+export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const { store } = ctx;
+
+  api.get(
+    '/agency',
+    {
+      schema: {
+        summary: 'The agency: name, time zone, locale, unit levels, data span and latest complete week',
+        tags: ['agency'],
+        querystring: Type.Object({ lang: Lang }),
+        response: { 200: Agency, ...errorResponses },
+      },
+    },
+    async () => {
+      const agency = await requireAgency(store);
+      const ranges = await store.occurrenceDateRanges();
+      const dataRange =
+        ranges.length === 0
+          ? null
+          : {
+              first: ranges.map((r) => r.first).sort()[0]!,
+              last: ranges
+                .map((r) => r.last)
+                .sort()
+                .at(-1)!,
+            };
+      return {
+        name: agency.name,
+        country: agency.country,
+        timeZone: agency.timeZone,
+        locale: agency.locale,
+        weekStart: agency.weekStart,
+        levels: await store.listUnitLevels(),
+        latestCompleteWeek: formatIsoWeek(latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone))),
+        dataRange,
+        demo: isDemoAgency(agency),
+      };
+    },
+  );
+
+  api.get(
+    '/units',
+    {
+      schema: {
+        summary:
+          'Units as GeoJSON (WGS84), top level first; optionally one level, optionally without polygons',
+        tags: ['units'],
+        querystring: Type.Object({
+          level: Type.Optional(Type.String()),
+          geometry: Type.Optional(Type.Boolean({ default: true })),
+          lang: Lang,
+        }),
+        response: { 200: UnitCollection, ...errorResponses },
+      },
+    },
+    async (req) => unitFeatures(store, { level: req.query.level, withGeometry: req.query.geometry ?? true }),
+  );
+
+  api.get(
+    '/categories',
+    {
+      schema: {
+        summary: 'Offense categories, most serious first, with ICCS and NIBRS codes and labels',
+        tags: ['categories'],
+        querystring: Type.Object({ lang: Lang }),
+        response: { 200: Type.Array(Category) },
+      },
+    },
+    async (req) => {
+      const locale = await ctx.locale(req);
+      return OFFENSE_CATEGORIES.map((c, i) => {
+        const info = c as { iccs?: string; iccsLabel?: string; nibrs?: string; ucr?: string };
+        return {
+          code: c.code,
+          label: translate(locale, `category.${c.code}`),
+          severityRank: i,
+          iccs: info.iccs ?? null,
+          iccsLabel: info.iccsLabel ?? null,
+          nibrs: info.nibrs ?? null,
+          ucr: info.ucr ?? null,
+        };
+      });
+    },
+  );
+
+  api.get(
+    '/reports/compstat',
+    {
+      schema: {
+        summary: 'The weekly COMPSTAT report (same JSON as `vigia report compstat --format json`)',
+        tags: ['reports'],
+        querystring: Type.Object({
+          week: Type.Optional(IsoWeekText),
+          level: Type.Optional(Type.String()),
+          unit: Type.Optional(Type.String()),
+          countEveryOffense: Type.Optional(Type.Boolean()),
+          dateBasis: Type.Optional(Type.Union([Type.Literal('occurred'), Type.Literal('reported')])),
+          lang: Lang,
+        }),
+        response: { 200: CompstatReport, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const agency = await requireAgency(store);
+      const week = q.week ?? formatIsoWeek(latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone)));
+      const input = {
+        week,
+        level: q.level,
+        unit: q.unit,
+        countEveryOffense: q.countEveryOffense ?? false,
+        dateBasis: q.dateBasis ?? 'occurred',
+      } as const;
+      return ctx.cache.get(`report ${JSON.stringify(input)}`, async () => {
+        const report = await compstatReport(store, input);
+        return { ...report, remainder: compstatRemainder(report) };
+      });
+    },
+  );
+
+  api.get(
+    '/incidents',
+    {
+      schema: {
+        summary: 'Current, founded incidents of a date range as GeoJSON points, filtered and paged',
+        tags: ['incidents'],
+        querystring: Type.Object({
+          from: LocalDate,
+          to: LocalDate,
+          unit: Type.Optional(Type.String()),
+          category: Type.Optional(CategoryCode),
+          bbox: Type.Optional(
+            Type.String({
+              pattern: '^[-0-9.eE]+(,[-0-9.eE]+){3}$',
+              description: 'west,south,east,north (degrees)',
+            }),
+          ),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1000 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          lang: Lang,
+        }),
+        response: { 200: IncidentCollection, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      return incidentFeatures(store, {
+        from: q.from,
+        to: q.to,
+        unit: q.unit,
+        category: q.category,
+        bbox: q.bbox === undefined ? undefined : q.bbox.split(',').map(Number),
+        limit: q.limit,
+        offset: q.offset,
+      });
+    },
+  );
+
+  api.get(
+    '/series/weekly',
+    {
+      schema: {
+        summary:
+          'Weekly counts this ISO year against the same weeks of previous years, with 28-day rolling counts',
+        tags: ['trends'],
+        querystring: Type.Object({
+          week: Type.Optional(IsoWeekText),
+          unit: Type.Optional(Type.String()),
+          category: Type.Optional(CategoryCode),
+          previousYears: Type.Optional(Type.Integer({ minimum: 0, maximum: 5, default: 2 })),
+          lang: Lang,
+        }),
+        response: { 200: WeeklySeries, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const agency = await requireAgency(store);
+      const input = {
+        week: req.query.week ?? formatIsoWeek(latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone))),
+        unit: req.query.unit,
+        category: req.query.category,
+        previousYears: req.query.previousYears,
+      };
+      return ctx.cache.get(`series ${JSON.stringify(input)}`, () => weeklySeries(store, input, ctx.now()));
+    },
+  );
+
+  api.get(
+    '/quality',
+    {
+      schema: {
+        summary:
+          'Data quality: location flags, unit disagreements, unclassified labels, quarantine by reason, imports',
+        tags: ['quality'],
+        querystring: Type.Object({ lang: Lang }),
+        response: { 200: DataQuality, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const locale = await ctx.locale(req);
+      const q = await dataQuality(store);
+      return {
+        ...q,
+        quarantineByReason: q.quarantineByReason.map((r) => ({
+          ...r,
+          label: translate(locale, `quarantine.${r.reason}`),
+        })),
+      };
+    },
+  );
+
+  api.get(
+    '/quarantine',
+    {
+      schema: {
+        summary: 'Quarantined rows with their reasons, file, row, column and value',
+        tags: ['quality'],
+        querystring: Type.Object({
+          importId: Type.Optional(Type.Integer({ minimum: 1 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          lang: Lang,
+        }),
+        response: { 200: QuarantinePage, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const locale = await ctx.locale(req);
+      const limit = req.query.limit ?? 100;
+      const offset = req.query.offset ?? 0;
+      const rows = await listQuarantine(store, { importId: req.query.importId, limit, offset });
+      return {
+        rows: rows.map((r) => ({
+          ...r,
+          reasonLabels: r.reasons.map((x) => translate(locale, `quarantine.${x}`)),
+        })),
+        limit,
+        offset,
+      };
+    },
+  );
+}
