@@ -21,22 +21,26 @@ export interface EnforcementStats {
   arrestRate: number | null;
 }
 
-/** Accumulates calls per group key, then summarizes them. */
-export class GroupAccumulator {
-  private readonly groups = new Map<
-    string,
-    { calls: number; excluded: Record<ResponseExclusion, number>; measured: MeasuredCall[] }
-  >();
+type Group = { calls: number; excluded: Record<ResponseExclusion, number>; measured: MeasuredCall[] };
 
-  add(key: string, measured: MeasuredCall | null, exclusion: ResponseExclusion | null): void {
-    let g = this.groups.get(key);
+/**
+ * Accumulates calls per group key and slot (a window and current/previous), then summarizes them.
+ * Keyed by group first, so a call builds its group keys once, not once per window.
+ */
+export class GroupAccumulator {
+  private readonly groups = new Map<string, Map<string, Group>>();
+
+  add(slot: string, key: string, measured: MeasuredCall | null, exclusion: ResponseExclusion | null): void {
+    let slots = this.groups.get(key);
+    if (!slots) this.groups.set(key, (slots = new Map<string, Group>()));
+    let g = slots.get(slot);
     if (!g) {
       g = {
         calls: 0,
         excluded: { dateOnly: 0, officerInitiated: 0, outOfOrder: 0, noOnScene: 0 },
         measured: [],
       };
-      this.groups.set(key, g);
+      slots.set(slot, g);
     }
     g.calls++;
     if (measured) g.measured.push(measured);
@@ -47,8 +51,8 @@ export class GroupAccumulator {
     return [...this.groups.keys()];
   }
 
-  stats(key: string): ResponseWindowStats {
-    const g = this.groups.get(key);
+  stats(slot: string, key: string): ResponseWindowStats {
+    const g = this.groups.get(key)?.get(slot);
     if (!g)
       return {
         calls: 0,
@@ -59,15 +63,17 @@ export class GroupAccumulator {
   }
 }
 
-/** Counts per key (volume, arrests). */
+/** Counts per group key and slot (volume, arrests). */
 export class CountAccumulator {
-  private readonly counts = new Map<string, EnforcementStats>();
+  private readonly counts = new Map<string, Map<string, EnforcementStats>>();
 
-  add(key: string, arrest: boolean | null): void {
-    let c = this.counts.get(key);
+  add(slot: string, key: string, arrest: boolean | null): void {
+    let slots = this.counts.get(key);
+    if (!slots) this.counts.set(key, (slots = new Map<string, EnforcementStats>()));
+    let c = slots.get(slot);
     if (!c) {
       c = { calls: 0, withArrestData: 0, arrests: 0, arrestRate: null };
-      this.counts.set(key, c);
+      slots.set(slot, c);
     }
     c.calls++;
     if (arrest !== null) {
@@ -81,7 +87,7 @@ export class CountAccumulator {
     return [...this.counts.keys()];
   }
 
-  get(key: string): EnforcementStats {
-    return this.counts.get(key) ?? { calls: 0, withArrestData: 0, arrests: 0, arrestRate: null };
+  get(slot: string, key: string): EnforcementStats {
+    return this.counts.get(key)?.get(slot) ?? { calls: 0, withArrestData: 0, arrests: 0, arrestRate: null };
   }
 }

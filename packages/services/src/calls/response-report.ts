@@ -119,6 +119,7 @@ export interface ResponseReport {
 }
 
 const NONE = '(none)';
+const AGENCY_KEY = 'agency\u001f*';
 const S = '\u001f';
 
 /**
@@ -155,6 +156,8 @@ export async function responseReport(store: Store, input: ResponseReportInput): 
   const flags: Partial<Record<CallIntervalFlag, number>> = {};
   let anyArrestData = false;
   const ranges = keys.map((k) => compared.periods[k]!);
+  /** Accumulator slot of window w: [current, previous]. */
+  const slots = keys.map((_, w) => [`${w}c`, `${w}p`] as const);
 
   for (const f of await calls.listCallFacts({ windows })) {
     const day = f.receivedDay;
@@ -163,29 +166,35 @@ export async function responseReport(store: Store, input: ResponseReportInput): 
     const unit = unitKey(f);
     const shift = f.timePrecision === 'date' ? null : shiftOf(shifts, f.minuteOfDay);
     if (f.arrest !== null) anyArrestData = true;
+    // Group keys built once per call (not per window): dimension␟key[␟shift].
+    const kPriority = `priority${S}${f.priority ?? NONE}`;
+    const kChannel = `channel${S}${f.channel ?? NONE}`;
+    const kUnit = `unit${S}${unit}`;
+    const kUnitShift = `${kUnit}${S}${shift ?? ''}`;
+    const kType = `callType${S}${f.callType ?? NONE}`;
+    const kResponding = f.respondingUnits.map((ru) => `respondingUnit${S}${ru}${S}${shift ?? ''}`);
+    const kGrid = `${f.weekday}${S}${Math.floor(f.minuteOfDay / 60)}`;
     for (let w = 0; w < ranges.length; w++) {
       const r = ranges[w]!;
       const when =
         day >= r.current.start && day <= r.current.end
-          ? 'c'
+          ? 0
           : day >= r.previous.start && day <= r.previous.end
-            ? 'p'
-            : null;
-      if (when === null) continue;
-      const at = `${w}${S}${when}${S}`;
-      response.add(`${at}agency${S}*`, measured, exclusion);
-      response.add(`${at}priority${S}${f.priority ?? NONE}`, measured, exclusion);
-      response.add(`${at}channel${S}${f.channel ?? NONE}`, measured, exclusion);
-      response.add(`${at}unit${S}${unit}`, measured, exclusion);
-      workload.add(`${at}unit${S}${unit}${S}${shift ?? ''}`, null);
-      for (const ru of f.respondingUnits)
-        workload.add(`${at}respondingUnit${S}${ru}${S}${shift ?? ''}`, null);
-      enforcement.add(`${at}agency${S}*`, f.arrest);
-      enforcement.add(`${at}unit${S}${unit}`, f.arrest);
-      enforcement.add(`${at}callType${S}${f.callType ?? NONE}`, f.arrest);
-      if (when === 'c') {
-        if (f.timePrecision === 'second')
-          grid.add(`${w}${S}${f.weekday}${S}${Math.floor(f.minuteOfDay / 60)}`, measured, exclusion);
+            ? 1
+            : -1;
+      if (when < 0) continue;
+      const at = slots[w]![when as 0 | 1];
+      response.add(at, AGENCY_KEY, measured, exclusion);
+      response.add(at, kPriority, measured, exclusion);
+      response.add(at, kChannel, measured, exclusion);
+      response.add(at, kUnit, measured, exclusion);
+      workload.add(at, kUnitShift, null);
+      for (const k of kResponding) workload.add(at, k, null);
+      enforcement.add(at, AGENCY_KEY, f.arrest);
+      enforcement.add(at, kUnit, f.arrest);
+      enforcement.add(at, kType, f.arrest);
+      if (when === 0) {
+        if (f.timePrecision === 'second') grid.add(at, kGrid, measured, exclusion);
         for (const flag of iv.flags) flags[flag] = (flags[flag] ?? 0) + 1;
       }
     }
@@ -193,15 +202,15 @@ export async function responseReport(store: Store, input: ResponseReportInput): 
 
   const periodsOut: Record<string, ResponsePeriod> = {};
   for (const k of keys) periodsOut[k] = reportPeriod(compared.periods[k]!);
-  const compare = <T>(get: (at: string) => T) =>
+  const compare = <T>(get: (slot: string, w: number, current: boolean) => T) =>
     Object.fromEntries(
-      keys.map((k, w) => [k, { current: get(`${w}${S}c${S}`), previous: get(`${w}${S}p${S}`) }]),
+      keys.map((k, w) => [k, { current: get(slots[w]![0], w, true), previous: get(slots[w]![1], w, false) }]),
     );
 
   const rows: ResponseRow[] = distinctTails(response.keys(), 2).map(([dimension, key]) => ({
     dimension: dimension as ResponseRow['dimension'],
     key,
-    periods: compare((at) => response.stats(`${at}${dimension}${S}${key}`)),
+    periods: compare((slot) => response.stats(slot, `${dimension}${S}${key}`)),
   }));
   rows.sort(rowOrder);
 
@@ -209,11 +218,10 @@ export async function responseReport(store: Store, input: ResponseReportInput): 
     kind: kind as WorkloadRow['kind'],
     key,
     shift: shift === '' ? null : shift,
-    periods: compare((at) => {
-      const w = Number(at.split(S)[0]);
+    periods: compare((slot, w, current) => {
       const p = ranges[w]!;
-      const calls = workload.get(`${at}${kind}${S}${key}${S}${shift}`).calls;
-      const days = at.includes(`${S}c${S}`) ? rangeDays(p.current) : rangeDays(p.previous);
+      const calls = workload.get(slot, `${kind}${S}${key}${S}${shift}`).calls;
+      const days = current ? rangeDays(p.current) : rangeDays(p.previous);
       return { calls, perShift: calls / days };
     }),
   }));
@@ -228,7 +236,7 @@ export async function responseReport(store: Store, input: ResponseReportInput): 
     ? distinctTails(enforcement.keys(), 2).map(([dimension, key]) => ({
         dimension: dimension as EnforcementRow['dimension'],
         key,
-        periods: compare((at) => enforcement.get(`${at}${dimension}${S}${key}`)),
+        periods: compare((slot) => enforcement.get(slot, `${dimension}${S}${key}`)),
       }))
     : [];
   enforcementRows.sort(rowOrder);
@@ -237,10 +245,10 @@ export async function responseReport(store: Store, input: ResponseReportInput): 
   keys.forEach((k, w) => {
     hourWeekday[k] = grid
       .keys()
-      .filter((g) => g.startsWith(`${w}${S}`))
-      .map((g) => {
-        const [, weekday, hour] = g.split(S).map(Number);
-        const s = grid.stats(g);
+      .map((g) => ({ g, s: grid.stats(slots[w]![0], g) }))
+      .filter(({ s }) => s.calls > 0)
+      .map(({ g, s }) => {
+        const [weekday, hour] = g.split(S).map(Number);
         return {
           weekday: weekday!,
           hour: hour!,
@@ -346,18 +354,12 @@ async function unitKeyOf(store: Store, level: string | undefined): Promise<(f: C
   };
 }
 
-/**
- * Distinct tails (dimension, key[, shift]) of accumulator keys `window␟c|p␟dimension␟key[␟shift]`. The
- * separator is U+001F, which no CSV value carries, so a call type with "|" in it stays whole.
- */
+/** Group keys `dimension␟key[␟shift]` split into their parts (shift '' when absent). */
 function distinctTails(keys: string[], parts: 2 | 3): [string, string, string][] {
-  const seen = new Map<string, [string, string, string]>();
-  for (const k of keys) {
+  return keys.map((k) => {
     const t = k.split(S);
-    const tail: [string, string, string] = [t[2] ?? '', t[3] ?? '', parts === 3 ? (t[4] ?? '') : ''];
-    seen.set(tail.join(S), tail);
-  }
-  return [...seen.values()];
+    return [t[0] ?? '', t[1] ?? '', parts === 3 ? (t[2] ?? '') : ''];
+  });
 }
 
 const collator = new Intl.Collator('en', { numeric: true });
