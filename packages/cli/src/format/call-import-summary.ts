@@ -30,6 +30,9 @@ export function formatCallImportSummary(s: CallImportSummary, locale: Locale): s
   lines.push(locationFlagLine(s, locale));
   if (s.possibleDuplicates > 0)
     lines.push(translate(locale, 'import.duplicates', { count: n(s.possibleDuplicates) }));
-  lines.push(...unitLines(s, locale));
+  // Without units, calls are still grouped by the source's unit code (unlike incidents, which then
+  // count only in the agency total), so the incident warning would mislead.
+  if (s.unitsAvailable === 0) lines.push(translate(locale, 'calls.noUnits'));
+  else lines.push(...unitLines(s, locale));
   return `${lines.join('\n')}\n`;
 }

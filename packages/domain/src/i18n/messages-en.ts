@@ -142,6 +142,8 @@ export const messagesEn = {
       'Police response — calls for service (response time = on scene − received, min:s; last year in brackets)',
     sectionNote:
       'Officer-initiated calls and calls without an arrival are counted in calls, not in times. Full report: vigia report response --week WEEK',
+    noUnits:
+      'No units have been imported: calls are grouped by the unit code the source writes (e.g. beat). To place them on the map, import the units, then the calls again.',
     title: 'Police response — {{what}} ({{timeZone}})',
     week: 'week {{week}}',
     range: '{{start}} to {{end}}',

@@ -151,6 +151,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'Respuesta policial — llamadas de servicio (tiempo de respuesta = llegada − recepción, min:s; año anterior entre paréntesis)',
     sectionNote:
       'Las llamadas por iniciativa policial y las que no tienen llegada cuentan en llamadas, no en los tiempos. Informe completo: vigia report response --week SEMANA',
+    noUnits:
+      'No se han importado unidades: las llamadas se agrupan por el código de unidad que trae la fuente (p. ej. el sector). Para ubicarlas en el mapa, importe las unidades y luego otra vez las llamadas.',
     title: 'Respuesta policial — {{what}} ({{timeZone}})',
     week: 'semana {{week}}',
     range: '{{start}} a {{end}}',

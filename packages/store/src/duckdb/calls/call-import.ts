@@ -82,6 +82,19 @@ const MERGE_SQL = [
    WHERE call_for_service.agency_id = ${AGENCY} AND call_for_service.source = $1
      AND call_for_service.source_id = k.source_id AND call_for_service.is_current
      AND k.cur_version IS NOT NULL AND k.content_hash <> k.cur_hash`,
+  // Unchanged calls placed anew when units were imported or redrawn since (placement is derived data:
+  // updated in place, not versioned).
+  `UPDATE call_for_service SET unit_id = k.unit_id, polygon_unit_id = k.polygon_unit_id,
+     source_unit_id = k.source_unit_id, location_flag = k.location_flag, unit_disagrees = k.unit_disagrees
+   FROM call_classified k
+   WHERE call_for_service.agency_id = ${AGENCY} AND call_for_service.source = $1
+     AND call_for_service.source_id = k.source_id AND call_for_service.is_current
+     AND k.content_hash = k.cur_hash
+     AND (call_for_service.unit_id IS DISTINCT FROM k.unit_id
+          OR call_for_service.polygon_unit_id IS DISTINCT FROM k.polygon_unit_id
+          OR call_for_service.source_unit_id IS DISTINCT FROM k.source_unit_id
+          OR call_for_service.location_flag <> k.location_flag
+          OR call_for_service.unit_disagrees <> k.unit_disagrees)`,
 ];
 
 /**
