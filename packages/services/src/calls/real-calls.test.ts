@@ -81,11 +81,12 @@ function row(report: ResponseReport, dimension: string, key: string) {
 
 describe('seattle-cad on the real Seattle sample', () => {
   it('imports all 222 calls; medians and 90th percentiles equal an independent computation', async () => {
-    store = await DuckDbStore.open(':memory:');
+    const calls = await DuckDbStore.open(':memory:');
+    store = calls;
     await initAgency(store, { name: 'Seattle PD', timeZone: 'America/Los_Angeles', locale: 'en' });
     // Calls first, units later: importing the same calls again places them (no new version).
     await importCalls(store, { file: sharedPath(SEATTLE), profile: 'seattle-cad', nowMs: NOW });
-    expect((await store.listCallVersions('seattle-cad', '2023000319821'))[0]?.unitId).toBeNull();
+    expect((await calls.listCallVersions('seattle-cad', '2023000319821'))[0]?.unitId).toBeNull();
     await importUnits(store, {
       file: sharedPath('data/seattle_calls/spd_beats_2018.geojson'),
       level: 'beat',
@@ -96,7 +97,7 @@ describe('seattle-cad on the real Seattle sample', () => {
       profile: 'seattle-cad',
       nowMs: NOW,
     });
-    const placed = await store.listCallVersions('seattle-cad', '2023000319821');
+    const placed = await calls.listCallVersions('seattle-cad', '2023000319821');
     expect(placed).toHaveLength(1);
     expect(placed[0]?.unitId).not.toBeNull();
     expect(imported).toMatchObject({
