@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isLocale, isVigiaError, VigiaError } from '@vigia/domain';
 import { initialLocale, processIo, type Io } from './context.js';
+import { registerAnalyze } from './commands/analyze.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
@@ -26,6 +27,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerDemo(program, io);
   registerQuarantine(program, io);
   registerServe(program, io);
+  registerAnalyze(program, io);
   seenAgency.locale = undefined;
   program.hook('preAction', () => {
     const lang = program.opts<{ lang?: string }>().lang;

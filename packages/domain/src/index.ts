@@ -15,3 +15,4 @@ export * from './fingerprint/fingerprint.js';
 export * from './calls/call.js';
 export * from './calls/call-intervals.js';
 export * from './calls/call-content-hash.js';
+export * from './access/policy.js';

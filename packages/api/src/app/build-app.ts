@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,8 +22,8 @@ export interface AppOptions {
   store: Store;
   /** Folder of the built dashboard (packages/web/dist); null or missing = API only. */
   webRoot?: string | null;
-  /** Fastify's logger (pino); off by default (tests), on in `vigia serve`. */
-  logger?: boolean;
+  /** Fastify's logger (pino): off by default (tests); `vigia serve` logs warnings and errors to stderr. */
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
   /** Clock (UTC epoch ms) for "latest complete week" and future-date checks; tests fix it. */
   now?: () => number;
   /** Largest accepted upload in bytes (default 2 GiB). */
@@ -55,6 +56,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    maxParamLength: 200,
+    // Unique across restarts, so a request id in a user's report finds its log line.
+    genReqId: () => randomUUID(),
+    // Errors Fastify raises before routing (a malformed URL) get the same JSON body as every error.
+    frameworkErrors: (error, request, reply) => {
+      void errorReply(
+        new VigiaError('INVALID_ARGUMENT', { name: 'URL', value: error.message }),
+        request,
+        reply,
+        requestLocale(request.query, undefined, null),
+      );
+    },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
   });
   let agencyLocale: Locale | null = null;
@@ -70,20 +83,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(swagger, { openapi: OPENAPI_INFO });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  await app.register(multipart, {
-    limits: { fileSize: options.maxUploadBytes ?? 2 * 1024 ** 3, files: 2, fields: 5 },
-  });
 
   // The embedded store is locked by this process, so only its uploads change the data: cache reads.
   const cache = new ResponseCache(options.cache ?? !/^postgres(ql)?:/.test(store.location));
-  const jobs = new ImportJobs(store, options.uploadRoot ?? join(tmpdir(), 'vigia-uploads'), now, () =>
-    cache.clear(),
+  const maxUploadBytes = options.maxUploadBytes ?? 2 * 1024 ** 3;
+  const jobs = new ImportJobs(
+    store,
+    options.uploadRoot ?? join(tmpdir(), 'vigia-uploads'),
+    now,
+    () => cache.clear(),
+    (e) => app.log.error({ err: e }, 'upload import failed'),
   );
+  void jobs.removeStaleUploads().catch(() => 0);
   app.decorate('importJobs', jobs);
+  await app.register(multipart, {
+    limits: { fileSize: maxUploadBytes, files: 3, fields: 10, fieldSize: 1024 * 1024, parts: 20 },
+  });
   await app.register(
     (api, _opts, done) => {
       registerReadRoutes(api, { store, now, locale, cache });
-      registerImportRoutes(api, { store, jobs, locale });
+      registerImportRoutes(api, { store, jobs, locale, maxUploadBytes });
       done();
     },
     { prefix: '/api/v1' },
@@ -94,7 +113,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/')) {
+    // Client-side routes (/map, /trends...) get the dashboard; API paths and missing files (a name with
+    // an extension, e.g. /assets/x.js) get a JSON 404.
+    const isApi = path === '/api' || path.startsWith('/api/');
+    const looksLikeFile = /\.[A-Za-z0-9]{1,8}$/.test(path);
+    if (hasWeb && (request.method === 'GET' || request.method === 'HEAD') && !isApi && !looksLikeFile) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return errorReply(

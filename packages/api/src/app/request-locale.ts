@@ -10,7 +10,8 @@ export function requestLocale(
   agencyLocale: Locale | null,
 ): Locale {
   const lang = (query as { lang?: unknown } | undefined)?.lang;
-  if (isLocale(lang)) return lang;
+  const tag = typeof lang === 'string' ? lang.slice(0, 2).toLowerCase() : undefined;
+  if (isLocale(tag)) return tag;
   if (acceptLanguage) {
     const ranked = acceptLanguage
       .split(',')

@@ -33,7 +33,10 @@ export const CategoryCode = Type.Unsafe<OffenseCategory>({
   description: 'Canonical offense category',
 });
 export const Lang = Type.Optional(
-  Type.Union([Type.Literal('es'), Type.Literal('en')], { description: 'Language of messages and labels' }),
+  Type.String({
+    pattern: '^[eE][sSnN]([-_][A-Za-z0-9]{1,8})*$',
+    description: 'Language of messages and labels: es or en (a region such as es-PA is accepted)',
+  }),
 );
 
 export const ErrorResponse = Type.Object(

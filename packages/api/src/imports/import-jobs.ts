@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isVigiaError, VigiaError, type Locale } from '@vigia/domain';
 import { importIncidents, type ImportSummary } from '@vigia/services';
 import type { Store } from '@vigia/store';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** State of an uploaded import, as GET /api/v1/imports/{jobId} reports it. */
 export interface ImportJobState {
@@ -35,14 +37,36 @@ export class ImportJobs {
     private readonly now: () => number,
     /** Called after every job that ended (the data may have changed). */
     private readonly changed: () => void = () => undefined,
+    /** Told about failures that are not catalogued errors (the server log). */
+    private readonly logError: (e: unknown) => void = () => undefined,
   ) {}
 
-  /** A fresh folder for one upload's files. */
+  /** A fresh folder for one upload's files, readable by this user only. */
   async newUploadDir(): Promise<{ jobId: string; dir: string }> {
     const jobId = randomUUID();
     const dir = join(this.uploadRoot, jobId);
-    await mkdir(dir, { recursive: true });
+    await mkdir(this.uploadRoot, { recursive: true, mode: 0o700 });
+    await mkdir(dir, { mode: 0o700 });
     return { jobId, dir };
+  }
+
+  /**
+   * Removes upload folders left by a server that was killed mid-import (older than a day, so a folder
+   * in use by another server process sharing the root is never touched). Best effort.
+   */
+  async removeStaleUploads(now: number = Date.now()): Promise<number> {
+    let removed = 0;
+    const entries = await readdir(this.uploadRoot, { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      if (!e.isDirectory() || !UUID.test(e.name)) continue;
+      const path = join(this.uploadRoot, e.name);
+      const info = await stat(path).catch(() => null);
+      if (info && now - info.mtimeMs > 86_400_000) {
+        await rm(path, { recursive: true, force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 
   /** Queues the import of an uploaded file and returns its state (queued). */
@@ -54,6 +78,7 @@ export class ImportJobs {
     size: number;
     profile: string;
     mappingFile?: string | undefined;
+    mappingName?: string | undefined;
     locale: Locale;
   }): ImportJobState {
     const job: ImportJobState = {
@@ -86,7 +111,14 @@ export class ImportJobs {
 
   private async run(
     job: ImportJobState,
-    input: { dir: string; path: string; profile: string; mappingFile?: string | undefined },
+    input: {
+      dir: string;
+      path: string;
+      file: string;
+      profile: string;
+      mappingFile?: string | undefined;
+      mappingName?: string | undefined;
+    },
   ): Promise<void> {
     job.state = 'running';
     try {
@@ -107,11 +139,18 @@ export class ImportJobs {
       job.state = 'done';
     } catch (e) {
       job.state = 'failed';
+      if (!isVigiaError(e)) this.logError(e);
+      // Messages name files by the names the user sent, never by the server's temporary paths.
+      const own = (text: string): string => {
+        let out = text.replaceAll(input.path, input.file);
+        if (input.mappingFile) out = out.replaceAll(input.mappingFile, input.mappingName ?? 'mapping.json');
+        return out.replaceAll(input.dir, '');
+      };
       job.error = isVigiaError(e)
-        ? { code: e.code, message: e.messageIn(job.locale) }
+        ? { code: e.code, message: own(e.messageIn(job.locale)) }
         : {
             code: 'INTERNAL',
-            message: new VigiaError('INTERNAL', { detail: String(e) }).messageIn(job.locale),
+            message: new VigiaError('INTERNAL', { detail: 'import' }).messageIn(job.locale),
           };
     } finally {
       this.changed();

@@ -61,10 +61,15 @@ describe('POST /api/v1/imports', () => {
     expect(await readdir(f.dir)).not.toContain(job.jobId);
   });
 
-  it('reports a failed job (unknown profile) with its catalogued code, in the uploader language', async () => {
+  it('reports a failed job with its catalogued code, naming the file as sent, never the server path', async () => {
     f = await apiFixture([]);
-    const body = await multipart({ profile: 'nope', file: { name: 'x.csv', text: 'a,b\n1,2\n' } });
+    const body = await multipart({
+      profile: 'generic',
+      mapping: { name: 'badmap.json', text: '{"columns": ' },
+      file: { name: 'x.csv', text: 'a,b\n1,2\n' },
+    });
     const posted = await f.app.inject({ method: 'POST', url: '/api/v1/imports?lang=es', ...body });
+    expect(posted.statusCode).toBe(202);
     await f.app.importJobs.idle();
     const job = (
       await f.app.inject({ url: `/api/v1/imports/${posted.json<{ jobId: string }>().jobId}` })
@@ -73,8 +78,67 @@ describe('POST /api/v1/imports', () => {
       error: { code: string; message: string };
     }>();
     expect(job.state).toBe('failed');
-    expect(job.error.code).toBe('UNKNOWN_PROFILE');
-    expect(job.error.message).toMatch(/perfil/i);
+    expect(job.error.code).toBe('MAPPING_INVALID');
+    expect(job.error.message).toContain('badmap.json');
+    expect(job.error.message).not.toContain(f.dir);
+  });
+
+  it('takes the mapping as a text field too, and keeps long file names short', async () => {
+    f = await apiFixture([]);
+    const csv = [FIXTURE_HEADER, 'u1,2019-12-09 10:00,ROBO,,R,,0.5,0.25'].join('\n');
+    const body = await multipart({
+      profile: 'generic',
+      mapping: JSON.stringify(FIXTURE_MAPPING),
+      file: { name: `${'a'.repeat(300)}.csv`, text: csv },
+    });
+    const posted = await f.app.inject({ method: 'POST', url: '/api/v1/imports', ...body });
+    expect(posted.statusCode).toBe(202);
+    expect(posted.json<{ file: string }>().file).toMatch(/^a{116}\.csv$/);
+    await f.app.importJobs.idle();
+    expect(await f.store.countCurrentIncidents()).toBe(1);
+  });
+
+  it('refuses an unknown profile, or generic without a mapping, before accepting the upload', async () => {
+    f = await apiFixture([]);
+    const unknown = await f.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?lang=es',
+      ...(await multipart({ profile: 'nope', file: { name: 'x.csv', text: 'a\n1\n' } })),
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'UNKNOWN_PROFILE',
+    });
+    expect(unknown.json<{ error: { message: string } }>().error.message).toMatch(/perfil/i);
+    const noMapping = await f.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      ...(await multipart({ profile: 'generic', file: { name: 'x.csv', text: 'a\n1\n' } })),
+    });
+    expect(noMapping.statusCode).toBe(400);
+    expect(noMapping.json<{ error: { code: string } }>().error.code).toBe('UPLOAD_INVALID');
+    expect(await readdir(f.dir)).toEqual(
+      expect.not.arrayContaining([expect.stringMatching(/^[0-9a-f]{8}-/)]),
+    );
+  });
+
+  it('answers a malformed multipart body with 400, not 500', async () => {
+    f = await apiFixture([]);
+    const noBoundary = await f.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { 'content-type': 'multipart/form-data' },
+      payload: 'garbage',
+    });
+    expect(noBoundary.statusCode).toBe(400);
+    const truncated = await f.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { 'content-type': 'multipart/form-data; boundary=XYZ' },
+      payload: '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc',
+    });
+    expect(truncated.statusCode).toBe(400);
+    expect(truncated.json<{ error: { code: string } }>().error.code).toBe('UPLOAD_INVALID');
   });
 
   it('refuses an upload without file, without profile, or not multipart, with 400', async () => {

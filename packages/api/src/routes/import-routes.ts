@@ -1,15 +1,13 @@
-import { createWriteStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { rm } from 'node:fs/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { VigiaError, type Locale } from '@vigia/domain';
+import type { Locale } from '@vigia/domain';
 import { requireAgency } from '@vigia/services';
 import type { Store } from '@vigia/store';
 import { ImportJob, Lang, errorResponses } from '../app/schemas.js';
 import type { ImportJobs, ImportJobState } from '../imports/import-jobs.js';
+import { readUpload } from '../imports/read-upload.js';
 
 /** Public view of a job (without the uploader's language). */
 function view(job: ImportJobState): Omit<ImportJobState, 'locale' | 'summary'> & {
@@ -28,6 +26,7 @@ export function registerImportRoutes(
   ctx: {
     store: Store;
     jobs: ImportJobs;
+    maxUploadBytes: number;
     locale: (r: Pick<FastifyRequest, 'query' | 'headers'>) => Promise<Locale>;
   },
 ): void {
@@ -48,32 +47,10 @@ export function registerImportRoutes(
     async (req, reply) => {
       await requireAgency(ctx.store);
       const locale = await ctx.locale(req);
-      if (!req.isMultipart()) throw new VigiaError('UPLOAD_INVALID', { detail: 'not multipart/form-data' });
       const { jobId, dir } = await ctx.jobs.newUploadDir();
       try {
-        let path: string | undefined;
-        let file = '';
-        let mappingFile: string | undefined;
-        let profile: string | undefined;
-        for await (const part of req.parts()) {
-          if (part.type === 'file') {
-            const name = basename(part.filename || 'upload.csv');
-            const target = join(dir, part.fieldname === 'mapping' ? `mapping-${name}` : name);
-            await pipeline(part.file, createWriteStream(target));
-            if (part.file.truncated) throw new VigiaError('UPLOAD_TOO_LARGE', { limit: 'the server limit' });
-            if (part.fieldname === 'mapping') mappingFile = target;
-            else {
-              path = target;
-              file = name;
-            }
-          } else if (part.fieldname === 'profile') {
-            profile = String(part.value);
-          }
-        }
-        if (!path) throw new VigiaError('UPLOAD_INVALID', { detail: 'no "file" part' });
-        if (!profile) throw new VigiaError('UPLOAD_INVALID', { detail: 'no "profile" field' });
-        const size = (await stat(path)).size;
-        const job = ctx.jobs.enqueue({ jobId, dir, path, file, size, profile, mappingFile, locale });
+        const upload = await readUpload(req, dir, ctx.maxUploadBytes);
+        const job = ctx.jobs.enqueue({ jobId, dir, ...upload, locale });
         return await reply.status(202).send(view(job));
       } catch (e) {
         await rm(dir, { recursive: true, force: true });

@@ -126,6 +126,10 @@ describe('GET /api/v1/incidents', () => {
     ['/api/v1/incidents?from=2019-02-30&to=2019-12-01', '2019-02-30'],
     ['/api/v1/incidents?from=2019-12-01&to=2019-12-31&category=arson', 'category'],
     ['/api/v1/incidents?from=2019-12-01&to=2019-12-31&offset=-1', 'offset'],
+    ['/api/v1/incidents?from=2019-12-01&to=2019-12-31&offset=99999999999999999999', 'offset'],
+    ['/api/v1/incidents?from=2019-12-01&to=2019-12-31&bbox=-,-,-,-', '-,-,-,-'],
+    ['/api/v1/quarantine?offset=99999999999999999999', 'offset'],
+    ['/api/v1/quarantine?importId=999', 'importId'],
   ])('%s is a 400 that names %s', async (url, name) => {
     const r = await get(url);
     expect(r.status).toBe(400);
@@ -179,6 +183,18 @@ describe('errors', () => {
     expect(r.status).toBe(400);
     expect(errorOf(r.body).message).toContain('limit');
     expect(errorOf(r.body).message).toMatch(/debe ser/);
+  });
+
+  it('accepts a language tag in any case, with a region', async () => {
+    const r = await get('/api/v1/categories?lang=ES-pa');
+    expect((r.body as unknown as { label: string }[])[0]?.label).toBe('Homicidio');
+    expect((await get('/api/v1/categories?lang=fr')).status).toBe(400);
+  });
+
+  it('answers a malformed URL with the JSON error body', async () => {
+    const r = await get('/api/v1/imports/%ZZ');
+    expect(r.status).toBe(400);
+    expect(errorOf(r.body).requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('answers an unknown address with a catalogued 404 in JSON', async () => {

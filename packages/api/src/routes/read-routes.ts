@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   OFFENSE_CATEGORIES,
+  VigiaError,
   formatIsoWeek,
   latestCompleteWeek,
   localDayOf,
@@ -104,7 +105,10 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
         response: { 200: UnitCollection, ...errorResponses },
       },
     },
-    async (req) => unitFeatures(store, { level: req.query.level, withGeometry: req.query.geometry ?? true }),
+    async (req) => {
+      const input = { level: req.query.level, withGeometry: req.query.geometry ?? true };
+      return ctx.cache.get(`units ${JSON.stringify(input)}`, () => unitFeatures(store, input));
+    },
   );
 
   api.get(
@@ -187,7 +191,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
             }),
           ),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1000 })),
-          offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0 })),
           lang: Lang,
         }),
         response: { 200: IncidentCollection, ...errorResponses },
@@ -200,7 +204,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
         to: q.to,
         unit: q.unit,
         category: q.category,
-        bbox: q.bbox === undefined ? undefined : q.bbox.split(',').map(Number),
+        bbox: q.bbox === undefined ? undefined : parseBbox(q.bbox),
         limit: q.limit,
         offset: q.offset,
       });
@@ -249,7 +253,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
     },
     async (req) => {
       const locale = await ctx.locale(req);
-      const q = await dataQuality(store);
+      const q = await ctx.cache.get('quality', () => dataQuality(store));
       return {
         ...q,
         quarantineByReason: q.quarantineByReason.map((r) => ({
@@ -269,7 +273,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
         querystring: Type.Object({
           importId: Type.Optional(Type.Integer({ minimum: 1 })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
-          offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0 })),
           lang: Lang,
         }),
         response: { 200: QuarantinePage, ...errorResponses },
@@ -279,7 +283,11 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
       const locale = await ctx.locale(req);
       const limit = req.query.limit ?? 100;
       const offset = req.query.offset ?? 0;
-      const rows = await listQuarantine(store, { importId: req.query.importId, limit, offset });
+      const importId = req.query.importId;
+      if (importId !== undefined && !(await store.listImports()).some((i) => i.importId === importId)) {
+        throw new VigiaError('INVALID_ARGUMENT', { name: 'importId', value: String(importId) });
+      }
+      const rows = await listQuarantine(store, { importId, limit, offset });
       return {
         rows: rows.map((r) => ({
           ...r,
@@ -290,4 +298,12 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
       };
     },
   );
+}
+
+/** `west,south,east,north` → numbers. @throws VigiaError INVALID_ARGUMENT naming bbox, with the text sent. */
+function parseBbox(text: string): number[] {
+  const values = text.split(',').map(Number);
+  if (values.some((v) => !Number.isFinite(v)))
+    throw new VigiaError('INVALID_ARGUMENT', { name: 'bbox', value: text });
+  return values;
 }

@@ -51,7 +51,12 @@ export async function serveStore(
 ): Promise<void> {
   const root = webRoot(io);
   const hasWeb = existsSync(join(root, 'index.html'));
-  const app = await buildApp({ store, webRoot: hasWeb ? root : null, logger: false, now: io.now });
+  const app = await buildApp({
+    store,
+    webRoot: hasWeb ? root : null,
+    logger: { level: 'warn', stream: process.stderr },
+    now: io.now,
+  });
   const address = await app.listen({ port: o.port, host: o.host });
   const url = address.replace('://127.0.0.1', '://localhost');
   io.err(`${translate(locale, 'serve.listening', { db, url })}\n`);

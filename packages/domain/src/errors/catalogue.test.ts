@@ -46,6 +46,12 @@ const SAMPLE_PARAMS = {
   UPLOAD_TOO_LARGE: { limit: '2 GiB' },
   UPLOAD_INVALID: { detail: 'no "file" part' },
   IMPORT_JOB_NOT_FOUND: { value: 'abc' },
+  TOO_FEW_INCIDENTS: {
+    count: 1,
+    selection: 'district 11, homicide, 2019-12-01..2019-12-07',
+    analysis: 'knox',
+    min: 2,
+  },
 } as const satisfies Record<ErrorCode, MessageParams>;
 
 const placeholders = (template: string) =>

@@ -52,8 +52,10 @@ export const messagesEn = {
     UPLOAD_TOO_LARGE:
       "The uploaded file is larger than this server accepts ({{limit}}). Import it with the command line, or raise the server's upload limit.",
     UPLOAD_INVALID:
-      'The upload is incomplete: {{detail}}. Send a multipart form with a "file" part (the export) and a "profile" field.',
+      'The upload cannot be used (missing or malformed: {{detail}}). Send a multipart/form-data form with a "file" part (the export), a "profile" field, and for the generic profile a "mapping" part (the mapping JSON).',
     IMPORT_JOB_NOT_FOUND: 'No import job {{value}} on this server (jobs are kept until the server restarts).',
+    TOO_FEW_INCIDENTS:
+      'Only {{count}} incidents with a location match this selection ({{selection}}); {{analysis}} needs at least {{min}}. Widen the period, the unit or the category.',
   },
   api: {
     internal: 'Unexpected server error. Please report it with this request id: {{requestId}}.',
@@ -189,6 +191,27 @@ export const messagesEn = {
       'Only this computer can open it; add --host 0.0.0.0 to reach it from a tablet on your network (there are no user accounts yet: anyone on the network could read the data).',
     noWeb: 'The dashboard is not built (run npm run build); serving the API only.',
     stopping: 'Stopping…',
+  },
+  analyze: {
+    noLocation: '{{count}} incidents of this selection have no location and are not in the analysis.',
+    recurringIncluded:
+      'Warning: {{locations}} locations recur far more often than chance allows ({{incidents}} incidents), e.g. {{example}}. They may be fallback geocodes (a station, a centroid) and can show up as false hot spots: leave them out with --exclude-recurring.',
+    recurringExcluded:
+      '{{locations}} locations that recur far more often than chance allows were left out ({{incidents}} incidents), e.g. {{example}}.',
+    outsideArea:
+      '{{count}} incidents lie outside the study area (the unit polygons) and are not in the grid.',
+    fewCells: 'Warning: only {{count}} cells; Gi* z-scores are unreliable with fewer than 30.',
+    noVariation: 'Every cell has the same count: there are no hot or cold spots to find.',
+    bandwidthBelowCell:
+      'Warning: the bandwidth ({{bandwidth}} m) is smaller than the cell ({{cell}} m); the surface misses part of the incidents. Use a larger --bandwidth or a smaller --cell-size.',
+    nearRepeat:
+      'For {{days}} days after an incident{{category}}, the risk of another {{where}} is {{ratio}} times normal (p = {{p}}).',
+    nearRepeatLater:
+      '{{from}} to {{to}} days after an incident{{category}}, the risk of another {{where}} is {{ratio}} times normal (p = {{p}}).',
+    sameLocation: 'at the same location',
+    withinBand: '{{from}}–{{to}} m away',
+    noNearRepeat:
+      'No near-repeat pattern: no distance and time band has significantly more pairs than chance (p < 0.05 with {{permutations}} permutations).',
   },
   demo: {
     seeding: 'Creating the demo database {{db}} (synthetic data: a fictional city, not real crime)…',

@@ -56,9 +56,11 @@ export const messagesEs: Shape<typeof messagesEn> = {
     UPLOAD_TOO_LARGE:
       'El archivo enviado es más grande de lo que este servidor acepta ({{limit}}). Impórtelo con la línea de comandos o aumente el límite del servidor.',
     UPLOAD_INVALID:
-      'El envío está incompleto: {{detail}}. Envíe un formulario multipart con una parte "file" (la exportación) y un campo "profile".',
+      'El envío no se puede usar (falta o está mal formado: {{detail}}). Envíe un formulario multipart/form-data con una parte "file" (la exportación), un campo "profile" y, para el perfil generic, una parte "mapping" (el JSON de correspondencia).',
     IMPORT_JOB_NOT_FOUND:
       'No hay ninguna importación {{value}} en este servidor (se conservan hasta que el servidor se reinicia).',
+    TOO_FEW_INCIDENTS:
+      'Solo {{count}} incidentes con ubicación coinciden con esta selección ({{selection}}); {{analysis}} necesita al menos {{min}}. Amplíe el periodo, la unidad o la categoría.',
   },
   api: {
     internal: 'Error inesperado del servidor. Repórtelo con este identificador de solicitud: {{requestId}}.',
@@ -199,6 +201,27 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'Solo esta computadora puede abrirlo; agregue --host 0.0.0.0 para abrirlo desde una tableta en su red (aún no hay cuentas de usuario: cualquiera en la red podría leer los datos).',
     noWeb: 'El tablero no está compilado (ejecute npm run build); se sirve solo la API.',
     stopping: 'Deteniendo…',
+  },
+  analyze: {
+    noLocation: '{{count}} incidentes de esta selección no tienen ubicación y no entran en el análisis.',
+    recurringIncluded:
+      'Atención: {{locations}} ubicaciones se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}. Pueden ser geocódigos por defecto (una estación, un centroide) y aparecer como falsos puntos calientes: exclúyalas con --exclude-recurring.',
+    recurringExcluded:
+      'Se excluyeron {{locations}} ubicaciones que se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}.',
+    outsideArea:
+      '{{count}} incidentes están fuera del área de estudio (los polígonos de la unidad) y no entran en la cuadrícula.',
+    fewCells: 'Atención: solo {{count}} celdas; los valores z de Gi* no son fiables con menos de 30.',
+    noVariation: 'Todas las celdas tienen el mismo conteo: no hay puntos calientes ni fríos que encontrar.',
+    bandwidthBelowCell:
+      'Atención: el ancho de banda ({{bandwidth}} m) es menor que la celda ({{cell}} m); la superficie pierde parte de los incidentes. Use un --bandwidth mayor o un --cell-size menor.',
+    nearRepeat:
+      'Durante {{days}} días después de un incidente{{category}}, el riesgo de otro {{where}} es {{ratio}} veces el normal (p = {{p}}).',
+    nearRepeatLater:
+      'Entre {{from}} y {{to}} días después de un incidente{{category}}, el riesgo de otro {{where}} es {{ratio}} veces el normal (p = {{p}}).',
+    sameLocation: 'en el mismo lugar',
+    withinBand: 'a {{from}}–{{to}} m',
+    noNearRepeat:
+      'No hay patrón de repetición cercana: ninguna banda de distancia y tiempo tiene significativamente más pares que el azar (p < 0,05 con {{permutations}} permutaciones).',
   },
   demo: {
     seeding:

@@ -128,6 +128,9 @@ describe('loadMapping: generic', () => {
     await vigiaRejection(loadMapping('generic', broken), 'MAPPING_INVALID');
     const notObject = await tmp.write('array.json', '[1, 2]');
     await vigiaRejection(loadMapping('generic', notObject), 'MAPPING_INVALID');
+    for (const text of ['null', '"columns"', '42']) {
+      await vigiaRejection(loadMapping('generic', await tmp.write('scalar.json', text)), 'MAPPING_INVALID');
+    }
   });
 
   it('throws FILE_NOT_FOUND for a missing mapping file', async () => {

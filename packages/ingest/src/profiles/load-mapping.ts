@@ -95,7 +95,10 @@ export async function resolveProfile(
       throw new VigiaError('FILE_NOT_FOUND', { file: mappingFile }, { cause: e });
     }
     try {
-      fromFile = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+      const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+      if (!isPlainObject(parsed))
+        throw new SyntaxError('a mapping is a JSON object: { "columns": { ... }, ... }');
+      fromFile = parsed;
     } catch (e) {
       throw new VigiaError(
         'MAPPING_INVALID',

@@ -75,10 +75,11 @@ export async function weeklySeries(
     throw new VigiaError('INVALID_ARGUMENT', { name: 'category', value: input.category });
   }
   const category = input.category;
-  const unitId =
+  const unit =
     input.unit === undefined
       ? undefined
-      : findUnit(await store.listUnits({ withGeometry: false }), input.unit).id;
+      : findUnit(await store.listUnits({ withGeometry: false }), input.unit);
+  const unitId = unit?.id;
 
   const firstYear = week.year - previousYears;
   const firstDay = isoWeekMonday({ year: firstYear, week: 1 }) - 27;
@@ -119,7 +120,7 @@ export async function weeklySeries(
     years.push({ isoYear: y, weeks });
   }
   return {
-    unit: input.unit ?? '*',
+    unit: unit?.code ?? '*',
     category: category ?? '*',
     week: formatIsoWeek(week),
     timeZone: agency.timeZone,

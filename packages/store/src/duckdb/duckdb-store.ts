@@ -15,6 +15,8 @@ import type {
   ImportMeta,
   ImportRecord,
   IncidentImportSession,
+  IncidentPointQuery,
+  IncidentPoints,
   PlacementInput,
   PlacementRulesRecord,
   PlacementUpdate,
@@ -41,6 +43,7 @@ import type {
   IncidentQuery,
   QualityFigures,
 } from '../port/explore.js';
+import { listIncidentPoints } from './incident-points.js';
 
 const AGENCY = 1;
 
@@ -303,6 +306,10 @@ export class DuckDbStore implements Store, CallStore {
       first: r[1] as string,
       last: r[2] as string,
     }));
+  }
+
+  listIncidentPoints(query: IncidentPointQuery): Promise<IncidentPoints> {
+    return listIncidentPoints(this.db, AGENCY, query);
   }
 
   async listSourcePlacements(): Promise<{ source: string; rules: PlacementRulesRecord }[]> {

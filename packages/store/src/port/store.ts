@@ -136,6 +136,27 @@ export interface CountRow {
   counts: number[];
 }
 
+/** Selection of {@link Store.listIncidentPoints}: local occurrence dates `YYYY-MM-DD`, inclusive. */
+export interface IncidentPointQuery {
+  from: string;
+  to: string;
+  /** Only incidents counted in this unit's subtree (null = the whole agency, unplaced ones included). */
+  unitId: number | null;
+  /** Only incidents whose most serious offense is this category (null = all). */
+  category: OffenseCategory | null;
+}
+
+/**
+ * Locations and dates of the selected incidents, column by column (one entry per current, founded
+ * incident, in no particular order). `lon`/`lat` are WGS84 degrees, NaN when the incident has no
+ * location; `day` is the local occurrence date as days since 1970-01-01.
+ */
+export interface IncidentPoints {
+  lon: Float64Array;
+  lat: Float64Array;
+  day: Int32Array;
+}
+
 /** Summary of an import as kept in the store. */
 export interface ImportRecord {
   importId: number;
@@ -244,4 +265,6 @@ export interface Store {
   dailyCounts(query: DailyCountQuery): Promise<DailyCount[]>;
   /** Location, classification and quarantine figures of the data-quality page. */
   qualityFigures(): Promise<QualityFigures>;
+  /** Points of current, founded incidents for spatial analysis (KDE, Gi*, Knox, NNI). */
+  listIncidentPoints(query: IncidentPointQuery): Promise<IncidentPoints>;
 }
