@@ -3,6 +3,9 @@ export type { PoissonRateTestResult } from './poisson-rate-test/poisson-rate-tes
 export { percentChange } from './percent-change/percent-change.js';
 export { compstatCompare } from './compstat-compare/compstat-compare.js';
 export type { CompstatCompareResult } from './compstat-compare/compstat-compare.js';
+export { quantileSorted } from './response-time/quantile.js';
+export { responseTimeStats } from './response-time/response-stats.js';
+export type { MeasuredCall, ResponseTimeStats } from './response-time/response-stats.js';
 
 // Spatial and space-time analytics (issue 4): each validated against R, see docs/methods/.
 export { normalTails, twoSidedNormalP } from './normal/normal-cdf.js';

@@ -12,4 +12,7 @@ export * from './periods/iso-week.js';
 export * from './periods/compstat-periods.js';
 export * from './periods/local-now.js';
 export * from './fingerprint/fingerprint.js';
+export * from './calls/call.js';
+export * from './calls/call-intervals.js';
+export * from './calls/call-content-hash.js';
 export * from './access/policy.js';

@@ -15,3 +15,8 @@ export * from './fields/zone-converter.js';
 export * from './units/read-unit-layer.js';
 export * from './units/unit-locator.js';
 export * from './placement/place-incident.js';
+export * from './rows/column-index.js';
+export * from './calls/call-mapping.js';
+export * from './calls/call-profiles.js';
+export * from './calls/load-call-mapping.js';
+export * from './calls/call-row-mapper.js';

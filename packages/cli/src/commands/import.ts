@@ -4,15 +4,16 @@ import { importIncidents, importUnits } from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
 import { formatImportSummary } from '../format/import-summary.js';
 import { formatCount } from '../format/number.js';
-import { importProgress } from '../progress.js';
 import { dbLocation, withStore } from '../run-with-store.js';
+import { registerImportCalls } from './import-calls.js';
+import { registerFileImport } from './file-import-command.js';
 
 /** `vigia import units ...` and `vigia import incidents ...` */
 export function registerImport(program: Command, io: Io): void {
   const lang = () => program.opts<{ lang?: string }>().lang;
   const imp = program
     .command('import')
-    .description('import units or incidents / importar unidades o incidentes');
+    .description('import units, incidents or calls / importar unidades, incidentes o llamadas');
   imp
     .command('units <file>')
     .description('import one level of units from GeoJSON / importar un nivel de unidades desde GeoJSON')
@@ -52,38 +53,12 @@ export function registerImport(program: Command, io: Io): void {
         });
       },
     );
-  imp
-    .command('incidents <file>')
-    .description('import an incident export (CSV or XLSX) / importar una exportación de incidentes')
-    .option('--db <file>', 'database file')
-    .requiredOption('--profile <name>', 'chicago-code, houston, medellin, nyc-homicides or generic')
-    .option('--mapping <file>', 'JSON mapping (required with --profile generic)')
-    .option('--json', 'print the summary as JSON')
-    .action(async (file: string, o: { db?: string; profile: string; mapping?: string; json?: boolean }) => {
-      await withStore(dbLocation(io, o.db), async (store) => {
-        const locale = initialLocale(io, lang() ?? (await store.getAgency())?.locale);
-        const progress = importProgress(io, locale, !o.json);
-        let summary;
-        try {
-          summary = await importIncidents(store, {
-            file,
-            profile: o.profile,
-            mappingFile: o.mapping,
-            nowMs: io.now(),
-            onProgress: progress.onProgress,
-            onMerge: progress.onMerge,
-          });
-        } finally {
-          progress.stop();
-        }
-        if (o.json) {
-          const { read, stored, updated, unchanged, quarantined, quarantineReasons, ...rest } = summary;
-          io.out(
-            `${JSON.stringify({ read, stored, updated, unchanged, quarantined, quarantineReasons, ...rest })}\n`,
-          );
-        } else {
-          io.out(formatImportSummary(summary, locale));
-        }
-      });
-    });
+  registerFileImport(imp, io, lang, {
+    kind: 'incidents',
+    description: 'import an incident export (CSV or XLSX) / importar una exportación de incidentes',
+    profiles: 'chicago-code, houston, medellin, nyc-homicides or generic',
+    run: importIncidents,
+    format: formatImportSummary,
+  });
+  registerImportCalls(imp, io, lang);
 }

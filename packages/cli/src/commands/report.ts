@@ -1,15 +1,18 @@
 import type { Command } from 'commander';
 import { VigiaError } from '@vigia/domain';
 import { translate } from '@vigia/domain';
-import { compstatRemainder, compstatReport, isDemoAgency } from '@vigia/services';
+import { compstatRemainder, compstatReport, isDemoAgency, policeResponseSection } from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
 import { formatReportCsv } from '../format/report-csv.js';
 import { formatReportTable } from '../format/report-table.js';
+import { formatResponseSection } from '../format/response-table.js';
 import { dbLocation, withStore } from '../run-with-store.js';
+import { registerResponseReport } from './report-response.js';
 
 /** `vigia report compstat --db FILE --week YYYY-Www [--level NAME] [--unit CODE] [--format table|csv|json]` */
 export function registerReport(program: Command, io: Io): void {
   const rep = program.command('report').description('reports / informes');
+  registerResponseReport(rep, io, () => program.opts<{ lang?: string }>().lang);
   rep
     .command('compstat')
     .description('weekly COMPSTAT report (WTD, 28-day, YTD vs last year) / informe COMPSTAT semanal')
@@ -41,14 +44,22 @@ export function registerReport(program: Command, io: Io): void {
             countEveryOffense: o.countEveryOffense === true,
             dateBasis: o.byReportDate ? 'reported' : 'occurred',
           });
-          if (o.format === 'json')
-            io.out(`${JSON.stringify({ ...report, remainder: compstatRemainder(report) })}\n`);
-          else if (o.format === 'csv') io.out(formatReportCsv(report));
+          // When the agency has calls for service, the page gains a "police response" section (JSON:
+          // an added "response" field; CSV stays one table: use `report response --format csv`).
+          const response =
+            o.format === 'csv' ? null : await policeResponseSection(store, { week: o.week, level: o.level });
+          if (o.format === 'json') {
+            const remainder = compstatRemainder(report);
+            io.out(
+              `${JSON.stringify(response ? { ...report, remainder, response } : { ...report, remainder })}\n`,
+            );
+          } else if (o.format === 'csv') io.out(formatReportCsv(report));
           else {
             const agency = await store.getAgency();
             const locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency?.locale);
             if (agency && isDemoAgency(agency)) io.out(`${translate(locale, 'demo.notice')}\n`);
             io.out(formatReportTable(report, locale));
+            if (response) io.out(formatResponseSection(response, locale));
           }
         });
       },

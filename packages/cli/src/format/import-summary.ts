@@ -14,20 +14,7 @@ export function formatImportSummary(s: ImportSummary, locale: Locale): string {
       quarantined: n(s.quarantined),
     }),
   ];
-  const reasons = Object.entries(s.quarantineReasons);
-  if (reasons.length > 0) {
-    lines.push(translate(locale, 'import.reasons', { importId: s.importId }));
-    for (const [code, count] of reasons) {
-      lines.push(`  ${code.padEnd(24)} ${n(count).padStart(9)}  ${translate(locale, `quarantine.${code}`)}`);
-    }
-  }
-  lines.push(
-    translate(locale, 'import.flags', {
-      noLocation: n(s.noLocation),
-      outside: n(s.outsideJurisdiction),
-      disagree: n(s.unitDisagreements),
-    }),
-  );
+  lines.push(...quarantineReasonLines(s, locale), locationFlagLine(s, locale));
   const labels = Object.entries(s.unclassifiedLabels);
   if (labels.length > 0) {
     const total = labels.reduce((a, [, c]) => a + c, 0);
@@ -52,9 +39,46 @@ export function formatImportSummary(s: ImportSummary, locale: Locale): string {
     );
   }
   if (s.replaced > 0) lines.push(translate(locale, 'import.replaced', { count: n(s.replaced) }));
-  if (s.unitsAvailable === 0) lines.push(translate(locale, 'import.noUnits'));
-  else if (s.unknownSourceUnits > 0) {
-    lines.push(translate(locale, 'import.unknownUnits', { count: n(s.unknownSourceUnits) }));
-  }
+  lines.push(...unitLines(s, locale));
   return `${lines.join('\n')}\n`;
+}
+
+/** The quarantine reasons of an import (rows per reason, with the command that lists them). */
+export function quarantineReasonLines(
+  s: { importId: number; quarantineReasons: Partial<Record<string, number>> },
+  locale: Locale,
+): string[] {
+  const reasons = Object.entries(s.quarantineReasons);
+  if (reasons.length === 0) return [];
+  return [
+    translate(locale, 'import.reasons', { importId: s.importId }),
+    ...reasons.map(
+      ([code, count]) =>
+        `  ${code.padEnd(24)} ${formatCount(count ?? 0, locale).padStart(9)}  ${translate(locale, `quarantine.${code}`)}`,
+    ),
+  ];
+}
+
+/** Location flags of the stored rows: without location, outside every unit, source unit disagreeing. */
+export function locationFlagLine(
+  s: { noLocation: number; outsideJurisdiction: number; unitDisagreements: number },
+  locale: Locale,
+): string {
+  return translate(locale, 'import.flags', {
+    noLocation: formatCount(s.noLocation, locale),
+    outside: formatCount(s.outsideJurisdiction, locale),
+    disagree: formatCount(s.unitDisagreements, locale),
+  });
+}
+
+/** A warning when no units exist, or how many rows name an unknown unit. */
+export function unitLines(
+  s: { unitsAvailable: number; unknownSourceUnits: number },
+  locale: Locale,
+): string[] {
+  if (s.unitsAvailable === 0) return [translate(locale, 'import.noUnits')];
+  if (s.unknownSourceUnits > 0) {
+    return [translate(locale, 'import.unknownUnits', { count: formatCount(s.unknownSourceUnits, locale) })];
+  }
+  return [];
 }

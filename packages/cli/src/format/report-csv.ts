@@ -1,7 +1,7 @@
 import type { CompstatReport } from '@vigia/services';
 
 /** RFC 4180 quoting: a field with a comma, quote or line break is wrapped in quotes, quotes doubled. */
-function field(v: string | number | boolean | null): string {
+export function csvField(v: string | number | boolean | null): string {
   const s = v === null ? '' : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -29,7 +29,7 @@ export function formatReportCsv(report: CompstatReport): string {
       const round = (v: number | null) => (v === null ? null : Number(v.toPrecision(12)));
       return [c.current, c.previous, c.change, round(c.pctChange), round(c.pValue), c.significant];
     });
-    lines.push([report.week, r.unit, r.unitName, r.level, r.category, ...cells].map(field).join(','));
+    lines.push([report.week, r.unit, r.unitName, r.level, r.category, ...cells].map(csvField).join(','));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -44,6 +44,7 @@ const SAMPLE_PARAMS = {
   STORE_NOT_EMPTY: { db: 'postgres://db/vigia' },
   BACKUP_EXISTS: { file: 'vigia-backup.duckdb' },
   BACKUP_INVALID: { file: 'x.bak', detail: 'it is a DuckDB backup; restore it into a DuckDB file' },
+  CALLS_NOT_SUPPORTED: { db: 'postgres://x' },
   INTERNAL: { detail: 'boom' },
   ROUTE_NOT_FOUND: { method: 'GET', url: '/api/v2/x' },
   UPLOAD_TOO_LARGE: { limit: '2 GiB' },

@@ -37,6 +37,7 @@ export const ERROR_CATALOGUE = {
   STORE_NOT_EMPTY: { httpStatus: 409 },
   BACKUP_EXISTS: { httpStatus: 409 },
   BACKUP_INVALID: { httpStatus: 400 },
+  CALLS_NOT_SUPPORTED: { httpStatus: 501 },
   INTERNAL: { httpStatus: 500 },
   ROUTE_NOT_FOUND: { httpStatus: 404 },
   UPLOAD_TOO_LARGE: { httpStatus: 413 },

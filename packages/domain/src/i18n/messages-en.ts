@@ -51,6 +51,8 @@ export const messagesEn = {
       'The database {{db}} already holds data. Restore into a new database, or add --replace to overwrite everything in it.',
     BACKUP_EXISTS: 'The file {{file}} already exists. Choose a new file name for the backup.',
     BACKUP_INVALID: '{{file}} cannot be restored here: {{detail}}',
+    CALLS_NOT_SUPPORTED:
+      'The database {{db}} cannot keep calls for service yet (its store adapter does not support them).',
     INTERNAL: 'Unexpected error ({{detail}}). Please report it with the command you ran.',
     ROUTE_NOT_FOUND: 'No such address: {{method}} {{url}}. The API lives under /api/v1 (see /api/docs).',
     UPLOAD_TOO_LARGE:
@@ -135,6 +137,50 @@ export const messagesEn = {
     merging: 'Saving to the database (new incidents, new versions, unchanged)…',
     unitSkipped:
       'Warning: feature {{feature}} ({{code}}) of {{file}} (counting from 1) was skipped: its geometry is {{type}}, not a polygon (a LineString counts as an outline only when its first and last points are the same).',
+  },
+  calls: {
+    summary:
+      'Read {{read}} rows: {{stored}} stored, {{updated}} updated, {{unchanged}} unchanged, {{quarantined}} quarantined ({{calls}} calls).',
+    times:
+      'Response times: {{officer}} officer-initiated and {{noOnScene}} without an on-scene time (counted in volume, not in response times).',
+    dateOnly:
+      'The file has dates only for {{count}} rows: they count in call volume and can give no response time.',
+    flags: 'Timestamps out of order (kept, left out of response times): {{flags}}.',
+    section:
+      'Police response — calls for service (response time = on scene − received, min:s; last year in brackets)',
+    sectionNote:
+      'Officer-initiated calls and calls without an arrival are counted in calls, not in times. Full report: vigia report response --week WEEK',
+    noUnits:
+      'No units have been imported: calls are grouped by the unit code the source writes (e.g. beat). To place them on the map, import the units, then the calls again.',
+    title: 'Police response — {{what}} ({{timeZone}})',
+    week: 'week {{week}}',
+    range: '{{start}} to {{end}}',
+    method:
+      'Response time = on scene − received (first unit). Median and 90th percentile in min:s (linear interpolation, as R quantile() and Excel PERCENTILE.INC). Officer-initiated calls {{oi}}.',
+    oiExcluded: 'excluded',
+    oiIncluded: 'included',
+    window: '{{name}}: {{start}} to {{end}}, against {{previousStart}} to {{previousEnd}}',
+    group: 'Group',
+    calls: 'Calls',
+    measured: 'Measured',
+    median: 'Median',
+    p90: '90th pct.',
+    withinTarget: 'Within target',
+    cells: 'Each cell: this year (same dates last year).',
+    agency: 'Agency',
+    priority: 'Priority {{key}}',
+    channel: 'Channel {{key}}',
+    unit: 'Unit {{key}}',
+    excluded:
+      'Left out of response times: {{officerInitiated}} officer-initiated, {{noOnScene}} without on-scene time, {{dateOnly}} with dates only, {{outOfOrder}} with timestamps out of order.',
+    targets: 'Targets: {{targets}}.',
+    noTargets: 'No response-time targets set (use --targets 1=7,2=15).',
+    workload: 'Workload, calls per shift ({{name}}): unit, shift, calls, per shift, last year per shift',
+    enforcement: 'Arrests ({{name}}): group, calls, arrests, arrest rate, last year',
+    noCalls:
+      'This agency has no calls for service in these dates. Import them with: vigia import calls FILE --profile NAME',
+    noTime: '(no time)',
+    rangeWindow: 'Selected dates',
   },
   quarantineList: {
     header: 'Quarantined rows (import, file, row, reason, column = value):',

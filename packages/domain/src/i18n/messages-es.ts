@@ -55,6 +55,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'La base de datos {{db}} ya tiene datos. Restaure en una base de datos nueva, o agregue --replace para sobrescribir todo su contenido.',
     BACKUP_EXISTS: 'El archivo {{file}} ya existe. Elija un nombre nuevo para la copia de seguridad.',
     BACKUP_INVALID: '{{file}} no se puede restaurar aquí: {{detail}}',
+    CALLS_NOT_SUPPORTED:
+      'La base de datos {{db}} aún no puede guardar llamadas de servicio (su adaptador de almacenamiento no las admite).',
     INTERNAL: 'Error inesperado ({{detail}}). Repórtelo junto con el comando que ejecutó.',
     ROUTE_NOT_FOUND: 'No existe la dirección {{method}} {{url}}. La API está bajo /api/v1 (vea /api/docs).',
     UPLOAD_TOO_LARGE:
@@ -144,6 +146,51 @@ export const messagesEs: Shape<typeof messagesEn> = {
     merging: 'Guardando en la base de datos (incidentes nuevos, nuevas versiones, sin cambios)…',
     unitSkipped:
       'Aviso: se omitió el elemento {{feature}} ({{code}}) de {{file}} (contando desde 1): su geometría es {{type}}, no un polígono (una LineString vale como contorno solo si su primer y último punto coinciden).',
+  },
+  calls: {
+    summary:
+      'Leídas {{read}} filas: {{stored}} guardadas, {{updated}} actualizadas, {{unchanged}} sin cambios, {{quarantined}} en cuarentena ({{calls}} llamadas).',
+    times:
+      'Tiempos de respuesta: {{officer}} llamadas por iniciativa policial y {{noOnScene}} sin hora de llegada (cuentan en el volumen, no en los tiempos de respuesta).',
+    dateOnly:
+      'El archivo solo trae fechas en {{count}} filas: cuentan en el volumen de llamadas y no pueden dar tiempo de respuesta.',
+    flags: 'Horas fuera de orden (se conservan, fuera de los tiempos de respuesta): {{flags}}.',
+    section:
+      'Respuesta policial — llamadas de servicio (tiempo de respuesta = llegada − recepción, min:s; año anterior entre paréntesis)',
+    sectionNote:
+      'Las llamadas por iniciativa policial y las que no tienen llegada cuentan en llamadas, no en los tiempos. Informe completo: vigia report response --week SEMANA',
+    noUnits:
+      'No se han importado unidades: las llamadas se agrupan por el código de unidad que trae la fuente (p. ej. el sector). Para ubicarlas en el mapa, importe las unidades y luego otra vez las llamadas.',
+    title: 'Respuesta policial — {{what}} ({{timeZone}})',
+    week: 'semana {{week}}',
+    range: '{{start}} a {{end}}',
+    method:
+      'Tiempo de respuesta = llegada − recepción (primera unidad). Mediana y percentil 90 en min:s (interpolación lineal, como quantile() de R y PERCENTIL.INC de Excel). Llamadas por iniciativa policial: {{oi}}.',
+    oiExcluded: 'excluidas',
+    oiIncluded: 'incluidas',
+    window: '{{name}}: {{start}} a {{end}}, frente a {{previousStart}} a {{previousEnd}}',
+    group: 'Grupo',
+    calls: 'Llamadas',
+    measured: 'Medidas',
+    median: 'Mediana',
+    p90: 'Perc. 90',
+    withinTarget: 'En meta',
+    cells: 'Cada celda: este año (mismas fechas del año anterior).',
+    agency: 'Institución',
+    priority: 'Prioridad {{key}}',
+    channel: 'Vía {{key}}',
+    unit: 'Unidad {{key}}',
+    excluded:
+      'Fuera de los tiempos de respuesta: {{officerInitiated}} por iniciativa policial, {{noOnScene}} sin hora de llegada, {{dateOnly}} solo con fechas, {{outOfOrder}} con horas fuera de orden.',
+    targets: 'Metas: {{targets}}.',
+    noTargets: 'Sin metas de tiempo de respuesta (use --targets 1=7,2=15).',
+    workload:
+      'Carga de trabajo, llamadas por turno ({{name}}): unidad, turno, llamadas, por turno, año anterior por turno',
+    enforcement: 'Arrestos ({{name}}): grupo, llamadas, arrestos, tasa de arresto, año anterior',
+    noCalls:
+      'Esta institución no tiene llamadas de servicio en estas fechas. Impórtelas con: vigia import calls ARCHIVO --profile NOMBRE',
+    noTime: '(sin hora)',
+    rangeWindow: 'Fechas elegidas',
   },
   quarantineList: {
     header: 'Filas en cuarentena (importación, archivo, fila, motivo, columna = valor):',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileDateFormat, localText, ymdText, type LocalDateTime } from './date-format.js';
+import { compileDateFormat, dateFormatParts, localText, ymdText, type LocalDateTime } from './date-format.js';
 
 function wall(parts: Partial<LocalDateTime>): LocalDateTime {
   return { y: 0, mo: 1, d: 1, h: 0, mi: 0, s: 0, ms: 0, hasTime: true, offsetMinutes: null, ...parts };
@@ -187,5 +187,27 @@ describe("compileDateFormat('iso'): offsets", () => {
     expect(iso('2019-04-23T10:00+25:00')).toBe('impossible');
     expect(iso('2019-04-23T10:00+05:60')).toBe('impossible');
     expect(iso('2019-04-23T10:00+14:00')).toMatchObject({ offsetMinutes: 840 });
+  });
+});
+
+describe('compileDateFormat: 12-hour clock (h, hh, a)', () => {
+  const read = compileDateFormat('MM/dd/yyyy h:mm:ss a');
+  it('reads AM and PM times as Seattle CAD writes them', () => {
+    expect(read('11/04/2023 6:08:26 PM')).toMatchObject({ y: 2023, mo: 11, d: 4, h: 18, mi: 8, s: 26 });
+    expect(read('01/20/2019 7:42:04 am')).toMatchObject({ h: 7, mi: 42, s: 4, hasTime: true });
+  });
+  it('maps 12 AM to midnight and 12 PM to noon', () => {
+    expect(read('12/31/2019 12:00:01 AM')).toMatchObject({ d: 31, h: 0, s: 1 });
+    expect(read('12/31/2019 12:59:59 PM')).toMatchObject({ h: 12, mi: 59 });
+  });
+  it('refuses a missing marker, hour 0 or 13, and other markers', () => {
+    expect(read('11/04/2023 6:08:26')).toBe('format');
+    expect(read('11/04/2023 0:08:26 AM')).toBe('impossible');
+    expect(read('11/04/2023 13:08:26 PM')).toBe('impossible');
+    expect(read('11/04/2023 6:08:26 XM')).toBe('format');
+  });
+  it('counts h with a as a time format', () => {
+    expect(dateFormatParts('MM/dd/yyyy h:mm a').hour).toBe(true);
+    expect(dateFormatParts('MM/dd/yyyy h:mm').hour).toBe(false);
   });
 });

@@ -22,7 +22,7 @@ export type DateParseFailure = 'format' | 'impossible';
 /** A compiled date/time reader: returns the wall time or the kind of failure. */
 export type DateReader = (text: string) => LocalDateTime | DateParseFailure;
 
-const TOKENS = ['yyyy', 'SSS', 'yy', 'MM', 'dd', 'HH', 'mm', 'ss', 'M', 'd', 'H'] as const;
+const TOKENS = ['yyyy', 'SSS', 'yy', 'MM', 'dd', 'HH', 'hh', 'mm', 'ss', 'M', 'd', 'H', 'h', 'a'] as const;
 type Token = (typeof TOKENS)[number];
 type Part = { token: Token } | { literal: string };
 
@@ -56,7 +56,7 @@ export function dateFormatParts(pattern: string): {
     year: tokens.has('yyyy') || tokens.has('yy'),
     month: tokens.has('MM') || tokens.has('M'),
     day: tokens.has('dd') || tokens.has('d'),
-    hour: tokens.has('HH') || tokens.has('H'),
+    hour: tokens.has('HH') || tokens.has('H') || ((tokens.has('hh') || tokens.has('h')) && tokens.has('a')),
   };
 }
 
@@ -68,7 +68,9 @@ function isDigit(c: number): boolean {
  * Compiles a date/time format such as `dd/MM/yyyy HH:mm` into a fast reader.
  *
  * Tokens: `yyyy` (4-digit year), `yy` (2-digit year, 1970–2069), `MM`/`dd`/`HH`/`mm`/`ss` (exactly two
- * digits), `M`/`d`/`H` (one or two digits), `SSS` (milliseconds, 1–3 digits). Other characters must
+ * digits), `M`/`d`/`H` (one or two digits), `SSS` (milliseconds, 1–3 digits), and for a 12-hour clock
+ * `hh`/`h` (hour 1–12) with `a` (AM or PM, any case: 12:05 AM is 00:05, 12:05 PM is 12:05; the same
+ * letters as luxon and Unicode LDML). Other characters must
  * match literally. The special format `iso` reads ISO 8601 (`2019-04-23`, `2019-04-23T12:30`,
  * `2019-04-23 12:30:00.5Z`, `...+02:00`). Seconds are optional in `iso` only.
  *
@@ -86,16 +88,27 @@ export function compileDateFormat(pattern: string, options: { checkYear?: boolea
   const checkYear = options.checkYear ?? true;
   if (pattern === 'iso') return (text) => readIso(text, checkYear);
   const parts = tokenize(pattern);
-  const hasTime = parts.some((p) => 'token' in p && (p.token === 'HH' || p.token === 'H'));
+  const hasTime = parts.some(
+    (p) => 'token' in p && (p.token === 'HH' || p.token === 'H' || p.token === 'hh' || p.token === 'h'),
+  );
+  const twelveHour = parts.some((p) => 'token' in p && (p.token === 'hh' || p.token === 'h'));
   const hasYear = checkYear && parts.some((p) => 'token' in p && (p.token === 'yyyy' || p.token === 'yy'));
   return (text: string) => {
     const v: LocalDateTime = { y: 0, mo: 1, d: 1, h: 0, mi: 0, s: 0, ms: 0, hasTime, offsetMinutes: null };
     let i = 0;
+    let meridiem: 'AM' | 'PM' | null = null;
     const s = text.trim();
     for (const p of parts) {
       if ('literal' in p) {
         if (s[i] !== p.literal) return 'format';
         i++;
+        continue;
+      }
+      if (p.token === 'a') {
+        const m = s.slice(i, i + 2).toUpperCase();
+        if (m !== 'AM' && m !== 'PM') return 'format';
+        meridiem = m;
+        i += 2;
         continue;
       }
       const fixed = p.token === 'yyyy' ? 4 : p.token.length === 2 ? 2 : 0;
@@ -125,6 +138,8 @@ export function compileDateFormat(pattern: string, options: { checkYear?: boolea
           break;
         case 'HH':
         case 'H':
+        case 'hh':
+        case 'h':
           v.h = n;
           break;
         case 'mm':
@@ -139,6 +154,11 @@ export function compileDateFormat(pattern: string, options: { checkYear?: boolea
       }
     }
     if (i !== s.length) return 'format';
+    if (twelveHour) {
+      if (meridiem === null) return 'format';
+      if (v.h < 1 || v.h > 12) return 'impossible';
+      v.h = (v.h % 12) + (meridiem === 'PM' ? 12 : 0);
+    }
     return validate(v, hasYear);
   };
 }

@@ -1,37 +1,58 @@
 import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
 import { VigiaError, isValidTimeZone } from '@vigia/domain';
 import { dateFormatParts } from '../fields/date-format.js';
 import { BUILTIN_PROFILES, PROFILE_NAMES } from './builtin-profiles.js';
 import { mappingSchema, type ImportMapping } from './mapping.js';
 
 function parseMapping(input: unknown, file: string): ImportMapping {
-  const result = mappingSchema.safeParse(input);
+  const m = parseWithSchema(mappingSchema, input, file);
+  checkDateFormats(m.formats, file, { dateTime: 'date', date: 'date', reportedDate: 'date', time: 'time' });
+  checkTimeZone(m.timeZone, file);
+  return m;
+}
+
+/**
+ * Validates a mapping object with a zod schema.
+ * @throws VigiaError MAPPING_INVALID naming the path of each bad field.
+ */
+export function parseWithSchema<S extends z.ZodType>(schema: S, input: unknown, file: string): z.output<S> {
+  const result = schema.safeParse(input);
   if (!result.success) {
     const detail = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new VigiaError('MAPPING_INVALID', { file, detail });
   }
-  const m = result.data;
-  const formatChecks: [keyof typeof m.formats, boolean][] = [
-    ['dateTime', true],
-    ['date', true],
-    ['reportedDate', true],
-    ['time', false],
-  ];
-  for (const [key, isDate] of formatChecks) {
-    const fmt = m.formats[key];
+  return result.data;
+}
+
+/**
+ * Checks that each date format reads a whole date (`date`) or a clock time (`time`).
+ * @throws VigiaError MAPPING_INVALID naming the format.
+ */
+export function checkDateFormats(
+  formats: Record<string, string | undefined>,
+  file: string,
+  kinds: Record<string, 'date' | 'time'>,
+): void {
+  for (const [key, kind] of Object.entries(kinds)) {
+    const fmt = formats[key];
     if (fmt === undefined) continue;
     const parts = dateFormatParts(fmt);
+    const isDate = kind === 'date';
     if (isDate ? !(parts.year && parts.month && parts.day) : !parts.hour) {
       throw new VigiaError('MAPPING_INVALID', {
         file,
-        detail: `formats.${key} "${fmt}" must contain ${isDate ? 'yyyy (or yy), MM (or M) and dd (or d)' : 'HH (or H)'}; tokens are case-sensitive (yyyy, not YYYY)`,
+        detail: `formats.${key} "${fmt}" must contain ${isDate ? 'yyyy (or yy), MM (or M) and dd (or d)' : 'HH (or H, or h with a)'}; tokens are case-sensitive (yyyy, not YYYY)`,
       });
     }
   }
-  if (m.timeZone !== undefined && !isValidTimeZone(m.timeZone)) {
-    throw new VigiaError('MAPPING_INVALID', { file, detail: `timeZone "${m.timeZone}" is not an IANA zone` });
+}
+
+/** @throws VigiaError MAPPING_INVALID when `timeZone` is given and is not an IANA zone. */
+export function checkTimeZone(timeZone: string | undefined, file: string): void {
+  if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
+    throw new VigiaError('MAPPING_INVALID', { file, detail: `timeZone "${timeZone}" is not an IANA zone` });
   }
-  return m;
 }
 
 /**
@@ -43,9 +64,27 @@ function parseMapping(input: unknown, file: string): ImportMapping {
  *   FILE_NOT_FOUND when the mapping file is missing.
  */
 export async function loadMapping(profile: string, mappingFile?: string): Promise<ImportMapping> {
-  const builtin = BUILTIN_PROFILES[profile];
+  const { input, label } = await resolveProfile(profile, mappingFile, BUILTIN_PROFILES, PROFILE_NAMES);
+  return parseMapping(input, label);
+}
+
+/**
+ * The mapping object of `--profile NAME [--mapping FILE]` before validation: the built-in profile,
+ * overridden field by field by the file (see {@link loadMapping}), and the name to show in errors.
+ * Shared by incident and call imports.
+ *
+ * @throws VigiaError UNKNOWN_PROFILE, MAPPING_REQUIRED (generic without a file), MAPPING_INVALID (not
+ *   JSON), FILE_NOT_FOUND.
+ */
+export async function resolveProfile(
+  profile: string,
+  mappingFile: string | undefined,
+  builtins: Record<string, object>,
+  names: readonly string[],
+): Promise<{ input: Record<string, unknown>; label: string }> {
+  const builtin = builtins[profile] as Record<string, unknown> | undefined;
   if (!builtin && profile !== 'generic') {
-    throw new VigiaError('UNKNOWN_PROFILE', { value: profile, available: PROFILE_NAMES.join(', ') });
+    throw new VigiaError('UNKNOWN_PROFILE', { value: profile, available: names.join(', ') });
   }
   let fromFile: Record<string, unknown> = {};
   if (mappingFile) {
@@ -70,13 +109,16 @@ export async function loadMapping(profile: string, mappingFile?: string): Promis
   } else if (!builtin) {
     throw new VigiaError('MAPPING_REQUIRED');
   }
-  return parseMapping(mergeMapping(builtin ?? {}, fromFile), mappingFile ?? profile);
+  return { input: mergeMapping(builtin ?? {}, fromFile), label: mappingFile ?? profile };
 }
 
-/** Override merge: top-level fields replace; `columns`, `formats`, `offenseMap`, `statusMap` merge by key. */
+/**
+ * Override merge: top-level fields replace; `columns`, `formats`, `offenseMap`, `statusMap`,
+ * `officerInitiated` and `arrest` merge by key.
+ */
 function mergeMapping(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base, ...over };
-  for (const key of ['columns', 'formats', 'offenseMap', 'statusMap']) {
+  for (const key of ['columns', 'formats', 'offenseMap', 'statusMap', 'officerInitiated', 'arrest']) {
     const a = base[key];
     const b = over[key];
     if (isPlainObject(a) && isPlainObject(b)) merged[key] = { ...a, ...b };

@@ -10,7 +10,10 @@ import type { RowSource } from './row-source.js';
  * mapping, or detected), .xlsx as an Excel workbook.
  * @throws VigiaError UNSUPPORTED_FILE_TYPE for other extensions (e.g. the old binary .xls).
  */
-export async function openRowSource(path: string, mapping: ImportMapping): Promise<RowSource> {
+export async function openRowSource(
+  path: string,
+  mapping: Pick<ImportMapping, 'delimiter' | 'encoding'>,
+): Promise<RowSource> {
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx') return openXlsx(path);
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt' || ext === '') {

@@ -8,7 +8,6 @@ import {
   type OffenseCategory,
   type RowIssue,
 } from '@vigia/domain';
-import { readCoordinates } from '../fields/coordinates.js';
 import {
   compileDateFormat,
   localText,
@@ -21,6 +20,7 @@ import { normalizeLabel } from '../fields/normalize-label.js';
 import { ZoneConverter } from '../fields/zone-converter.js';
 import type { ImportMapping } from '../profiles/mapping.js';
 import { RowFingerprints, derivedSourceId } from './stable-id.js';
+import { clipValue, columnIndexer, readLocation, readWall } from './column-index.js';
 
 /** What one input row became. */
 export type MappedRow =
@@ -39,12 +39,6 @@ export interface RowMapperOptions {
   fromSpreadsheet?: boolean;
 }
 
-const MAX_VALUE = 200;
-
-function clip(v: string): string {
-  return v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v;
-}
-
 /**
  * Compiles a mapping against a file's header into a function from raw fields to an incident record or
  * a list of row issues (quarantine reasons with column and value). Column names match ignoring case and
@@ -59,29 +53,7 @@ export function compileRowMapper(
   header: readonly string[],
   options: RowMapperOptions,
 ): (fields: readonly string[]) => MappedRow {
-  const index = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
-  const col = (name: string | undefined): number => {
-    if (name === undefined) return -1;
-    const key = name.trim().toLowerCase();
-    const i = index.get(key);
-    const positions = header.flatMap((h, k) => (h.trim().toLowerCase() === key ? [k + 1] : []));
-    if (positions.length > 1) {
-      throw new VigiaError('HEADER_DUPLICATE_COLUMN', {
-        file: options.file,
-        column: name,
-        positions: positions.join(', '),
-      });
-    }
-    if (i === undefined) {
-      throw new VigiaError('HEADER_MISSING_COLUMN', {
-        file: options.file,
-        column: name,
-        profile: mapping.name,
-        found: header.join(', '),
-      });
-    }
-    return i;
-  };
+  const col = columnIndexer(header, options.file, mapping.name);
   const c = mapping.columns;
   const iId = col(c.sourceId);
   const iDateTime = col(c.occurredDateTime);
@@ -172,7 +144,7 @@ export function compileRowMapper(
         if (t) {
           const tv = readTime(t);
           if (typeof tv === 'string') {
-            issues.push({ reason: 'BAD_TIME', column: c.occurredTime ?? '', value: clip(t) });
+            issues.push({ reason: 'BAD_TIME', column: c.occurredTime ?? '', value: clipValue(t) });
           } else {
             wall = { ...wall, h: tv.h, mi: tv.mi, s: tv.s, ms: tv.ms, hasTime: true };
           }
@@ -189,7 +161,7 @@ export function compileRowMapper(
         issues.push({
           reason: 'FUTURE_DATE',
           column: c.occurredDateTime ?? c.occurredDate ?? '',
-          value: clip(get(iDateTime >= 0 ? iDateTime : iDate)),
+          value: clipValue(get(iDateTime >= 0 ? iDateTime : iDate)),
         });
       }
     }
@@ -203,7 +175,7 @@ export function compileRowMapper(
         issues.push({
           reason: rv === 'format' ? 'BAD_DATE' : 'IMPOSSIBLE_DATE',
           column: c.reportedDate ?? '',
-          value: clip(rep),
+          value: clipValue(rep),
         });
       } else {
         reportedLocalDate =
@@ -229,21 +201,13 @@ export function compileRowMapper(
     if (offenses.length > 1) offenses.sort((a, b) => severityRank(a.category) - severityRank(b.category));
 
     // Location
-    let lon: number | null = null;
-    let lat: number | null = null;
-    if (iLon >= 0 && iLat >= 0) {
-      const cr = readCoordinates(get(iLon), get(iLat), mapping.decimalSeparator);
-      if (cr.kind === 'bad') {
-        issues.push({
-          reason: 'BAD_COORDINATES',
-          column: (cr.column === 'longitude' ? c.longitude : c.latitude) ?? '',
-          value: clip(cr.value),
-        });
-      } else if (cr.kind === 'ok') {
-        lon = cr.lon;
-        lat = cr.lat;
-      }
-    }
+    const { lon, lat } = readLocation(
+      iLon >= 0 && iLat >= 0 ? get(iLon) : null,
+      iLat >= 0 && iLon >= 0 ? get(iLat) : null,
+      mapping.decimalSeparator,
+      c,
+      issues,
+    );
 
     // Status
     let status: IncidentStatus = 'reported';
@@ -251,7 +215,8 @@ export function compileRowMapper(
       const raw = get(iStatus);
       const s = statusMap.get(normalizeLabel(raw));
       if (s) status = s;
-      else if (raw.trim()) issues.push({ reason: 'BAD_STATUS', column: c.status ?? '', value: clip(raw) });
+      else if (raw.trim())
+        issues.push({ reason: 'BAD_STATUS', column: c.status ?? '', value: clipValue(raw) });
     }
 
     if (issues.length > 0 || !wall) return { kind: 'quarantine', issues, duplicate: fp.duplicate };
@@ -275,20 +240,6 @@ export function compileRowMapper(
   };
 }
 
-function readWall(text: string, read: DateReader, column: string, issues: RowIssue[]): LocalDateTime | null {
-  const t = text.trim();
-  if (!t) {
-    issues.push({ reason: 'MISSING_REQUIRED_FIELD', column, value: '' });
-    return null;
-  }
-  const v = read(t);
-  if (typeof v === 'string') {
-    issues.push({ reason: v === 'format' ? 'BAD_DATE' : 'IMPOSSIBLE_DATE', column, value: clip(t) });
-    return null;
-  }
-  return v;
-}
-
 function classify(label: string, map: Map<string, OffenseCategory>, cache: Map<string, Offense>): Offense {
   let o = cache.get(label);
   if (!o) {
@@ -303,7 +254,7 @@ const ISO_READER = compileDateFormat('iso');
 const ANY_YEAR_ISO_READER = compileDateFormat('iso', { checkYear: false });
 
 /** Spreadsheet cells may hold real dates: they arrive as ISO text or as Excel serial day numbers. */
-function withSpreadsheetFallback(read: DateReader, enabled: boolean): DateReader {
+export function withSpreadsheetFallback(read: DateReader, enabled: boolean): DateReader {
   if (!enabled) return read;
   return (text) => {
     const v = read(text);

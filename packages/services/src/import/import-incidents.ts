@@ -1,9 +1,11 @@
 import { basename } from 'node:path';
-import { isValidTimeZone, VigiaError, type QuarantineReason } from '@vigia/domain';
-import { compileRowMapper, createPlacer, isBlankRow, loadMapping, openRowSource } from '@vigia/ingest';
+import type { QuarantineReason } from '@vigia/domain';
+import { compileRowMapper, createPlacer, loadMapping, openRowSource } from '@vigia/ingest';
 import type { ImportCounts, Store } from '@vigia/store';
 import { requireAgency } from '../agency/require-agency.js';
 import { replaceIncidents } from '../units/replace-incidents.js';
+import { rawRecord } from './raw-record.js';
+import { checkMappingTimeZone, countReasons, streamRows } from './stream-rows.js';
 
 /** Input of `vigia import incidents`. */
 export interface ImportIncidentsInput {
@@ -59,9 +61,7 @@ export interface ImportSummary extends ImportCounts {
 export async function importIncidents(store: Store, input: ImportIncidentsInput): Promise<ImportSummary> {
   const agency = await requireAgency(store);
   const mapping = await loadMapping(input.profile, input.mappingFile);
-  if (mapping.timeZone !== undefined && !isValidTimeZone(mapping.timeZone)) {
-    throw new VigiaError('INVALID_TIME_ZONE', { value: mapping.timeZone });
-  }
+  checkMappingTimeZone(mapping.timeZone);
   const source = await openRowSource(input.file, mapping);
   const file = basename(input.file);
   const mapRow = compileRowMapper(mapping, source.header, {
@@ -86,47 +86,38 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
   });
   const reasons: Partial<Record<QuarantineReason, number>> = {};
   const unclassified: Record<string, number> = {};
-  let rowNo = source.headerRowNumber; // spreadsheet row numbers: blank rows count, then are skipped
   let duplicates = 0;
   let noLocation = 0;
   let outside = 0;
   let disagreements = 0;
   let unknownUnits = 0;
   const t0 = performance.now();
-  try {
-    for await (const batch of source.batches) {
-      for (const fields of batch) {
-        rowNo++;
-        if (isBlankRow(fields)) continue;
-        const mapped = mapRow(fields);
-        if (mapped.duplicate && mapped.kind === 'incident' && mapped.record.sourceIdDerived) duplicates++;
-        if (mapped.kind === 'quarantine') {
-          // Rows per reason (a row with three empty required fields counts once).
-          for (const reason of new Set(mapped.issues.map((i) => i.reason)))
-            reasons[reason] = (reasons[reason] ?? 0) + 1;
-          session.addQuarantine(rowNo, mapped.issues, rawRecord(source.header, fields));
-          continue;
-        }
-        const placed = place(mapped.record);
-        if (placed.locationFlag === 'no_location') noLocation++;
-        else if (placed.locationFlag === 'outside_jurisdiction') outside++;
-        if (placed.unitDisagrees) disagreements++;
-        if (placed.sourceUnit !== null && placed.sourceUnitId === null) unknownUnits++;
-        for (const o of placed.offenses) {
-          if (o.category === 'unclassified') {
-            const label = o.sourceLabel.length > 200 ? `${o.sourceLabel.slice(0, 200)}…` : o.sourceLabel;
-            unclassified[label] = (unclassified[label] ?? 0) + 1;
-          }
-        }
-        session.addIncident(rowNo, placed);
+  await streamRows(
+    source,
+    session,
+    (rowNo, fields) => {
+      const mapped = mapRow(fields);
+      if (mapped.duplicate && mapped.kind === 'incident' && mapped.record.sourceIdDerived) duplicates++;
+      if (mapped.kind === 'quarantine') {
+        countReasons(reasons, mapped.issues);
+        session.addQuarantine(rowNo, mapped.issues, rawRecord(source.header, fields));
+        return;
       }
-      await session.drain(); // a server store may still be taking the rows: bounded memory
-      input.onProgress?.(source.bytesRead(), source.totalBytes);
-    }
-  } catch (e) {
-    await session.abort();
-    throw e;
-  }
+      const placed = place(mapped.record);
+      if (placed.locationFlag === 'no_location') noLocation++;
+      else if (placed.locationFlag === 'outside_jurisdiction') outside++;
+      if (placed.unitDisagrees) disagreements++;
+      if (placed.sourceUnit !== null && placed.sourceUnitId === null) unknownUnits++;
+      for (const o of placed.offenses) {
+        if (o.category === 'unclassified') {
+          const label = o.sourceLabel.length > 200 ? `${o.sourceLabel.slice(0, 200)}…` : o.sourceLabel;
+          unclassified[label] = (unclassified[label] ?? 0) + 1;
+        }
+      }
+      session.addIncident(rowNo, placed);
+    },
+    input.onProgress,
+  );
   const extra = {
     quarantineReasons: reasons,
     possibleDuplicates: duplicates,
@@ -158,11 +149,4 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
     ...counts,
     ...extra,
   };
-}
-
-function rawRecord(header: readonly string[], fields: readonly string[]): Record<string, string> {
-  const raw: Record<string, string> = {};
-  const n = Math.max(header.length, fields.length);
-  for (let i = 0; i < n; i++) raw[header[i] ?? `column_${i + 1}`] = fields[i] ?? '';
-  return raw;
 }

@@ -69,7 +69,8 @@ export interface CompstatReport {
 
 const collator = new Intl.Collator('en', { numeric: true });
 
-function period(p: ComparedPeriod): ReportPeriod {
+/** The dates of a compared window as `YYYY-MM-DD` (shared with the police response report). */
+export function reportPeriod(p: ComparedPeriod): ReportPeriod {
   return {
     start: formatLocalDate(p.current.start),
     end: formatLocalDate(p.current.end),
@@ -101,7 +102,7 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
 
   const windows: CountWindow[] = [];
   for (const k of PERIOD_KEYS) {
-    const p = period(periods[k]);
+    const p = reportPeriod(periods[k]);
     windows.push({ start: p.start, end: p.end }, { start: p.previousStart, end: p.previousEnd });
   }
   const counts = await store.countIncidents({
@@ -144,7 +145,7 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
   // start on or before the last record of all data (a rare category's last record says nothing).
   const outside = (category: string, i: number): boolean => {
     const range = ranges.get(category);
-    const p = period(periods[PERIOD_KEYS[i]!]);
+    const p = reportPeriod(periods[PERIOD_KEYS[i]!]);
     return (
       (range !== undefined && p.previousStart < range.first) ||
       (dataRange !== null && p.start > dataRange.last)
@@ -181,7 +182,11 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
   return {
     week: formatIsoWeek(week),
     timeZone: agency.timeZone,
-    periods: { wtd: period(periods.wtd), d28: period(periods.d28), ytd: period(periods.ytd) },
+    periods: {
+      wtd: reportPeriod(periods.wtd),
+      d28: reportPeriod(periods.d28),
+      ytd: reportPeriod(periods.ytd),
+    },
     rows,
     dataRange,
   };

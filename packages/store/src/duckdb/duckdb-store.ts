@@ -12,6 +12,7 @@ import type {
   AgencyRecord,
   BackupInfo,
   CountQuery,
+  CountWindow,
   CountRow,
   ImportMeta,
   ImportRecord,
@@ -27,6 +28,9 @@ import type {
   StoredUnit,
   UnitInput,
 } from '../port/store.js';
+import type { CallFact, CallImportSession, CallStore, StoredCall } from '../port/call-store.js';
+import { DuckDbCallImport } from './calls/call-import.js';
+import { callDateRange, countCurrentCalls, listCallFacts, listCallVersions } from './calls/call-queries.js';
 import { DuckDbIncidentImport } from './incident-import.js';
 import { openDuckDb } from './open-duckdb.js';
 import { applyPlacements } from './apply-placements.js';
@@ -52,7 +56,7 @@ type Row = unknown[];
  * The embedded store: one DuckDB file (DESIGN.md: ingest 1.1 s and COMPSTAT aggregation 33 ms for
  * 2 M incidents on 2 cores). Open with {@link DuckDbStore.open}; one process at a time may open a file.
  */
-export class DuckDbStore implements Store {
+export class DuckDbStore implements Store, CallStore {
   private constructor(
     readonly location: string,
     private readonly instance: DuckDBInstance,
@@ -402,6 +406,34 @@ export class DuckDbStore implements Store {
 
   restore(file: string, options: { replace?: boolean } = {}): Promise<BackupInfo> {
     return restoreDuckDb(this.db, this.location, file, options.replace ?? false);
+  }
+
+  // CallStore (calls for service): SQL in duckdb/calls/.
+  // Each import on a connection of its own, as incident imports (readers never see a merge half done).
+  async beginCallImport(meta: ImportMeta): Promise<CallImportSession> {
+    const connection = await this.instance.connect();
+    try {
+      return await DuckDbCallImport.begin(connection, meta, () => connection.closeSync());
+    } catch (e) {
+      connection.closeSync();
+      throw e;
+    }
+  }
+
+  listCallFacts(query: { windows: readonly CountWindow[] }): Promise<CallFact[]> {
+    return listCallFacts(this.db, query.windows);
+  }
+
+  countCurrentCalls(): Promise<number> {
+    return countCurrentCalls(this.db);
+  }
+
+  callDateRange(): Promise<{ first: string; last: string } | null> {
+    return callDateRange(this.db);
+  }
+
+  listCallVersions(source: string, sourceId?: string): Promise<StoredCall[]> {
+    return listCallVersions(this.db, source, sourceId);
   }
 }
 

@@ -4,6 +4,12 @@ import type { ImportCounts, ImportMeta, IncidentImportSession } from '../port/st
 import { applyPlacements } from './apply-placements.js';
 import { nullableDouble, nullableInteger, nullableVarchar } from './appender-values.js';
 import { inTransaction } from './transaction.js';
+import {
+  abortImportBatch,
+  appendQuarantineRow,
+  closeImportBatch,
+  registerImportBatch,
+} from './import-batch.js';
 
 const SEP = '\u001f';
 const AGENCY = 1;
@@ -128,15 +134,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
     meta: ImportMeta,
     release: () => void = () => undefined,
   ): Promise<DuckDbIncidentImport> {
-    const next = await connection.runAndReadAll(
-      `SELECT coalesce(max(import_id), 0) + 1 FROM import_batch WHERE agency_id = ${AGENCY}`,
-    );
-    const importId = Number(next.getRows()[0]?.[0] ?? 1);
-    await connection.run(
-      `INSERT INTO import_batch (agency_id, import_id, kind, file, profile, source, started_at, status)
-       VALUES (${AGENCY}, $1, 'incidents', $2, $3, $4, to_timestamp($5), 'running')`,
-      [importId, meta.file, meta.profile, meta.source, meta.startedAt / 1000],
-    );
+    const importId = await registerImportBatch(connection, 'incidents', meta);
     await connection.run(STAGING_DDL);
     const staging = await connection.createAppender('incident_staging', 'main', 'temp');
     const quarantine = await connection.createAppender('quarantine');
@@ -174,16 +172,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
   }
 
   addQuarantine(rowNo: number, issues: readonly RowIssue[], raw: Record<string, string>): void {
-    const a = this.quarantine;
-    a.appendInteger(AGENCY);
-    a.appendInteger(this.importId);
-    a.appendInteger(rowNo);
-    a.appendVarchar(issues.map((i) => i.reason).join(','));
-    a.appendVarchar(issues.map((i) => i.column).join(SEP));
-    a.appendVarchar(issues.map((i) => i.value).join(SEP));
-    a.appendVarchar(JSON.stringify(raw));
-    a.appendVarchar('open');
-    a.endRow();
+    appendQuarantineRow(this.quarantine, this.importId, rowNo, issues, raw);
     this.quarantined++;
   }
 
@@ -242,36 +231,13 @@ export class DuckDbIncidentImport implements IncidentImportSession {
         this.meta.source,
         'k.content_hash = k.cur_hash',
       );
-      const read = counts.stored + counts.updated + counts.unchanged + counts.quarantined;
       await this.connection.run(
         `INSERT INTO source_placement VALUES (${AGENCY}, $1, $2, $3)
          ON CONFLICT (agency_id, source) DO UPDATE
          SET unit_of_record = excluded.unit_of_record, source_unit_level = excluded.source_unit_level`,
         [this.meta.source, this.meta.placement.unitOfRecord, this.meta.placement.sourceUnitLevel ?? null],
       );
-      // A new import of the same file from the same source replaces the open quarantine of earlier
-      // ones: its own quarantine now says what is still wrong (nothing is deleted).
-      await this.connection.run(
-        `UPDATE quarantine SET status = 'superseded'
-         WHERE agency_id = ${AGENCY} AND status = 'open' AND import_id IN (
-           SELECT import_id FROM import_batch
-           WHERE agency_id = ${AGENCY} AND source = $1 AND file = $2 AND import_id <> $3)`,
-        [this.meta.source, this.meta.file, this.importId],
-      );
-      await this.connection.run(
-        `UPDATE import_batch SET status = 'done', finished_at = current_timestamp, rows_read = $2,
-           rows_stored = $3, rows_updated = $4, rows_unchanged = $5, rows_quarantined = $6, summary = $7
-         WHERE agency_id = ${AGENCY} AND import_id = $1`,
-        [
-          this.importId,
-          read,
-          counts.stored,
-          counts.updated,
-          counts.unchanged,
-          counts.quarantined,
-          JSON.stringify(summary),
-        ],
-      );
+      await closeImportBatch(this.connection, this.importId, this.meta, counts, summary);
     });
     await this.connection.run('DROP TABLE IF EXISTS incident_staging');
     await this.connection.run('DROP TABLE IF EXISTS merged');
@@ -281,26 +247,12 @@ export class DuckDbIncidentImport implements IncidentImportSession {
 
   async abort(): Promise<void> {
     try {
-      await this.discard();
+      await abortImportBatch(this.connection, this.importId, 'incident_staging', [
+        this.staging,
+        this.quarantine,
+      ]);
     } finally {
       this.release();
     }
-  }
-
-  private async discard(): Promise<void> {
-    try {
-      this.staging.closeSync();
-      this.quarantine.closeSync();
-    } catch {
-      // already closed
-    }
-    await this.connection.run('DROP TABLE IF EXISTS incident_staging');
-    await this.connection.run(`DELETE FROM quarantine WHERE agency_id = ${AGENCY} AND import_id = $1`, [
-      this.importId,
-    ]);
-    await this.connection.run(
-      `UPDATE import_batch SET status = 'aborted' WHERE agency_id = ${AGENCY} AND import_id = $1`,
-      [this.importId],
-    );
   }
 }

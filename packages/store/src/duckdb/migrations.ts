@@ -1,4 +1,5 @@
 import { OFFENSE_CATEGORY_CODES } from '@vigia/domain';
+import { CALLS_MIGRATION } from './calls/call-migration.js';
 
 /**
  * Versioned schema of the embedded store, applied in order inside one transaction each. Never edit a
@@ -120,4 +121,6 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE agency ADD COLUMN version INTEGER DEFAULT 1;
   `,
+  // 4: calls for service (issue 5), a table of their own beside incidents.
+  CALLS_MIGRATION,
 ];

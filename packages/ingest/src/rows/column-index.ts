@@ -1,0 +1,94 @@
+import { VigiaError, type RowIssue } from '@vigia/domain';
+import { readCoordinates } from '../fields/coordinates.js';
+import type { DateReader, LocalDateTime } from '../fields/date-format.js';
+
+/**
+ * Position lookup of mapped columns in a file's header: names match ignoring case and surrounding
+ * spaces; an unmapped column (`undefined`) is -1. Shared by the incident and call row mappers.
+ *
+ * @throws VigiaError HEADER_MISSING_COLUMN when a mapped column is not in the header;
+ *   HEADER_DUPLICATE_COLUMN when it appears twice.
+ */
+export function columnIndexer(
+  header: readonly string[],
+  file: string,
+  profile: string,
+): (name: string | undefined) => number {
+  const index = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
+  return (name) => {
+    if (name === undefined) return -1;
+    const key = name.trim().toLowerCase();
+    const i = index.get(key);
+    const positions = header.flatMap((h, k) => (h.trim().toLowerCase() === key ? [k + 1] : []));
+    if (positions.length > 1) {
+      throw new VigiaError('HEADER_DUPLICATE_COLUMN', {
+        file,
+        column: name,
+        positions: positions.join(', '),
+      });
+    }
+    if (i === undefined) {
+      throw new VigiaError('HEADER_MISSING_COLUMN', {
+        file,
+        column: name,
+        profile,
+        found: header.join(', '),
+      });
+    }
+    return i;
+  };
+}
+
+const MAX_VALUE = 200;
+
+/** A raw value as kept in a row issue: at most 200 characters, then "…". */
+export function clipValue(v: string): string {
+  return v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v;
+}
+
+/**
+ * Reads a required date(-time) cell: an empty cell is MISSING_REQUIRED_FIELD, an unreadable one
+ * BAD_DATE or IMPOSSIBLE_DATE (pushed onto `issues`), giving null; otherwise the wall time.
+ */
+export function readWall(
+  text: string,
+  read: DateReader,
+  column: string,
+  issues: RowIssue[],
+): LocalDateTime | null {
+  const t = text.trim();
+  if (!t) {
+    issues.push({ reason: 'MISSING_REQUIRED_FIELD', column, value: '' });
+    return null;
+  }
+  const v = read(t);
+  if (typeof v === 'string') {
+    issues.push({ reason: v === 'format' ? 'BAD_DATE' : 'IMPOSSIBLE_DATE', column, value: clipValue(t) });
+    return null;
+  }
+  return v;
+}
+
+/**
+ * Reads the point of a row from its longitude and latitude cells (`''` when the column is not mapped):
+ * WGS84 degrees, or nulls for no usable location (empty, 0,0); an unreadable or out-of-range value is
+ * pushed onto `issues` as BAD_COORDINATES naming its column.
+ */
+export function readLocation(
+  lonText: string | null,
+  latText: string | null,
+  decimalSeparator: '.' | ',',
+  columns: { longitude?: string | undefined; latitude?: string | undefined },
+  issues: RowIssue[],
+): { lon: number | null; lat: number | null } {
+  if (lonText === null || latText === null) return { lon: null, lat: null };
+  const cr = readCoordinates(lonText, latText, decimalSeparator);
+  if (cr.kind === 'bad') {
+    issues.push({
+      reason: 'BAD_COORDINATES',
+      column: (cr.column === 'longitude' ? columns.longitude : columns.latitude) ?? '',
+      value: clipValue(cr.value),
+    });
+  }
+  return cr.kind === 'ok' ? { lon: cr.lon, lat: cr.lat } : { lon: null, lat: null };
+}
