@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { VigiaError, type Locale } from '@vigia/domain';
 import type { Store } from '@vigia/store';
 import { ImportJobs } from '../imports/import-jobs.js';
+import { registerAgencySettingsRoutes } from '../routes/agency-settings-routes.js';
 import { registerAnalysisRoutes } from '../routes/analysis-routes.js';
 import { registerImportRoutes } from '../routes/import-routes.js';
 import { registerMapConfigRoutes } from '../routes/map-config-routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerImportRoutes(api, { store, jobs, locale, maxUploadBytes });
       registerMapConfigRoutes(api, process.env);
       registerAnalysisRoutes(api, { store, cache, locale });
+      registerAgencySettingsRoutes(api, { store, changed: () => cache.clear() });
       done();
     },
     { prefix: '/api/v1' },

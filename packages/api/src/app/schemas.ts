@@ -70,6 +70,7 @@ export const Agency = Type.Object({
   latestCompleteWeek: IsoWeekText,
   dataRange: Nullable(Type.Object({ first: LocalDate, last: LocalDate })),
   demo: Type.Boolean({ description: 'True for the synthetic demo agency' }),
+  version: Type.Integer({ description: 'Edit version: send it back with PATCH /agency (409 when stale)' }),
 });
 
 const Position = Type.Array(Type.Number());
@@ -139,6 +140,16 @@ export const CompstatReport = Type.Object({
   rows: Type.Array(Row),
   dataRange: Nullable(Type.Object({ first: LocalDate, last: LocalDate })),
   remainder: Type.Array(Row, { description: 'Per shown unit level: what its sub-units do not account for' }),
+  response: Type.Optional(
+    Type.Object(
+      {},
+      {
+        additionalProperties: true,
+        description:
+          'Police response section (as `vigia report response --format json`), when the agency has calls',
+      },
+    ),
+  ),
 });
 
 export const IncidentCollection = Type.Object({

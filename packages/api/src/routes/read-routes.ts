@@ -16,6 +16,7 @@ import {
   dataQuality,
   incidentFeatures,
   isDemoAgency,
+  policeResponseSection,
   listQuarantine,
   requireAgency,
   unitFeatures,
@@ -86,6 +87,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
         latestCompleteWeek: formatIsoWeek(latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone))),
         dataRange,
         demo: isDemoAgency(agency),
+        version: agency.version,
       };
     },
   );
@@ -168,7 +170,10 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
       } as const;
       return ctx.cache.get(`report ${JSON.stringify(input)}`, async () => {
         const report = await compstatReport(store, input);
-        return { ...report, remainder: compstatRemainder(report) };
+        // The same JSON as the CLI's: a "response" section only when the agency has calls for service.
+        const response = await policeResponseSection(store, { week: input.week, level: input.level });
+        const body = { ...report, remainder: compstatRemainder(report) };
+        return response ? { ...body, response } : body;
       });
     },
   );

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { updateAgencySettings } from '@vigia/services';
+import type { Store } from '@vigia/store';
+import { Lang, errorResponses } from '../app/schemas.js';
+
+/**
+ * PATCH /agency: edit the agency's name, country or locale, naming the `version` the editor read.
+ * Several instances on one PostgreSQL database, or two people at once: the second save of the same
+ * version is a 409 STORE_CONFLICT (reload, check, apply again), never a silent overwrite.
+ * (No user accounts yet: like uploads, this is open to whoever reaches the server.)
+ */
+export function registerAgencySettingsRoutes(
+  app: FastifyInstance,
+  ctx: { store: Store; changed: () => void },
+): void {
+  app.withTypeProvider<TypeBoxTypeProvider>().patch(
+    '/agency',
+    {
+      schema: {
+        summary: 'Edit agency settings with optimistic concurrency (409 when the version is stale)',
+        tags: ['agency'],
+        querystring: Type.Object({ lang: Lang }),
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1, description: 'The version you read (GET /agency)' }),
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            country: Type.Optional(Type.String({ maxLength: 2 })),
+            locale: Type.Optional(Type.Union([Type.Literal('es'), Type.Literal('en')])),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            name: Type.String(),
+            country: Type.String(),
+            locale: Type.String(),
+            version: Type.Integer(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const { version, ...changes } = req.body;
+      const saved = await updateAgencySettings(ctx.store, changes, version);
+      ctx.changed();
+      return { name: saved.name, country: saved.country, locale: saved.locale, version: saved.version };
+    },
+  );
+}
