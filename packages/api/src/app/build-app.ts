@@ -59,7 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     // Unique across restarts, so a request id in a user's report finds its log line.
     genReqId: () => randomUUID(),
     // Errors Fastify raises before routing (a malformed URL) get the same JSON body as every error.
