@@ -25,7 +25,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { process: 'readonly', console: 'readonly', performance: 'readonly' },
+      globals: { process: 'readonly', console: 'readonly', performance: 'readonly', fetch: 'readonly' },
     },
   },
 );

@@ -157,7 +157,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
         response: { 200: CompstatReport, ...errorResponses },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const q = req.query;
       const agency = await requireAgency(store);
       const week = q.week ?? formatIsoWeek(latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone)));
@@ -168,13 +168,15 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
         countEveryOffense: q.countEveryOffense ?? false,
         dateBasis: q.dateBasis ?? 'occurred',
       } as const;
-      return ctx.cache.get(`report ${JSON.stringify(input)}`, async () => {
+      // Cached as the JSON text: the meeting's repeated requests cost neither a query nor a serialization.
+      const json = await ctx.cache.get(`report ${JSON.stringify(input)}`, async () => {
         const report = await compstatReport(store, input);
         // The same JSON as the CLI's: a "response" section only when the agency has calls for service.
         const response = await policeResponseSection(store, { week: input.week, level: input.level });
         const body = { ...report, remainder: compstatRemainder(report) };
-        return response ? { ...body, response } : body;
+        return JSON.stringify(response ? { ...body, response } : body);
       });
+      return reply.type('application/json; charset=utf-8').send(json);
     },
   );
 
@@ -233,7 +235,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
         response: { 200: WeeklySeries, ...errorResponses },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const agency = await requireAgency(store);
       const input = {
         week: req.query.week ?? formatIsoWeek(latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone))),
@@ -241,7 +243,10 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
         category: req.query.category,
         previousYears: req.query.previousYears,
       };
-      return ctx.cache.get(`series ${JSON.stringify(input)}`, () => weeklySeries(store, input, ctx.now()));
+      const json = await ctx.cache.get(`series ${JSON.stringify(input)}`, async () =>
+        JSON.stringify(await weeklySeries(store, input, ctx.now())),
+      );
+      return reply.type('application/json; charset=utf-8').send(json);
     },
   );
 
