@@ -68,6 +68,11 @@ export const Agency = Type.Object({
     Type.Object({ name: Type.String(), depth: Type.Integer(), parentLevel: Nullable(Type.String()) }),
   ),
   latestCompleteWeek: IsoWeekText,
+  defaultWeek: Type.String({
+    pattern: '^\\d{4}-W\\d{2}$',
+    description:
+      'Week a dashboard opens on: the latest complete week, or the last week with data when the data end earlier',
+  }),
   dataRange: Nullable(Type.Object({ first: LocalDate, last: LocalDate })),
   demo: Type.Boolean({ description: 'True for the synthetic demo agency' }),
   version: Type.Integer({ description: 'Edit version: send it back with PATCH /agency (409 when stale)' }),

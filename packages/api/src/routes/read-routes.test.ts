@@ -31,6 +31,7 @@ describe('GET /api/v1/agency', () => {
       timeZone: 'America/Chicago',
       locale: 'en',
       latestCompleteWeek: '2019-W50',
+      defaultWeek: '2019-W50',
       dataRange: { first: '2018-12-11', last: '2019-12-15' },
       demo: false,
     });
@@ -38,6 +39,19 @@ describe('GET /api/v1/agency', () => {
       { name: 'district', depth: 0, parentLevel: null },
       { name: 'beat', depth: 1, parentLevel: 'district' },
     ]);
+  });
+});
+
+describe('GET /api/v1/agency, defaultWeek', () => {
+  it('opens on the last week with data when the data end before the latest complete week', async () => {
+    const later = await apiFixture(undefined, Date.UTC(2026, 10, 30));
+    try {
+      const body = (await later.app.inject({ url: '/api/v1/agency' })).json<Record<string, string>>();
+      expect(body['latestCompleteWeek']).toBe('2026-W47'); // still Sunday 29 November in Chicago
+      expect(body['defaultWeek']).toBe('2019-W50'); // 2019-12-15 is the Sunday of 2019-W50
+    } finally {
+      await later.close();
+    }
   });
 });
 

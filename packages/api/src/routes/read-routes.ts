@@ -5,6 +5,9 @@ import {
   OFFENSE_CATEGORIES,
   VigiaError,
   formatIsoWeek,
+  isoWeekMonday,
+  isoWeekOf,
+  parseLocalDate,
   latestCompleteWeek,
   localDayOf,
   translate,
@@ -77,6 +80,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
                 .sort()
                 .at(-1)!,
             };
+      const latest = latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone));
       return {
         name: agency.name,
         country: agency.country,
@@ -84,7 +88,12 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
         locale: agency.locale,
         weekStart: agency.weekStart,
         levels: await store.listUnitLevels(),
-        latestCompleteWeek: formatIsoWeek(latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone))),
+        latestCompleteWeek: formatIsoWeek(latest),
+        defaultWeek: formatIsoWeek(
+          dataRange && parseLocalDate(dataRange.last) < isoWeekMonday(latest)
+            ? isoWeekOf(parseLocalDate(dataRange.last))
+            : latest,
+        ),
         dataRange,
         demo: isDemoAgency(agency),
         version: agency.version,

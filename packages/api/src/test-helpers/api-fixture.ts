@@ -26,7 +26,10 @@ export const API_ROWS = [
  * The fixture agency with a few incidents (one quarantined row), served by buildApp. `close()` closes
  * the app and the store.
  */
-export async function apiFixture(rows: string[] = API_ROWS): Promise<{
+export async function apiFixture(
+  rows: string[] = API_ROWS,
+  now: number = API_NOW,
+): Promise<{
   app: FastifyInstance;
   store: Store;
   /** Temp folder of the fixture files, also the upload root. */
@@ -41,7 +44,7 @@ export async function apiFixture(rows: string[] = API_ROWS): Promise<{
     const csv = await f.write('fixture.csv', [FIXTURE_HEADER, ...rows].join('\n'));
     await importIncidents(f.store, { file: csv, profile: 'generic', mappingFile: mapping, nowMs: API_NOW });
   }
-  const app = await buildApp({ store: f.store, now: () => API_NOW, uploadRoot: f.dir });
+  const app = await buildApp({ store: f.store, now: () => now, uploadRoot: f.dir });
   return {
     app,
     store: f.store,

@@ -15,6 +15,8 @@ export interface Agency {
   weekStart: 'monday';
   levels: { name: string; depth: number; parentLevel: string | null }[];
   latestCompleteWeek: string;
+  /** The week pages open on: latest complete week, or the last week with data if the data end earlier. */
+  defaultWeek: string;
   dataRange: { first: string; last: string } | null;
   /** True for the synthetic demo agency: every screen says so. */
   demo: boolean;

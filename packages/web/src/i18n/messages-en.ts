@@ -20,6 +20,8 @@ export const en = {
     dataRange: 'Data from {{first}} to {{last}}',
   },
   compstat: {
+    outsideData:
+      'The data run from {{first}} to {{last}}: windows outside those dates count days with no data, so their zeros and changes mean little.',
     title: 'COMPSTAT book',
     wtd: 'Week to date',
     d28: '28 days',

@@ -27,6 +27,8 @@ export const es: Catalogue<typeof en> = {
     dataRange: 'Datos del {{first}} al {{last}}',
   },
   compstat: {
+    outsideData:
+      'Los datos van del {{first}} al {{last}}: las ventanas fuera de esas fechas cuentan días sin datos, así que sus ceros y cambios significan poco.',
     title: 'Libro COMPSTAT',
     wtd: 'Semana',
     d28: '28 días',

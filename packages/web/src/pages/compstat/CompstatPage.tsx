@@ -18,7 +18,7 @@ import { SMALL_PREVIOUS, bookRows } from './book-rows.js';
 export function CompstatPage() {
   const { agency, units, categories, params, go } = useApp();
   const { t, lang, fmt } = useLang();
-  const week = params['week'] ?? agency.latestCompleteWeek;
+  const week = params['week'] ?? agency.defaultWeek;
   const unit = params['unit'];
   const level = params['level'];
   const cat = params['cat'] ?? '*';
@@ -92,6 +92,16 @@ export function CompstatPage() {
           {t('common.weekRange', { start: fmt.date(p.ytd.start), end: fmt.date(p.ytd.end) })}
         </p>
       )}
+      {p &&
+        report.data?.dataRange &&
+        (p.ytd.previousStart < report.data.dataRange.first || p.wtd.end > report.data.dataRange.last) && (
+          <p className="warning" role="status">
+            {t('compstat.outsideData', {
+              first: fmt.date(report.data.dataRange.first),
+              last: fmt.date(report.data.dataRange.last),
+            })}
+          </p>
+        )}
       <StatusBox loading={report.loading} error={report.error} />
       {view &&
         (view.rows.length === 0 ? (

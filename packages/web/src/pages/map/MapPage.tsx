@@ -30,7 +30,7 @@ const POINT_LIMIT = 5000;
 export function MapPage() {
   const { agency, categories, params, go } = useApp();
   const { t, lang, fmt } = useLang();
-  const week = params['week'] ?? agency.latestCompleteWeek;
+  const week = params['week'] ?? agency.defaultWeek;
   const level = params['level'] ?? agency.levels[0]?.name ?? '';
   const period = (WINDOWS as string[]).includes(params['period'] ?? '')
     ? (params['period'] as WindowKey)

@@ -17,7 +17,7 @@ import { trendLines } from './trend-datasets.js';
 export function TrendsPage() {
   const { agency, units, categories, params, go } = useApp();
   const { t, lang, fmt } = useLang();
-  const week = params['week'] ?? agency.latestCompleteWeek;
+  const week = params['week'] ?? agency.defaultWeek;
   const unit = params['unit'] ?? '';
   const cat = params['cat'] ?? '*';
   const nav = (p: Record<string, string>) => go('trends', { week, unit, cat, ...p });
