@@ -9,6 +9,7 @@ import { useLang } from '../../i18n/lang-context.js';
 import { BookTable } from './BookTable.js';
 import { bookCsv, download } from './book-csv.js';
 import { SMALL_PREVIOUS, bookRows } from './book-rows.js';
+import { unitTitle } from './unit-title.js';
 
 /**
  * COMPSTAT page: the book for a week (route parameter `week`, default the latest complete week), a
@@ -33,7 +34,7 @@ export function CompstatPage() {
     <section className="page">
       <h1>
         {t('compstat.title')} —{' '}
-        {root ? `${root.properties.level} ${root.properties.name}` : t('common.allUnits')}
+        {root ? unitTitle(root.properties.level, root.properties.name) : t('common.allUnits')}
       </h1>
       <div className="controls">
         <WeekInput value={week} max={agency.latestCompleteWeek} onChange={(w) => nav({ week: w })} />

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cell, ReportRow } from '../../api/types.js';
 import { bookCsv } from './book-csv.js';
 import { SMALL_PREVIOUS, cellTone, shownPct } from './book-rows.js';
+import { unitTitle } from './unit-title.js';
 
 const cell = (current: number, previous: number, significant: boolean): Cell => ({
   current,
@@ -52,5 +53,12 @@ describe('bookCsv', () => {
     expect(lines[1]).toMatch(/^2019-W50,11,"Harrison, ""West""",district,\*,24,28,-4,/);
     expect(lines[2]).toMatch(/^2019-W50,,remainder,district,\*,24,28,-4,/);
     expect(lines[3]).toBe('');
+  });
+});
+
+describe('unitTitle', () => {
+  it('does not repeat a level the name already carries', () => {
+    expect(unitTitle('district', '11')).toBe('district 11');
+    expect(unitTitle('precinto', 'Precinto 3 — Puerto Nuevo')).toBe('Precinto 3 — Puerto Nuevo');
   });
 });
