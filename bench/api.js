@@ -6,11 +6,11 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { buildApp } from '@vigia/api';
-import { importIncidents, importUnits, initAgency } from '@vigia/services';
+import { importIncidents } from '@vigia/services';
+import { CHICAGO_DATA, initChicagoAgency } from './chicago-units.js';
 import { DuckDbStore } from '@vigia/store';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const shared = join(here, '..', '..', 'shared', 'data', 'chicago');
 const out = join(here, 'out');
 mkdirSync(out, { recursive: true });
 const DB = join(out, 'api-chicago.duckdb');
@@ -20,21 +20,9 @@ async function chicagoStore() {
   const fresh = !existsSync(DB);
   const store = await DuckDbStore.open(DB);
   if (fresh) {
-    await initAgency(store, { name: 'Chicago Police Department', timeZone: 'America/Chicago', locale: 'en' });
-    await importUnits(store, {
-      file: join(shared, 'police_districts_current.geojson'),
-      level: 'district',
-      codeProperty: 'district',
-    });
-    await importUnits(store, {
-      file: join(shared, 'police_beats_2012.geojson'),
-      level: 'beat',
-      codeProperty: 'BEAT_NUM',
-      parentLevel: 'district',
-      parentProperty: 'DISTRICT',
-    });
+    await initChicagoAgency(store);
     await importIncidents(store, {
-      file: join(shared, 'aggravated_assaults_2010_2019.csv'),
+      file: join(CHICAGO_DATA, 'aggravated_assaults_2010_2019.csv'),
       profile: 'chicago-code',
       nowMs: Date.UTC(2026, 0, 1),
     });

@@ -5,11 +5,11 @@ import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 
 import { once } from 'node:events';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importCalls, importUnits, initAgency, responseReport } from '@vigia/services';
+import { importCalls, responseReport } from '@vigia/services';
+import { initChicagoAgency } from './chicago-units.js';
 import { DuckDbStore } from '@vigia/store';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const shared = join(here, '..', '..', 'shared', 'data', 'chicago');
 const out = join(here, 'out');
 mkdirSync(out, { recursive: true });
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
@@ -95,19 +95,7 @@ console.log(`generated ${csv} in ${((performance.now() - t) / 1000).toFixed(1)} 
 const dbPath = join(out, 'calls.duckdb');
 for (const f of [dbPath, `${dbPath}.wal`]) rmSync(f, { force: true });
 const store = await DuckDbStore.open(dbPath);
-await initAgency(store, { name: 'Bench PD', timeZone: 'America/Chicago', locale: 'en' });
-await importUnits(store, {
-  file: join(shared, 'police_districts_current.geojson'),
-  level: 'district',
-  codeProperty: 'district',
-});
-await importUnits(store, {
-  file: join(shared, 'police_beats_2012.geojson'),
-  level: 'beat',
-  codeProperty: 'BEAT_NUM',
-  parentLevel: 'district',
-  parentProperty: 'DISTRICT',
-});
+await initChicagoAgency(store, 'Bench PD');
 t = performance.now();
 const s = await importCalls(store, {
   file: csv,

@@ -10,16 +10,16 @@ import { once } from 'node:events';
 import { join, dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { compstatReport, importIncidents, importUnits, initAgency } from '@vigia/services';
+import { compstatReport, importIncidents } from '@vigia/services';
+import { CHICAGO_DATA, initChicagoAgency } from './chicago-units.js';
 import { DuckDbStore, PostgresStore } from '@vigia/store';
 import pg from 'pg';
 import { URL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const shared = join(here, '..', '..', 'shared', 'data', 'chicago');
 const out = join(here, 'out');
 mkdirSync(out, { recursive: true });
-const CHICAGO = join(shared, 'aggravated_assaults_2010_2019.csv');
+const CHICAGO = join(CHICAGO_DATA, 'aggravated_assaults_2010_2019.csv');
 const TARGET_ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
 const STORES =
   (process.env.BENCH_STORE ?? 'duckdb') === 'both'
@@ -64,19 +64,7 @@ async function reportAfterVacuum(kind, name, store) {
 
 async function freshStore(kind, name) {
   const store = await openFresh(kind, name);
-  await initAgency(store, { name: 'Chicago Police Department', timeZone: 'America/Chicago', locale: 'en' });
-  await importUnits(store, {
-    file: join(shared, 'police_districts_current.geojson'),
-    level: 'district',
-    codeProperty: 'district',
-  });
-  await importUnits(store, {
-    file: join(shared, 'police_beats_2012.geojson'),
-    level: 'beat',
-    codeProperty: 'BEAT_NUM',
-    parentLevel: 'district',
-    parentProperty: 'DISTRICT',
-  });
+  await initChicagoAgency(store);
   return store;
 }
 
