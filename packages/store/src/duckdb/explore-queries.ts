@@ -7,35 +7,40 @@ import type {
   QualityFigures,
 } from '../port/explore.js';
 
-type Value = string | number | boolean | null;
+/** A query parameter value. */
+export type Value = string | number | boolean | null;
 /** Runs one parameterised query and returns its rows (the adapter's connection). */
 export type RunRows = (sql: string, params?: Value[]) => Promise<unknown[][]>;
 
 const SEP = '\u001f';
 
-/** WHERE clause shared by the incident listing and daily counts: current, founded, in the date span. */
-function selectionWhere(
+/**
+ * WHERE clause of the incident listing and daily counts on both stores (the SQL DuckDB and PostgreSQL
+ * share, with typed parameters): current, founded, in the date span, optionally a unit's subtree and a
+ * category. Appends its parameters to `params`.
+ */
+export function selectionWhere(
   agencyId: number,
   q: { from: string; to: string; unitId?: number | undefined; category?: OffenseCategory | undefined },
   dateCol: string,
   params: Value[],
 ): string {
-  const p = (v: Value): string => {
+  const p = (v: Value, type: string): string => {
     params.push(v);
-    return `$${params.length}`;
+    return `$${params.length}::${type}`;
   };
   const parts = [
     `i.agency_id = ${agencyId}`,
     'i.is_current',
     `i.status <> 'unfounded'`,
-    `${dateCol} BETWEEN CAST(${p(q.from)} AS DATE) AND CAST(${p(q.to)} AS DATE)`,
+    `${dateCol} BETWEEN ${p(q.from, 'date')} AND ${p(q.to, 'date')}`,
   ];
   if (q.unitId !== undefined) {
     parts.push(
-      `i.unit_id IN (SELECT unit_id FROM unit_ancestor WHERE agency_id = ${agencyId} AND ancestor_id = ${p(q.unitId)})`,
+      `i.unit_id IN (SELECT unit_id FROM unit_ancestor WHERE agency_id = ${agencyId} AND ancestor_id = ${p(q.unitId, 'integer')})`,
     );
   }
-  if (q.category !== undefined) parts.push(`i.category = ${p(q.category)}`);
+  if (q.category !== undefined) parts.push(`i.category = ${p(q.category, 'varchar')}`);
   return parts.join(' AND ');
 }
 

@@ -10,40 +10,15 @@ import type {
   QualityFigures,
 } from '../port/explore.js';
 import { incidentPointsSql } from '../duckdb/incident-points.js';
+import { selectionWhere, type Value } from '../duckdb/explore-queries.js';
 
-type Value = string | number | boolean | null;
 type Row = Record<string, unknown>;
 
-/**
+/*
  * The dashboard's read queries on PostgreSQL: the same results as the DuckDB adapter's
- * explore-queries.ts (the contract tests hold both to it), in PostgreSQL's dialect (to_char for dates,
- * typed parameters, string_to_array).
+ * explore-queries.ts (the contract tests hold both to it), sharing its selectionWhere, in PostgreSQL's
+ * dialect for the rest (to_char for dates, string_to_array).
  */
-function selectionWhere(
-  agencyId: number,
-  q: { from: string; to: string; unitId?: number | undefined; category?: OffenseCategory | undefined },
-  dateCol: string,
-  params: Value[],
-): string {
-  const p = (v: Value, type: string): string => {
-    params.push(v);
-    return `$${params.length}::${type}`;
-  };
-  const parts = [
-    `i.agency_id = ${agencyId}`,
-    'i.is_current',
-    `i.status <> 'unfounded'`,
-    `${dateCol} BETWEEN ${p(q.from, 'date')} AND ${p(q.to, 'date')}`,
-  ];
-  if (q.unitId !== undefined) {
-    parts.push(
-      `i.unit_id IN (SELECT unit_id FROM unit_ancestor WHERE agency_id = ${agencyId} AND ancestor_id = ${p(q.unitId, 'integer')})`,
-    );
-  }
-  if (q.category !== undefined) parts.push(`i.category = ${p(q.category, 'text')}`);
-  return parts.join(' AND ');
-}
-
 /** See Store.listIncidents. */
 export async function listIncidentsPg(
   pool: pg.Pool,
