@@ -27,40 +27,8 @@ export function QualityFigures({ q }: { q: DataQuality }) {
         ))}
       </dl>
       <div className="two-col">
-        <div>
-          <h2>{t('quality.byReason')}</h2>
-          {q.quarantineByReason.length === 0 ? (
-            <p>{t('quality.none')}</p>
-          ) : (
-            <table>
-              <tbody>
-                {q.quarantineByReason.map((r) => (
-                  <tr key={r.reason}>
-                    <th scope="row">{r.label}</th>
-                    <td className="num">{fmt.count(r.count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
-        <div>
-          <h2>{t('quality.unclassified')}</h2>
-          {q.unclassifiedLabels.length === 0 ? (
-            <p>{t('quality.none')}</p>
-          ) : (
-            <table>
-              <tbody>
-                {q.unclassifiedLabels.map((r) => (
-                  <tr key={r.label}>
-                    <th scope="row">{r.label}</th>
-                    <td className="num">{fmt.count(r.count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
+        <CountTable title={t('quality.byReason')} empty={t('quality.none')} rows={q.quarantineByReason} />
+        <CountTable title={t('quality.unclassified')} empty={t('quality.none')} rows={q.unclassifiedLabels} />
       </div>
       <h2>{t('quality.imports')}</h2>
       <div className="table-scroll">
@@ -100,5 +68,37 @@ export function QualityFigures({ q }: { q: DataQuality }) {
         </table>
       </div>
     </>
+  );
+}
+
+/** A titled two-column table of labels and counts (quarantine reasons, unclassified labels). */
+function CountTable({
+  title,
+  empty,
+  rows,
+}: {
+  title: string;
+  empty: string;
+  rows: { label: string; count: number }[];
+}) {
+  const { fmt } = useLang();
+  return (
+    <div>
+      <h2>{title}</h2>
+      {rows.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <table>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.label}>
+                <th scope="row">{r.label}</th>
+                <td className="num">{fmt.count(r.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
   );
 }
