@@ -32,3 +32,20 @@ export async function dropTestSchema(url: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * Runs `sql` in the schema named in `url` on a connection of its own (tests that play a database
+ * owner changing rows behind the store's back).
+ */
+export async function runInTestSchema(url: string, sql: string): Promise<void> {
+  const schema = new URL(url).searchParams.get('schema');
+  if (!schema?.startsWith('vigia_t_')) throw new Error(`runInTestSchema: not a test schema: ${url}`);
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`SET search_path TO "${schema}"`);
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

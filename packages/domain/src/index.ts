@@ -16,3 +16,4 @@ export * from './calls/call.js';
 export * from './calls/call-intervals.js';
 export * from './calls/call-content-hash.js';
 export * from './access/policy.js';
+export * from './audit/audit-chain.js';

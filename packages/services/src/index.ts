@@ -20,6 +20,5 @@ export * from './calls/response-options.js';
 export * from './calls/response-groups.js';
 export * from './calls/response-report.js';
 export * from './calls/response-section.js';
-export * from './audit/audit-chain.js';
 export * from './spatial/index.js';
 export * from './store/backup-store.js';

@@ -7,6 +7,7 @@ import { DuckDbStore } from '../src/index.js';
 import { MIGRATIONS } from '../src/duckdb/migrations.js';
 import { storeContract } from './contract/store-contract.js';
 import { backupContract } from './contract/backup-contract.js';
+import { auditContract } from './contract/audit-contract.js';
 import type { StoreFactory } from './contract/fixtures.js';
 
 /** The embedded store in a fresh file of a temp directory (a file, so reopening is tested too). */
@@ -21,11 +22,24 @@ const duckdb: StoreFactory = async () => {
       await current.close().catch(() => undefined);
       await rm(dir, { recursive: true, force: true });
     },
+    ownerSql: async (sql) => {
+      await current.close();
+      const instance = await DuckDBInstance.create(path);
+      const c = await instance.connect();
+      try {
+        await c.run(sql);
+      } finally {
+        c.closeSync();
+        instance.closeSync();
+      }
+      return (current = await DuckDbStore.open(path));
+    },
   };
 };
 
 storeContract('DuckDB', duckdb);
 backupContract('DuckDB', duckdb);
+auditContract('DuckDB', duckdb);
 
 describe('DuckDB migrations', () => {
   it('upgrades a database made before agency versions: its agency starts at version 1', async () => {

@@ -1,7 +1,8 @@
-import { dropTestSchema, testPostgresUrl } from '../../../test/postgres-test-db.js';
+import { dropTestSchema, runInTestSchema, testPostgresUrl } from '../../../test/postgres-test-db.js';
 import { PostgresStore } from '../src/index.js';
 import { storeContract } from './contract/store-contract.js';
 import { backupContract } from './contract/backup-contract.js';
+import { auditContract } from './contract/audit-contract.js';
 import type { StoreFactory } from './contract/fixtures.js';
 
 /** The server store in a fresh schema of the test database (127.0.0.1:5432/test unless overridden). */
@@ -15,8 +16,13 @@ const postgres: StoreFactory = async () => {
       await current.close().catch(() => undefined);
       await dropTestSchema(url);
     },
+    ownerSql: async (sql) => {
+      await runInTestSchema(url, sql);
+      return current;
+    },
   };
 };
 
 storeContract('PostgreSQL', postgres);
 backupContract('PostgreSQL', postgres);
+auditContract('PostgreSQL', postgres);

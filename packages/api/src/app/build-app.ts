@@ -19,6 +19,7 @@ import { errorReply } from './error-reply.js';
 import { ResponseCache } from './response-cache.js';
 import { requestLocale } from './request-locale.js';
 import { ErrorResponse } from './schemas.js';
+import '../auth/access.js';
 
 /** Options of {@link buildApp}. */
 export interface AppOptions {
@@ -80,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return requestLocale(req.query, typeof accept === 'string' ? accept : undefined, agencyLocale);
   };
 
+  // The session hook sets the signed-in user (auth/access.ts); null until then.
+  app.decorateRequest('principal', null);
   app.addSchema(ErrorResponse);
   app.setErrorHandler(async (error, request, reply) =>
     errorReply(error, request, reply, await locale(request)),

@@ -56,6 +56,9 @@ const SAMPLE_PARAMS = {
     analysis: 'knox',
     min: 2,
   },
+  UNAUTHENTICATED: { what: '/api/v1/meetings' },
+  FORBIDDEN: { role: 'viewer', action: 'data.import' },
+  NOT_FOUND: { what: 'action item 12' },
 } as const satisfies Record<ErrorCode, MessageParams>;
 
 const placeholders = (template: string) =>

@@ -44,6 +44,9 @@ export const ERROR_CATALOGUE = {
   UPLOAD_INVALID: { httpStatus: 400 },
   IMPORT_JOB_NOT_FOUND: { httpStatus: 404 },
   TOO_FEW_INCIDENTS: { httpStatus: 422 },
+  UNAUTHENTICATED: { httpStatus: 401 },
+  FORBIDDEN: { httpStatus: 403 },
+  NOT_FOUND: { httpStatus: 404 },
 } as const satisfies Record<string, { httpStatus: number }>;
 
 /** One catalogued error code, e.g. `"STORE_LOCKED"`. */

@@ -62,6 +62,9 @@ export const messagesEn = {
     IMPORT_JOB_NOT_FOUND: 'No import job {{value}} on this server (jobs are kept until the server restarts).',
     TOO_FEW_INCIDENTS:
       'Only {{count}} incidents with a location match this selection ({{selection}}); {{analysis}} needs at least {{min}}. Widen the period, the unit or the category.',
+    UNAUTHENTICATED: 'Sign in first: this needs a session ({{what}}).',
+    FORBIDDEN: 'Your role ({{role}}) may not do this: {{action}}. Ask an administrator if you need it.',
+    NOT_FOUND: 'Not found: {{what}}.',
   },
   api: {
     internal: 'Unexpected server error. Please report it with this request id: {{requestId}}.',

@@ -67,6 +67,9 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'No hay ninguna importación {{value}} en este servidor (se conservan hasta que el servidor se reinicia).',
     TOO_FEW_INCIDENTS:
       'Solo {{count}} incidentes con ubicación coinciden con esta selección ({{selection}}); {{analysis}} necesita al menos {{min}}. Amplíe el periodo, la unidad o la categoría.',
+    UNAUTHENTICATED: 'Inicie sesión primero: esto requiere una sesión ({{what}}).',
+    FORBIDDEN: 'Su rol ({{role}}) no permite esto: {{action}}. Pídalo a un administrador si lo necesita.',
+    NOT_FOUND: 'No encontrado: {{what}}.',
   },
   api: {
     internal: 'Error inesperado del servidor. Repórtelo con este identificador de solicitud: {{requestId}}.',

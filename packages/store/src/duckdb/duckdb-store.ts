@@ -47,6 +47,9 @@ import type {
 } from '../port/explore.js';
 import { listIncidentPoints } from './incident-points.js';
 import { backupDuckDb, restoreDuckDb } from './backup.js';
+import { DuckDbAuditLog, listAuditDuckDb, readAuditChainDuckDb } from './audit-log.js';
+import type { AuditEntry, AuditQuery } from '../port/audit.js';
+import type { ChainedAuditRecord } from '@vigia/domain';
 
 const AGENCY = 1;
 
@@ -61,7 +64,12 @@ export class DuckDbStore implements Store, CallStore {
     readonly location: string,
     private readonly instance: DuckDBInstance,
     private readonly db: DuckDBConnection,
-  ) {}
+  ) {
+    this.audit = new DuckDbAuditLog(instance, AGENCY);
+  }
+
+  /** The audit log's writer: every audited change commits through it (see DuckDbAuditLog). */
+  private readonly audit: DuckDbAuditLog;
 
   /**
    * Opens or creates the database file at `path` (":memory:" for a throw-away store).
@@ -73,6 +81,7 @@ export class DuckDbStore implements Store, CallStore {
   }
 
   close(): Promise<void> {
+    this.audit.close();
     this.db.closeSync();
     this.instance.closeSync();
     return Promise.resolve();
@@ -404,8 +413,24 @@ export class DuckDbStore implements Store, CallStore {
     return backupDuckDb(this.db, file);
   }
 
-  restore(file: string, options: { replace?: boolean } = {}): Promise<BackupInfo> {
-    return restoreDuckDb(this.db, this.location, file, options.replace ?? false);
+  async restore(file: string, options: { replace?: boolean } = {}): Promise<BackupInfo> {
+    try {
+      return await restoreDuckDb(this.db, this.location, file, options.replace ?? false);
+    } finally {
+      this.audit.reset();
+    }
+  }
+
+  appendAudit(entry: AuditEntry): Promise<ChainedAuditRecord> {
+    return this.audit.append(entry);
+  }
+
+  listAudit(query: AuditQuery = {}): Promise<ChainedAuditRecord[]> {
+    return listAuditDuckDb(this.db, AGENCY, query);
+  }
+
+  readAuditChain(): AsyncIterable<ChainedAuditRecord> {
+    return readAuditChainDuckDb(this.db, AGENCY);
   }
 
   // CallStore (calls for service): SQL in duckdb/calls/.

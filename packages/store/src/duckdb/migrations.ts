@@ -123,4 +123,21 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 4: calls for service (issue 5), a table of their own beside incidents.
   CALLS_MIGRATION,
+  // 5: the hash-chained audit log (issue 6). Append-only by contract: DuckDB has no triggers to forbid
+  // UPDATE/DELETE, so the chain (domain audit-chain) is what detects an edited or deleted row.
+  `
+  CREATE TABLE audit_log (
+    agency_id INTEGER NOT NULL,
+    seq BIGINT NOT NULL,
+    recorded_at VARCHAR NOT NULL,
+    actor VARCHAR NOT NULL,
+    action VARCHAR NOT NULL,
+    target VARCHAR NOT NULL,
+    before_json VARCHAR NOT NULL,
+    after_json VARCHAR NOT NULL,
+    prev_hash VARCHAR NOT NULL,
+    hash VARCHAR NOT NULL,
+    PRIMARY KEY (agency_id, seq)
+  );
+  `,
 ];

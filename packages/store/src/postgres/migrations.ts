@@ -130,4 +130,27 @@ export const PG_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (agency_id, source)
   );
   `,
+  // 2: the hash-chained audit log (issue 6). A trigger refuses UPDATE and DELETE; the chain (domain
+  // audit-chain) still detects a row changed by someone able to disable the trigger.
+  `
+  CREATE TABLE audit_log (
+    agency_id integer NOT NULL,
+    seq bigint NOT NULL,
+    recorded_at text COLLATE "C" NOT NULL,
+    actor text NOT NULL,
+    action text COLLATE "C" NOT NULL,
+    target text NOT NULL,
+    before_json text NOT NULL,
+    after_json text NOT NULL,
+    prev_hash text NOT NULL,
+    hash text NOT NULL,
+    PRIMARY KEY (agency_id, seq)
+  );
+  CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    RAISE EXCEPTION 'audit_log is append-only';
+  END $$;
+  CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+  `,
 ];

@@ -1,4 +1,7 @@
 import type pg from 'pg';
+import type { ChainedAuditRecord } from '@vigia/domain';
+import type { AuditEntry, AuditQuery } from '../port/audit.js';
+import { appendAuditPg, listAuditPg, readAuditChainPg } from './audit-log.js';
 import {
   VigiaError,
   type IncidentStatus,
@@ -91,6 +94,18 @@ export class PostgresStore implements Store {
 
   close(): Promise<void> {
     return this.pool.end();
+  }
+
+  appendAudit(entry: AuditEntry): Promise<ChainedAuditRecord> {
+    return this.inTransaction((client) => appendAuditPg(client, AGENCY, entry));
+  }
+
+  listAudit(query: AuditQuery = {}): Promise<ChainedAuditRecord[]> {
+    return listAuditPg(this.pool, AGENCY, query);
+  }
+
+  readAuditChain(): AsyncIterable<ChainedAuditRecord> {
+    return readAuditChainPg(this.pool, AGENCY);
   }
 
   private async rows<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {

@@ -1,11 +1,16 @@
 import type { PlacedIncident, RowIssue } from '@vigia/domain';
 import type { ImportCounts, Store } from '../../src/index.js';
 
-/** Opens a fresh, empty store of one kind; `cleanup` closes it and removes what it created. */
+/**
+ * Opens a fresh, empty store of one kind; `cleanup` closes it and removes what it created. `ownerSql`
+ * runs SQL on the database behind the store's back, as its owner could (tamper tests), and returns the
+ * store to use afterwards (DuckDB must close and reopen its file to let another connection in).
+ */
 export type StoreFactory = () => Promise<{
   store: Store;
   reopen: () => Promise<Store>;
   cleanup: () => Promise<void>;
+  ownerSql: (sql: string) => Promise<Store>;
 }>;
 
 export const NOW = Date.UTC(2020, 0, 1);
