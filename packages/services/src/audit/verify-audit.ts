@@ -63,7 +63,7 @@ export async function verifyAudit(store: Store, anchor?: AuditAnchor): Promise<A
     if (broken) break;
     if (anchor && row.seq === anchor.seq) atAnchor = row;
     // A restore after the anchor that replaced a log reaching the anchor's seq (see AnchorStatus).
-    if (anchor && restoredAtSeq === undefined && row.action === 'store.restore' && row.seq > anchor.seq) {
+    if (anchor && restoredAtSeq === undefined && row.action === 'store.restore' && row.seq >= anchor.seq) {
       const replaced = (row.before as { head?: { seq?: number } } | null)?.head;
       if (replaced?.seq !== undefined && replaced.seq >= anchor.seq) restoredAtSeq = row.seq;
     }
