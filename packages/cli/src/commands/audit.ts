@@ -1,31 +1,10 @@
 import type { Command } from 'commander';
-import { translate, VigiaError, type Locale } from '@vigia/domain';
-import { listAuditLog, parseAuditAnchor, verifyAudit, type AuditVerification } from '@vigia/services';
+import { VigiaError } from '@vigia/domain';
+import { describeAuditVerification, listAuditLog, parseAuditAnchor, verifyAudit } from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
 import { ExitStatus } from '../exit-status.js';
 import { formatAuditTable } from '../format/audit-table.js';
 import { dbLocation, withStore } from '../run-with-store.js';
-
-/** The verification in words, one line per finding (es/en). */
-function describeVerification(v: AuditVerification, locale: Locale): { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  if (v.break) {
-    const reason = translate(locale, `audit.reason.${v.break.reason}`);
-    err.push(translate(locale, 'audit.broken', { seq: v.break.seq, reason }));
-  } else if (v.head) {
-    out.push(translate(locale, 'audit.verified', { rows: v.rows, seq: v.head.seq, hash: v.head.hash }));
-  } else out.push(translate(locale, 'audit.empty'));
-  if (v.anchor) {
-    const line = translate(locale, `audit.anchor.${v.anchor.status}`, {
-      seq: v.anchor.seq,
-      last: v.head?.seq ?? 0,
-      restoredAt: v.anchor.restoredAtSeq ?? 0,
-    });
-    (v.anchor.status === 'match' ? out : err).push(line);
-  }
-  return { out, err };
-}
 
 /**
  * `vigia audit verify [--db] [--expect-head SEQ:HASH] [--json]` and
@@ -50,10 +29,10 @@ export function registerAudit(program: Command, io: Io): void {
       const ok = await withStore(dbLocation(io, o.db), async (store) => {
         const v = await verifyAudit(store, anchor);
         const locale = initialLocale(io, lang() ?? (await store.getAgency())?.locale);
-        const text = describeVerification(v, locale);
+        const text = describeAuditVerification(v, locale);
         if (o.json) io.out(`${JSON.stringify(v)}\n`);
-        else for (const line of text.out) io.out(`${line}\n`);
-        for (const line of text.err) io.err(`vigia: ${line}\n`);
+        else for (const line of text.findings) io.out(`${line}\n`);
+        for (const line of text.problems) io.err(`vigia: ${line}\n`);
         return v.ok;
       });
       if (!ok) throw new ExitStatus(1);

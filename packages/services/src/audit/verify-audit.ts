@@ -1,4 +1,11 @@
-import { VigiaError, checkAuditLink, type AuditBreak, type ChainedAuditRecord } from '@vigia/domain';
+import {
+  VigiaError,
+  checkAuditLink,
+  translate,
+  type AuditBreak,
+  type ChainedAuditRecord,
+  type Locale,
+} from '@vigia/domain';
 import type { Store } from '@vigia/store';
 
 /** A head written down earlier (in the weekly book, a ticket, a notebook): `seq` and its `hash`. */
@@ -84,4 +91,32 @@ export async function verifyAudit(store: Store, anchor?: AuditAnchor): Promise<A
     break: broken,
     anchor: anchorResult,
   };
+}
+
+/**
+ * A verification in words (messages `audit.*`, Spanish or English): `findings` say what holds (the head
+ * to write down, a matching anchor), `problems` what does not (the first broken link with its reason,
+ * an anchor that no longer matches). The CLI prints problems on stderr; the API returns both.
+ */
+export function describeAuditVerification(
+  v: AuditVerification,
+  locale: Locale,
+): { findings: string[]; problems: string[] } {
+  const findings: string[] = [];
+  const problems: string[] = [];
+  if (v.break) {
+    const reason = translate(locale, `audit.reason.${v.break.reason}`);
+    problems.push(translate(locale, 'audit.broken', { seq: v.break.seq, reason }));
+  } else if (v.head) {
+    findings.push(translate(locale, 'audit.verified', { rows: v.rows, seq: v.head.seq, hash: v.head.hash }));
+  } else findings.push(translate(locale, 'audit.empty'));
+  if (v.anchor) {
+    const line = translate(locale, `audit.anchor.${v.anchor.status}`, {
+      seq: v.anchor.seq,
+      last: v.head?.seq ?? 0,
+      restoredAt: v.anchor.restoredAtSeq ?? 0,
+    });
+    (v.anchor.status === 'match' ? findings : problems).push(line);
+  }
+  return { findings, problems };
 }
