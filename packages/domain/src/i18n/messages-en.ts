@@ -65,6 +65,22 @@ export const messagesEn = {
     UNAUTHENTICATED: 'Sign in first: this needs a session ({{what}}).',
     FORBIDDEN: 'Your role ({{role}}) may not do this: {{action}}. Ask an administrator if you need it.',
     NOT_FOUND: 'Not found: {{what}}.',
+    INVALID_CREDENTIALS: 'Wrong user name or password.',
+    ACCOUNT_LOCKED:
+      'This account is locked after too many failed sign-ins. Try again in {{minutes}} minutes, or ask an administrator to unlock it.',
+    RATE_LIMITED: 'Too many sign-in attempts. Wait {{seconds}} seconds and try again.',
+    CSRF_REJECTED:
+      "The request lacks the session's X-CSRF-Token header (or it is wrong). Reload the page and try again.",
+    WEAK_PASSWORD:
+      'That password is too weak: use at least {{minLength}} characters, not the user name, not one repeated character and not a common password.',
+    USERNAME_TAKEN: 'There is already a user named "{{username}}" (user names ignore case).',
+    USER_NOT_FOUND: 'There is no user "{{value}}".',
+    COMMANDER_UNIT_REQUIRED:
+      'A commander needs a unit: give the code of the unit "{{username}}" commands (--unit CODE).',
+    LAST_ADMIN:
+      'That would leave no active administrator ("{{username}}" is the last one). Make another user admin first.',
+    PASSWORD_INPUT_REQUIRED:
+      'No password given: run the command in a terminal to type it, or pipe it in with --password-stdin.',
   },
   api: {
     internal: 'Unexpected server error. Please report it with this request id: {{requestId}}.',

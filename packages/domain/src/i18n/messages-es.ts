@@ -70,6 +70,24 @@ export const messagesEs: Shape<typeof messagesEn> = {
     UNAUTHENTICATED: 'Inicie sesión primero: esto requiere una sesión ({{what}}).',
     FORBIDDEN: 'Su rol ({{role}}) no permite esto: {{action}}. Pídalo a un administrador si lo necesita.',
     NOT_FOUND: 'No encontrado: {{what}}.',
+    INVALID_CREDENTIALS: 'Usuario o contraseña incorrectos.',
+    ACCOUNT_LOCKED:
+      'Esta cuenta está bloqueada tras demasiados intentos fallidos. Vuelva a intentarlo en {{minutes}} minutos o pida a un administrador que la desbloquee.',
+    RATE_LIMITED:
+      'Demasiados intentos de inicio de sesión. Espere {{seconds}} segundos y vuelva a intentarlo.',
+    CSRF_REJECTED:
+      'A la solicitud le falta el encabezado X-CSRF-Token de la sesión (o es incorrecto). Recargue la página e inténtelo de nuevo.',
+    WEAK_PASSWORD:
+      'La contraseña es demasiado débil: use al menos {{minLength}} caracteres, que no sea el nombre de usuario, ni un solo carácter repetido, ni una contraseña común.',
+    USERNAME_TAKEN:
+      'Ya existe un usuario llamado "{{username}}" (los nombres de usuario no distinguen mayúsculas).',
+    USER_NOT_FOUND: 'No existe el usuario "{{value}}".',
+    COMMANDER_UNIT_REQUIRED:
+      'Un comandante necesita una unidad: indique el código de la unidad que "{{username}}" comanda (--unit CÓDIGO).',
+    LAST_ADMIN:
+      'Eso dejaría sin ningún administrador activo ("{{username}}" es el último). Haga administrador a otro usuario primero.',
+    PASSWORD_INPUT_REQUIRED:
+      'No se indicó la contraseña: ejecute el comando en una terminal para escribirla, o envíela con --password-stdin.',
   },
   api: {
     internal: 'Error inesperado del servidor. Repórtelo con este identificador de solicitud: {{requestId}}.',
