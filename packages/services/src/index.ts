@@ -22,3 +22,4 @@ export * from './calls/response-report.js';
 export * from './calls/response-section.js';
 export * from './spatial/index.js';
 export * from './store/backup-store.js';
+export * from './users/index.js';
