@@ -20,6 +20,10 @@ import { ResponseCache } from './response-cache.js';
 import { requestLocale } from './request-locale.js';
 import { ErrorResponse } from './schemas.js';
 import '../auth/access.js';
+import { DEFAULT_AUTH_OPTIONS, type AuthOptions } from '../auth/auth-options.js';
+import { registerSessionHook } from '../auth/session-hook.js';
+import { registerAuthRoutes } from '../routes/auth-routes.js';
+import { registerUserRoutes } from '../routes/user-routes.js';
 
 /** Options of {@link buildApp}. */
 export interface AppOptions {
@@ -36,6 +40,8 @@ export interface AppOptions {
   cache?: boolean;
   /** Where uploads wait for their import (default: the OS temp folder). */
   uploadRoot?: string;
+  /** Sign-in: secure cookies, session timeouts, lockout, rate limits (defaults: DEFAULT_AUTH_OPTIONS). */
+  auth?: Partial<AuthOptions>;
 }
 
 /** The OpenAPI document's fixed part (paths come from the route schemas). */
@@ -83,6 +89,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // The session hook sets the signed-in user (auth/access.ts); null until then.
   app.decorateRequest('principal', null);
+  const auth: AuthOptions = { ...DEFAULT_AUTH_OPTIONS, ...options.auth };
+  await registerSessionHook(app, { store, now, options: auth });
   app.addSchema(ErrorResponse);
   app.setErrorHandler(async (error, request, reply) =>
     errorReply(error, request, reply, await locale(request)),
@@ -112,6 +120,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerMapConfigRoutes(api, process.env);
       registerAnalysisRoutes(api, { store, cache, locale });
       registerAgencySettingsRoutes(api, { store, changed: () => cache.clear() });
+      registerAuthRoutes(api, { store, now, options: auth });
+      registerUserRoutes(api, { store, now });
       done();
     },
     { prefix: '/api/v1' },
