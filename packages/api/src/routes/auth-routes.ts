@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { VigiaError } from '@vigia/domain';
@@ -25,23 +25,29 @@ export function registerAuthRoutes(
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { store, options } = ctx;
   const cookieName = sessionCookieName(options);
-  const limited = (max: number, key: 'ip' | 'user') =>
-    app.rateLimit({
-      max,
-      timeWindow: 60_000,
-      keyGenerator: (req) =>
-        key === 'ip'
-          ? `ip:${req.ip}`
-          : `user:${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
-      errorResponseBuilder: (_req, c) =>
-        new VigiaError('RATE_LIMITED', { seconds: Math.max(1, Math.ceil(c.ttl / 1000)) }),
-    });
+  // Two limits, both counted on every attempt: per client IP and per user name (lower-cased), each
+  // over one minute (@fastify/rate-limit runs one limit per request, so its limiters are called here).
+  const perIp = app.createRateLimit({
+    max: options.loginPerIp,
+    timeWindow: 60_000,
+    keyGenerator: (r) => `ip:${r.ip}`,
+  });
+  const perUser = app.createRateLimit({
+    max: options.loginPerUser,
+    timeWindow: 60_000,
+    keyGenerator: (r) => `user:${(r.body as { username: string }).username.normalize('NFC').toLowerCase()}`,
+  });
+  const rateLimited = async (req: FastifyRequest) => {
+    const results = [await perIp(req), await perUser(req)];
+    const ttl = Math.max(0, ...results.map((l) => (!l.isAllowed && l.isExceeded ? l.ttl : 0)));
+    if (ttl > 0) throw new VigiaError('RATE_LIMITED', { seconds: Math.max(1, Math.ceil(ttl / 1000)) });
+  };
 
   api.post(
     '/auth/login',
     {
       config: { access: 'public' },
-      preHandler: [limited(options.loginPerIp, 'ip'), limited(options.loginPerUser, 'user')],
+      preHandler: rateLimited,
       schema: {
         summary: 'Sign in: sets the session cookie and returns the user and the CSRF token',
         tags: ['auth'],
