@@ -23,3 +23,4 @@ export * from './calls/response-section.js';
 export * from './spatial/index.js';
 export * from './store/backup-store.js';
 export * from './users/index.js';
+export * from './demo/seed-demo-accounts.js';

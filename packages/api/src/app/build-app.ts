@@ -42,6 +42,11 @@ export interface AppOptions {
   uploadRoot?: string;
   /** Sign-in: secure cookies, session timeouts, lockout, rate limits (defaults: DEFAULT_AUTH_OPTIONS). */
   auth?: Partial<AuthOptions>;
+  /**
+   * Fastify's trustProxy: whose X-Forwarded-For to believe for the client IP (sign-in limits, audit).
+   * Set it to the reverse proxy's address when there is one (VIGIA_TRUST_PROXY); default none.
+   */
+  trustProxy?: boolean | string;
 }
 
 /** The OpenAPI document's fixed part (paths come from the route schemas). */
@@ -65,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const now = options.now ?? Date.now;
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     // Unique across restarts, so a request id in a user's report finds its log line.

@@ -69,6 +69,7 @@ const SAMPLE_PARAMS = {
   COMMANDER_UNIT_REQUIRED: { username: 'ana' },
   LAST_ADMIN: { username: 'root' },
   PASSWORD_INPUT_REQUIRED: {},
+  PASSWORD_MISMATCH: {},
 } as const satisfies Record<ErrorCode, MessageParams>;
 
 const placeholders = (template: string) =>

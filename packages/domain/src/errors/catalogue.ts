@@ -57,6 +57,7 @@ export const ERROR_CATALOGUE = {
   COMMANDER_UNIT_REQUIRED: { httpStatus: 400 },
   LAST_ADMIN: { httpStatus: 409 },
   PASSWORD_INPUT_REQUIRED: { httpStatus: 400 },
+  PASSWORD_MISMATCH: { httpStatus: 400 },
 } as const satisfies Record<string, { httpStatus: number }>;
 
 /** One catalogued error code, e.g. `"STORE_LOCKED"`. */

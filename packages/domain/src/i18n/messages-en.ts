@@ -81,6 +81,7 @@ export const messagesEn = {
       'That would leave no active administrator ("{{username}}" is the last one). Make another user admin first.',
     PASSWORD_INPUT_REQUIRED:
       'No password given: run the command in a terminal to type it, or pipe it in with --password-stdin.',
+    PASSWORD_MISMATCH: 'The two passwords typed differ. Nothing was changed; try again.',
   },
   api: {
     internal: 'Unexpected server error. Please report it with this request id: {{requestId}}.',
@@ -213,7 +214,9 @@ export const messagesEn = {
     listening:
       'Vigía is serving {{db}} at {{url}} (dashboard, and the API under /api/v1; docs at /api/docs). Ctrl+C stops it.',
     localOnly:
-      'Only this computer can open it; add --host 0.0.0.0 to reach it from a tablet on your network (there are no user accounts yet: anyone on the network could read the data).',
+      'Only this computer can open it; add --host 0.0.0.0 to reach it from a tablet on your network (users sign in; use HTTPS through a reverse proxy and VIGIA_HTTPS=1 beyond a trusted network).',
+    noUsers:
+      'There are no user accounts yet, so nobody can sign in. Create the first administrator with: vigia users create --db {{db}} --username admin --role admin',
     noWeb: 'The dashboard is not built (run npm run build); serving the API only.',
     stopping: 'Stopping…',
   },
@@ -248,5 +251,18 @@ export const messagesEn = {
     ready: 'Demo database {{db}} is ready.',
     reusing: 'Using the existing demo database {{db}}.',
     notice: 'SYNTHETIC DEMO DATA — the city, units and incidents are invented.',
+    accounts: 'Sign in with a demo account, password "{{password}}" (demo database only): {{accounts}}.',
+  },
+  users: {
+    created: 'Created user {{username}} ({{role}}{{unit}}).',
+    passwordSet: 'New password set for {{username}}; their open sessions were ended.',
+    unlocked: 'Unlocked {{username}}.',
+    prompt: 'Password for {{username}}: ',
+    promptAgain: 'Type it again: ',
+    none: 'No user accounts.',
+    active: 'active',
+    disabled: 'disabled',
+    lockedUntil: 'locked until {{until}}',
+    header: 'user name, name, role, unit, status',
   },
 } as const;

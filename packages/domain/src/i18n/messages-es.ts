@@ -88,6 +88,7 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'Eso dejaría sin ningún administrador activo ("{{username}}" es el último). Haga administrador a otro usuario primero.',
     PASSWORD_INPUT_REQUIRED:
       'No se indicó la contraseña: ejecute el comando en una terminal para escribirla, o envíela con --password-stdin.',
+    PASSWORD_MISMATCH: 'Las dos contraseñas escritas no coinciden. No se cambió nada; inténtelo de nuevo.',
   },
   api: {
     internal: 'Error inesperado del servidor. Repórtelo con este identificador de solicitud: {{requestId}}.',
@@ -225,7 +226,9 @@ export const messagesEs: Shape<typeof messagesEn> = {
     listening:
       'Vigía está sirviendo {{db}} en {{url}} (tablero, y la API bajo /api/v1; documentación en /api/docs). Ctrl+C lo detiene.',
     localOnly:
-      'Solo esta computadora puede abrirlo; agregue --host 0.0.0.0 para abrirlo desde una tableta en su red (aún no hay cuentas de usuario: cualquiera en la red podría leer los datos).',
+      'Solo esta computadora puede abrirlo; agregue --host 0.0.0.0 para abrirlo desde una tableta en su red (los usuarios inician sesión; fuera de una red de confianza use HTTPS con un proxy inverso y VIGIA_HTTPS=1).',
+    noUsers:
+      'Aún no hay cuentas de usuario, así que nadie puede iniciar sesión. Cree el primer administrador con: vigia users create --db {{db}} --username admin --role admin',
     noWeb: 'El tablero no está compilado (ejecute npm run build); se sirve solo la API.',
     stopping: 'Deteniendo…',
   },
@@ -261,5 +264,19 @@ export const messagesEs: Shape<typeof messagesEn> = {
     ready: 'La base de demostración {{db}} está lista.',
     reusing: 'Usando la base de demostración existente {{db}}.',
     notice: 'DATOS SINTÉTICOS DE DEMOSTRACIÓN: la ciudad, las unidades y los incidentes son inventados.',
+    accounts:
+      'Inicie sesión con una cuenta de demostración, contraseña "{{password}}" (solo en la base de demostración): {{accounts}}.',
+  },
+  users: {
+    created: 'Usuario {{username}} creado ({{role}}{{unit}}).',
+    passwordSet: 'Nueva contraseña para {{username}}; sus sesiones abiertas se cerraron.',
+    unlocked: '{{username}} desbloqueado.',
+    prompt: 'Contraseña para {{username}}: ',
+    promptAgain: 'Escríbala otra vez: ',
+    none: 'No hay cuentas de usuario.',
+    active: 'activo',
+    disabled: 'deshabilitado',
+    lockedUntil: 'bloqueado hasta {{until}}',
+    header: 'usuario, nombre, rol, unidad, estado',
   },
 };
