@@ -10,7 +10,7 @@ import { QualityPage } from '../pages/quality/QualityPage.js';
 import { LoginPage } from '../pages/login/LoginPage.js';
 import { UsersPage } from '../pages/users/UsersPage.js';
 import { AppContext, type AppData } from './app-context.js';
-import { SessionContext, type SessionValue } from './session-context.js';
+import { SessionContext, useSession, type SessionValue } from './session-context.js';
 import { useRoute } from './router.js';
 
 // MapLibre and Chart.js are most of the bundle: loaded only when their page is opened.
@@ -86,6 +86,13 @@ export function App() {
  */
 function Dashboard({ chosen, choose }: { chosen: Locale | null; choose: (l: Locale) => void }) {
   const [route, go] = useRoute();
+  const { me } = useSession();
+  // A commander's pages open on their own unit (the server scopes them to it anyway).
+  const ownUnit = me.user.role === 'commander' ? me.user.unitCode : null;
+  const params = useMemo(
+    () => (ownUnit && route.params['unit'] === undefined ? { ...route.params, unit: ownUnit } : route.params),
+    [route.params, ownUnit],
+  );
   const agency = useApi<Agency>(apiUrl('/agency', {}, chosen ?? 'en'));
   const lang: Locale = chosen ?? agency.data?.locale ?? 'en';
   const units = useApi<UnitCollection>(agency.data ? apiUrl('/units', { geometry: false }, lang) : null);
@@ -103,11 +110,11 @@ function Dashboard({ chosen, choose }: { chosen: Locale | null; choose: (l: Loca
             agency: agency.data,
             units: units.data.features,
             categories: categories.data.map((c) => ({ code: c.code, label: c.label })),
-            params: route.params,
+            params,
             go,
           }
         : null,
-    [agency.data, units.data, categories.data, route.params, go],
+    [agency.data, units.data, categories.data, params, go],
   );
 
   return (
