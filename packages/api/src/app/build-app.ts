@@ -56,7 +56,7 @@ export const OPENAPI_INFO = {
     title: 'Vigía API',
     version: '1.0.0',
     description:
-      'COMPSTAT data of one agency: units, offense categories, the weekly report, incidents, trends, data quality and uploads. Dates are local to the agency time zone unless marked UTC. Messages follow ?lang=es|en, else Accept-Language, else the agency locale.',
+      "COMPSTAT data of one agency: units, offense categories, the weekly report, incidents, trends, data quality and uploads. Dates are local to the agency time zone unless marked UTC. Messages follow ?lang=es|en, else Accept-Language, else the agency locale. Sign in with POST /api/v1/auth/login: the session cookie goes with every request, and POST/PATCH/DELETE repeat the returned csrfToken in an X-CSRF-Token header. Without a session: 401; a role without the action: 403; a unit outside a commander's subtree: 404.",
   },
 };
 
