@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@vigia/api';
-import { importIncidents, importUnits, initAgency } from '@vigia/services';
+import { createAccount, importIncidents, importUnits, initAgency } from '@vigia/services';
 import { DuckDbStore, type Store } from '@vigia/store';
 import { sharedPath } from '../test/shared-reference.js';
 
@@ -14,6 +14,9 @@ export const WEB_DIST = fileURLToPath(new URL('../packages/web/dist/', import.me
 
 /** Server clock: Wednesday 18 Dec 2019, so the latest complete COMPSTAT week is 2019-W50. */
 export const SERVER_NOW = Date.UTC(2019, 11, 18, 18);
+
+/** The analyst account the browser tests sign in with (analysts may upload). */
+export const E2E_USER = { username: 'ana.analista', password: 'e2e-contraseña-segura', name: 'Ana Analista' };
 
 /** A running server on a temporary DuckDB holding the real Chicago data, and how to stop it. */
 export interface ChicagoServer {
@@ -56,6 +59,17 @@ export async function startChicagoServer(): Promise<ChicagoServer> {
       profile: 'chicago-code',
       nowMs: Date.UTC(2026, 0, 1),
     });
+    await createAccount(
+      store,
+      {
+        username: E2E_USER.username,
+        displayName: E2E_USER.name,
+        role: 'analyst',
+        password: E2E_USER.password,
+      },
+      'e2e',
+      SERVER_NOW,
+    );
     app = await buildApp({
       store,
       webRoot: WEB_DIST,

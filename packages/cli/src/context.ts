@@ -1,5 +1,6 @@
 import { hostname, userInfo } from 'node:os';
 import { localeFromTag, type Locale } from '@vigia/domain';
+import { promptHidden, readAllStdin } from './secret-input.js';
 
 /** Where a command writes: injectable so tests capture output. */
 export interface Io {
@@ -10,6 +11,13 @@ export interface Io {
   /** "Now" as UTC epoch ms. */
   now: () => number;
   env: Record<string, string | undefined>;
+  /**
+   * Asks for a secret at the terminal without echoing it (passwords); absent when standard input is
+   * not a terminal.
+   */
+  promptSecret?: (prompt: string) => Promise<string>;
+  /** Reads all of standard input (`--password-stdin`). */
+  readStdin?: () => Promise<string>;
 }
 
 /** The process's real streams and clock. */
@@ -20,6 +28,8 @@ export function processIo(): Io {
     interactive: process.stderr.isTTY === true,
     now: () => Date.now(),
     env: process.env,
+    ...(process.stdin.isTTY ? { promptSecret: promptHidden } : {}),
+    readStdin: readAllStdin,
   };
 }
 

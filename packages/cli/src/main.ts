@@ -9,6 +9,7 @@ import { registerInit } from './commands/init.js';
 import { registerQuarantine } from './commands/quarantine.js';
 import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
+import { registerUsers } from './commands/users.js';
 import { seenAgency } from './run-with-store.js';
 import { registerAudit } from './commands/audit.js';
 import { ExitStatus } from './exit-status.js';
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerAnalyze(program, io);
   registerBackup(program, io);
   registerAudit(program, io);
+  registerUsers(program, io);
   seenAgency.locale = undefined;
   program.hook('preAction', () => {
     const lang = program.opts<{ lang?: string }>().lang;

@@ -24,3 +24,5 @@ export * from './spatial/index.js';
 export * from './store/backup-store.js';
 export * from './audit/verify-audit.js';
 export * from './audit/list-audit.js';
+export * from './users/index.js';
+export * from './demo/seed-demo-accounts.js';

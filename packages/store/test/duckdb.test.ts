@@ -9,6 +9,7 @@ import { storeContract } from './contract/store-contract.js';
 import { backupContract } from './contract/backup-contract.js';
 import { auditContract } from './contract/audit-contract.js';
 import { auditChangesContract } from './contract/audit-changes-contract.js';
+import { usersContract } from './contract/users-contract.js';
 import type { StoreFactory } from './contract/fixtures.js';
 
 /** The embedded store in a fresh file of a temp directory (a file, so reopening is tested too). */
@@ -42,6 +43,7 @@ storeContract('DuckDB', duckdb);
 backupContract('DuckDB', duckdb);
 auditContract('DuckDB', duckdb);
 auditChangesContract('DuckDB', duckdb);
+usersContract('DuckDB', duckdb);
 
 describe('DuckDB migrations', () => {
   it('upgrades a database made before agency versions: its agency starts at version 1', async () => {

@@ -4,6 +4,7 @@ import { storeContract } from './contract/store-contract.js';
 import { backupContract } from './contract/backup-contract.js';
 import { auditContract } from './contract/audit-contract.js';
 import { auditChangesContract } from './contract/audit-changes-contract.js';
+import { usersContract } from './contract/users-contract.js';
 import type { StoreFactory } from './contract/fixtures.js';
 
 /** The server store in a fresh schema of the test database (127.0.0.1:5432/test unless overridden). */
@@ -28,3 +29,4 @@ storeContract('PostgreSQL', postgres);
 backupContract('PostgreSQL', postgres);
 auditContract('PostgreSQL', postgres);
 auditChangesContract('PostgreSQL', postgres);
+usersContract('PostgreSQL', postgres);

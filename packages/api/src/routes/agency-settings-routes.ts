@@ -10,7 +10,7 @@ import { actorOf } from '../auth/access.js';
  * PATCH /agency: edit the agency's name, country or locale, naming the `version` the editor read.
  * Several instances on one PostgreSQL database, or two people at once: the second save of the same
  * version is a 409 STORE_CONFLICT (reload, check, apply again), never a silent overwrite.
- * (No user accounts yet: like uploads, this is open to whoever reaches the server.)
+ * Admins only (`users.manage`).
  */
 export function registerAgencySettingsRoutes(
   app: FastifyInstance,
@@ -19,6 +19,8 @@ export function registerAgencySettingsRoutes(
   app.withTypeProvider<TypeBoxTypeProvider>().patch(
     '/agency',
     {
+      // Agency settings are administration: admins only (the users.manage action).
+      config: { access: 'users.manage' },
       schema: {
         summary: 'Edit agency settings with optimistic concurrency (409 when the version is stale)',
         tags: ['agency'],

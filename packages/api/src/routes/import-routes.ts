@@ -36,6 +36,7 @@ export function registerImportRoutes(
   api.post(
     '/imports',
     {
+      config: { access: 'data.import' },
       schema: {
         summary:
           'Upload an incident export (multipart: file, profile[, mapping]); the import runs in the background',
@@ -63,6 +64,7 @@ export function registerImportRoutes(
   api.get(
     '/imports/:jobId',
     {
+      config: { access: 'data.import' },
       schema: {
         summary: 'Progress and outcome of an uploaded import',
         tags: ['imports'],

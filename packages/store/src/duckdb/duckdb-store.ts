@@ -55,6 +55,15 @@ import {
   replaceEntry,
   unitsImportEntry,
 } from '../audit/audit-entries.js';
+import type {
+  LockoutRule,
+  NewUser,
+  SessionRecord,
+  UserChanges,
+  UserRecord,
+  UserWithHash,
+} from '../port/users.js';
+import { DuckDbUsers } from './users.js';
 
 const AGENCY = 1;
 
@@ -71,7 +80,11 @@ export class DuckDbStore implements Store, CallStore {
     private readonly db: DuckDBConnection,
   ) {
     this.audit = new DuckDbAuditLog(instance, AGENCY);
+    this.users = new DuckDbUsers(instance, this.audit, AGENCY);
   }
+
+  /** Users and sessions, on a connection of their own (see DuckDbUsers). */
+  private readonly users: DuckDbUsers;
 
   /** The audit log's writer: every audited change commits through it (see DuckDbAuditLog). */
   private readonly audit: DuckDbAuditLog;
@@ -99,6 +112,7 @@ export class DuckDbStore implements Store, CallStore {
   }
 
   close(): Promise<void> {
+    this.users.close();
     this.audit.close();
     this.db.closeSync();
     this.instance.closeSync();
@@ -511,6 +525,41 @@ export class DuckDbStore implements Store, CallStore {
 
   readAuditChain(): AsyncIterable<ChainedAuditRecord> {
     return readAuditChainDuckDb(this.db, AGENCY);
+  }
+
+  // UserStore: SQL in users/user-sql.ts, shared with PostgreSQL.
+  createUser(user: NewUser, actor: string): Promise<UserRecord> {
+    return this.users.createUser(user, actor);
+  }
+  getUser(id: number): Promise<UserRecord | null> {
+    return this.users.getUser(id);
+  }
+  findUserByUsername(username: string): Promise<UserWithHash | null> {
+    return this.users.findUserByUsername(username);
+  }
+  listUsers(): Promise<UserRecord[]> {
+    return this.users.listUsers();
+  }
+  updateUser(id: number, changes: UserChanges, actor: string): Promise<UserRecord> {
+    return this.users.updateUser(id, changes, actor);
+  }
+  recordLoginFailure(userId: number, rule: LockoutRule, actor: string): Promise<UserRecord> {
+    return this.users.recordLoginFailure(userId, rule, actor);
+  }
+  createSession(session: SessionRecord, actor: string): Promise<void> {
+    return this.users.createSession(session, actor);
+  }
+  getSession(tokenHash: string): Promise<{ session: SessionRecord; user: UserRecord } | null> {
+    return this.users.getSession(tokenHash);
+  }
+  touchSession(tokenHash: string, lastSeenAt: number, expiresAt: number): Promise<void> {
+    return this.users.touchSession(tokenHash, lastSeenAt, expiresAt);
+  }
+  deleteSession(tokenHash: string, actor: string): Promise<boolean> {
+    return this.users.deleteSession(tokenHash, actor);
+  }
+  purgeExpiredSessions(at: number, actor: string): Promise<number> {
+    return this.users.purgeExpiredSessions(at, actor);
   }
 
   // CallStore (calls for service): SQL in duckdb/calls/.

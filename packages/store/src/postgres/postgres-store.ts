@@ -8,6 +8,15 @@ import {
   unitsImportEntry,
 } from '../audit/audit-entries.js';
 import { appendAuditPg, listAuditPg, readAuditChainPg } from './audit-log.js';
+import type {
+  LockoutRule,
+  NewUser,
+  SessionRecord,
+  UserChanges,
+  UserRecord,
+  UserWithHash,
+} from '../port/users.js';
+import { PgUsers } from './users.js';
 import {
   VigiaError,
   type IncidentStatus,
@@ -68,7 +77,47 @@ export class PostgresStore implements Store {
   private constructor(
     readonly location: string,
     private readonly pool: pg.Pool,
-  ) {}
+  ) {
+    this.users = new PgUsers(pool, AGENCY);
+  }
+
+  /** Users and sessions (see PgUsers). */
+  private readonly users: PgUsers;
+
+  // UserStore: SQL in users/user-sql.ts, shared with DuckDB.
+  createUser(user: NewUser, actor: string): Promise<UserRecord> {
+    return this.users.createUser(user, actor);
+  }
+  getUser(id: number): Promise<UserRecord | null> {
+    return this.users.getUser(id);
+  }
+  findUserByUsername(username: string): Promise<UserWithHash | null> {
+    return this.users.findUserByUsername(username);
+  }
+  listUsers(): Promise<UserRecord[]> {
+    return this.users.listUsers();
+  }
+  updateUser(id: number, changes: UserChanges, actor: string): Promise<UserRecord> {
+    return this.users.updateUser(id, changes, actor);
+  }
+  recordLoginFailure(userId: number, rule: LockoutRule, actor: string): Promise<UserRecord> {
+    return this.users.recordLoginFailure(userId, rule, actor);
+  }
+  createSession(session: SessionRecord, actor: string): Promise<void> {
+    return this.users.createSession(session, actor);
+  }
+  getSession(tokenHash: string): Promise<{ session: SessionRecord; user: UserRecord } | null> {
+    return this.users.getSession(tokenHash);
+  }
+  touchSession(tokenHash: string, lastSeenAt: number, expiresAt: number): Promise<void> {
+    return this.users.touchSession(tokenHash, lastSeenAt, expiresAt);
+  }
+  deleteSession(tokenHash: string, actor: string): Promise<boolean> {
+    return this.users.deleteSession(tokenHash, actor);
+  }
+  purgeExpiredSessions(at: number, actor: string): Promise<number> {
+    return this.users.purgeExpiredSessions(at, actor);
+  }
 
   /**
    * Connects to `url` (`postgres://user@host:port/db[?schema=NAME]`) and migrates its schema.

@@ -208,3 +208,29 @@ export interface AuditVerification {
   findings: string[];
   problems: string[];
 }
+
+/** A role (packages/domain access/policy.ts). */
+export type Role = 'admin' | 'analyst' | 'command_staff' | 'commander' | 'viewer';
+
+/** An account as GET /users lists it (never its password). */
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitCode: string | null;
+  unitName: string | null;
+  disabled: boolean;
+  failedAttempts: number;
+  /** UTC instant while locked after failed sign-ins. */
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /auth/me and POST /auth/login: the signed-in user and the session's CSRF token. */
+export interface Me {
+  user: UserView;
+  csrfToken: string;
+  expiresAt: string;
+}

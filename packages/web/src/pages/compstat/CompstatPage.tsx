@@ -3,6 +3,7 @@ import { apiUrl, postJson } from '../../api/client.js';
 import type { CompstatReport } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
 import { unitByCode, useApp } from '../../app/app-context.js';
+import { useSession } from '../../app/session-context.js';
 import { Select } from '../../components/Select.js';
 import { StatusBox } from '../../components/StatusBox.js';
 import { WeekInput } from '../../components/WeekInput.js';
@@ -27,6 +28,9 @@ export function CompstatPage() {
   const report = useApi<CompstatReport>(apiUrl('/reports/compstat', { week, unit, level }, lang));
   const root = unitByCode(units, unit);
   const parent = unitByCode(units, root?.properties.parent ?? undefined);
+  // A commander's book stops at their own unit: above it the server answers 404.
+  const { me } = useSession();
+  const mayGoUp = me.user.role !== 'commander' || root?.properties.code !== me.user.unitCode;
   const nav = (p: Record<string, string | undefined>) => go('compstat', { week, unit, level, cat, ...p });
 
   const view = report.data ? bookRows(report.data, cat) : null;
@@ -88,7 +92,7 @@ export function CompstatPage() {
           </button>
         )}
       </div>
-      {root && (
+      {root && mayGoUp && (
         <p>
           <button
             type="button"
