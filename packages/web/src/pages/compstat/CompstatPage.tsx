@@ -87,7 +87,7 @@ export function CompstatPage() {
           onChange={(v) => nav({ cat: v })}
         />
         {view && report.data && (
-          <button type="button" onClick={() => void exportCsv()}>
+          <button type="button" data-testid="export-csv" onClick={() => void exportCsv()}>
             {t('compstat.exportCsv')}
           </button>
         )}
