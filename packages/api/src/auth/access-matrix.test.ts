@@ -15,6 +15,7 @@ const NOV = 'from=2019-11-01&to=2019-11-30';
 const EVERYONE: readonly Role[] = ROLES;
 const IMPORTERS: readonly Role[] = ['admin', 'analyst'];
 const ADMINS: readonly Role[] = ['admin'];
+const EXPORTERS: readonly Role[] = ['admin', 'analyst', 'command_staff', 'commander'];
 
 /**
  * One row of the matrix: the route as registered, a request to it (with `unit` when the route takes
@@ -113,6 +114,18 @@ const CASES: Case[] = [
     fresh: true,
   },
   { route: 'GET /api/v1/users', request: get('/api/v1/users'), roles: ADMINS, ok: 200 },
+  { route: 'GET /api/v1/audit', request: get('/api/v1/audit'), roles: ADMINS, ok: 200 },
+  { route: 'GET /api/v1/audit/verify', request: get('/api/v1/audit/verify'), roles: ADMINS, ok: 200 },
+  {
+    route: 'POST /api/v1/exports',
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/exports',
+      payload: { kind: 'compstat_csv', week: '2019-W50', category: '*', rows: 3 },
+    }),
+    roles: EXPORTERS,
+    ok: 201,
+  },
   {
     route: 'POST /api/v1/users',
     request: () => ({

@@ -18,8 +18,11 @@ describe('GET /api/v1/audit', () => {
     const r = await f.app.inject({ url: '/api/v1/audit' });
     expect(r.statusCode).toBe(200);
     const page = r.json<Page>();
-    // The fixture: agency, two unit levels (each re-placing nothing: no incidents yet), one import.
+    // The fixture: agency, two unit levels (each re-placing nothing: no incidents yet), one import,
+    // then the admin account it signs in with.
     expect(page.rows.map((x) => x.action)).toEqual([
+      'user.login',
+      'user.create',
       'import.incidents',
       'units.import',
       'units.import',
@@ -29,10 +32,11 @@ describe('GET /api/v1/audit', () => {
 
     const imports = (await f.app.inject({ url: '/api/v1/audit?action=import' })).json<Page>();
     expect(imports.rows.map((x) => x.target)).toEqual(['import:1']);
+    const head = page.rows[0]!.seq;
     const first = (await f.app.inject({ url: '/api/v1/audit?limit=1' })).json<Page>();
-    expect(first).toMatchObject({ rows: [{ seq: 4 }], nextBeforeSeq: 4 });
-    const next = (await f.app.inject({ url: '/api/v1/audit?limit=2&beforeSeq=4' })).json<Page>();
-    expect(next.rows.map((x) => x.seq)).toEqual([3, 2]);
+    expect(first).toMatchObject({ rows: [{ seq: head }], nextBeforeSeq: head });
+    const next = (await f.app.inject({ url: `/api/v1/audit?limit=2&beforeSeq=${head}` })).json<Page>();
+    expect(next.rows.map((x) => x.seq)).toEqual([head - 1, head - 2]);
     const none = (await f.app.inject({ url: '/api/v1/audit?to=2000-01-01' })).json<Page>();
     expect(none).toEqual({ rows: [], nextBeforeSeq: null });
   });
@@ -54,9 +58,9 @@ describe('GET /api/v1/audit', () => {
     });
     expect(r.statusCode).toBe(200);
     const [row] = (await f.app.inject({ url: '/api/v1/audit?action=agency.update' })).json<Page>().rows;
-    // No sessions yet: the actor is "anonymous" until the auth hook sets request.principal.
+    // The signed-in administrator of the fixture.
     expect(row).toMatchObject({
-      actor: 'anonymous',
+      actor: expect.stringMatching(/^user:\d+:admin$/) as unknown,
       target: 'agency',
       before: { version: v, country: '' },
       after: { version: v + 1, country: 'PA' },
@@ -102,7 +106,7 @@ describe('POST /api/v1/exports', () => {
     const [row] = (await f.app.inject({ url: '/api/v1/audit?limit=1' })).json<Page>().rows;
     expect(row).toMatchObject({
       seq,
-      actor: 'anonymous',
+      actor: expect.stringMatching(/^user:\d+:admin$/) as unknown,
       action: 'export.compstat_csv',
       target: 'report:compstat:2019-W50',
       before: null,

@@ -4,14 +4,14 @@ import { useLang } from '../i18n/lang-context.js';
 import { useSession } from '../app/session-context.js';
 
 /**
- * Top bar: agency name, page navigation (Users for admins), language switch, the signed-in user with
+ * Top bar: agency name, page navigation (Users and Audit log for admins), language switch, the signed-in user with
  * their role and a sign-out button, and the demo-data banner.
  */
 export function Header({ agency, page }: { agency: Agency; page: Page }) {
   const { t, lang, setLang } = useLang();
   const { me, signOut } = useSession();
   const user = me.user;
-  const pages = PAGES.filter((p) => p !== 'users' || user.role === 'admin');
+  const pages = PAGES.filter((p) => (p !== 'users' && p !== 'audit') || user.role === 'admin');
   return (
     <header className="top">
       <div className="brand">
