@@ -59,6 +59,7 @@ const SAMPLE_PARAMS = {
   UNAUTHENTICATED: { what: '/api/v1/meetings' },
   FORBIDDEN: { role: 'viewer', action: 'data.import' },
   NOT_FOUND: { what: 'action item 12' },
+  FILE_NOT_WRITABLE: { file: '/tmp/none/book.pdf', detail: 'ENOENT: no such file or directory' },
 } as const satisfies Record<ErrorCode, MessageParams>;
 
 const placeholders = (template: string) =>

@@ -47,6 +47,7 @@ export const ERROR_CATALOGUE = {
   UNAUTHENTICATED: { httpStatus: 401 },
   FORBIDDEN: { httpStatus: 403 },
   NOT_FOUND: { httpStatus: 404 },
+  FILE_NOT_WRITABLE: { httpStatus: 500 },
 } as const satisfies Record<string, { httpStatus: number }>;
 
 /** One catalogued error code, e.g. `"STORE_LOCKED"`. */

@@ -65,6 +65,8 @@ export const messagesEn = {
     UNAUTHENTICATED: 'Sign in first: this needs a session ({{what}}).',
     FORBIDDEN: 'Your role ({{role}}) may not do this: {{action}}. Ask an administrator if you need it.',
     NOT_FOUND: 'Not found: {{what}}.',
+    FILE_NOT_WRITABLE:
+      'Cannot write {{file}}: {{detail}}. Check that the folder exists and that you may write there.',
   },
   api: {
     internal: 'Unexpected server error. Please report it with this request id: {{requestId}}.',

@@ -70,6 +70,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
     UNAUTHENTICATED: 'Inicie sesión primero: esto requiere una sesión ({{what}}).',
     FORBIDDEN: 'Su rol ({{role}}) no permite esto: {{action}}. Pídalo a un administrador si lo necesita.',
     NOT_FOUND: 'No encontrado: {{what}}.',
+    FILE_NOT_WRITABLE:
+      'No se puede escribir {{file}}: {{detail}}. Compruebe que la carpeta existe y que puede escribir en ella.',
   },
   api: {
     internal: 'Error inesperado del servidor. Repórtelo con este identificador de solicitud: {{requestId}}.',
