@@ -74,13 +74,13 @@ export function drawTrend(doc: Doc, box: Box, trend: BookTrend, f: BookFormat): 
     doc,
     trend.recent.map((v, i) => [X(i), Y(v)]),
   );
-  doc.lineWidth(1.3).strokeColor(COLOR.down).stroke();
+  doc.lineWidth(1.3).strokeColor(COLOR.line).stroke();
 
   // Legend: a sample of each line and its label.
   let lx = box.x + axisLeft;
   const ly = box.y + 4;
   for (const [label, color, dashed] of [
-    [f.t('book.trendRecent', { end: f.date(trend.recentEnd) }), COLOR.down, false],
+    [f.t('book.trendRecent', { end: f.date(trend.recentEnd) }), COLOR.line, false],
     [f.t('book.trendBefore'), COLOR.muted, true],
   ] as const) {
     doc.moveTo(lx, ly).lineTo(lx + 14, ly);

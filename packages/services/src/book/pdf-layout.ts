@@ -3,14 +3,16 @@ export const FONT = 'Helvetica';
 export const BOLD = 'Helvetica-Bold';
 export const MONO = 'Courier';
 
-/** Colours (hex): text, muted text, rules, significant increase (red) and decrease (blue). */
+/** Colours (hex): text, muted text, rules; significant increase and decrease as on the dashboard. */
 export const COLOR = {
   text: '#1f2933',
   muted: '#616e7c',
   rule: '#9aa5b1',
   shade: '#eef1f5',
-  up: '#b00020',
-  down: '#1f4e9c',
+  up: '#b2182b',
+  down: '#1a6b3a',
+  /** The trend's current line. */
+  line: '#1f4e9c',
 } as const;
 
 /** US Letter portrait in PDF points (1/72 inch), with 36 pt (half an inch) margins. */

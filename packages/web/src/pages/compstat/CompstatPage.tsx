@@ -8,6 +8,7 @@ import { WeekInput } from '../../components/WeekInput.js';
 import { useLang } from '../../i18n/lang-context.js';
 import { BookTable } from './BookTable.js';
 import { bookCsv, download } from './book-csv.js';
+import { bookPdfUrl } from './book-pdf.js';
 import { SMALL_PREVIOUS, bookRows } from './book-rows.js';
 import { unitTitle } from './unit-title.js';
 
@@ -71,6 +72,9 @@ export function CompstatPage() {
             {t('compstat.exportCsv')}
           </button>
         )}
+        <a className="button" data-testid="book-pdf" href={bookPdfUrl(week, level, lang)} download>
+          {t('compstat.downloadBook')}
+        </a>
       </div>
       {root && (
         <p>
