@@ -271,6 +271,7 @@ export const messagesEn = {
     statusDone: 'done',
     statusDropped: 'dropped',
     page: 'Page {{page}} of {{pages}}',
+    continued: '(continued)',
     pageColumn: 'Page',
     footer: '{{agency}} — COMPSTAT {{week}}',
     written: 'Book written to {{file}}: {{pages}} pages.',

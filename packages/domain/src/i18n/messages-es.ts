@@ -283,6 +283,7 @@ export const messagesEs: Shape<typeof messagesEn> = {
     statusDone: 'cumplido',
     statusDropped: 'descartado',
     page: 'Página {{page}} de {{pages}}',
+    continued: '(continuación)',
     pageColumn: 'Pág.',
     footer: '{{agency}} — COMPSTAT {{week}}',
     written: 'Libro escrito en {{file}}: {{pages}} páginas.',

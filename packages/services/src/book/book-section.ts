@@ -35,11 +35,15 @@ export function drawSection(
 ): void {
   const { doc } = layout;
   layout.heading(sectionHeading(s, f), 16);
-  drawTable(layout, categoryTableSpec(s.rows, f, layout.width));
+  drawTable(layout, {
+    ...categoryTableSpec(s.rows, f, layout.width),
+    continued: `${sectionHeading(s, f)} ${f.t('book.continued')}`,
+  });
   layout.paragraph(f.t('report.significant'), 6.5, { color: COLOR.muted, gap: 8 });
 
   const half = (layout.width - GUTTER) / 2;
-  layout.ensure(FIGURE_HEIGHT + 40);
+  if (layout.ensure(FIGURE_HEIGHT + 40))
+    layout.heading(`${sectionHeading(s, f)} ${f.t('book.continued')}`, 12);
   const titleY = layout.y;
   doc.font(BOLD).fontSize(8).fillColor(COLOR.text);
   doc.text(
@@ -80,11 +84,18 @@ export function drawSection(
   doc.text(caption, layout.left, layout.y, { width: half });
   layout.y += doc.heightOfString(caption, { width: half }) + 12;
 
-  if (s.actionItems !== null) drawActionItems(layout, s.actionItems, f, weekEnd);
+  if (s.actionItems !== null) drawActionItems(layout, sectionHeading(s, f), s.actionItems, f, weekEnd);
 }
 
 /** The open action items as a table (title, owner, due date, status), or "none". */
-function drawActionItems(layout: BookLayout, items: BookActionItem[], f: BookFormat, weekEnd: string): void {
+function drawActionItems(
+  layout: BookLayout,
+  heading: string,
+  items: BookActionItem[],
+  f: BookFormat,
+  weekEnd: string,
+): void {
+  if (layout.ensure(40)) layout.heading(`${heading} ${f.t('book.continued')}`, 12);
   layout.heading(f.t('book.actionItems'), 11);
   if (items.length === 0) {
     layout.paragraph(f.t('book.none'), 9);
@@ -96,6 +107,7 @@ function drawActionItems(layout: BookLayout, items: BookActionItem[], f: BookFor
     );
   drawTable(layout, {
     fontSize: 8,
+    continued: `${heading} ${f.t('book.continued')}`,
     columns: [
       { width: layout.width - 290, align: 'left' },
       { width: 130, align: 'left' },

@@ -40,6 +40,8 @@ export interface Book {
   pdf: Buffer;
   pages: number;
   fileName: string;
+  /** The audit row printed on the cover (null when the log was empty), e.g. for the export's audit entry. */
+  anchor: { seq: number; hash: string } | null;
   /** Page number (1-based) where each unit's section starts, in book order. */
   unitPages: { unitId: number; code: string; page: number }[];
 }

@@ -207,6 +207,11 @@ describe.each(['es', 'en'] as const)('the book in %s', (lang) => {
 });
 
 describe('book data', () => {
+  let book0: Book;
+  beforeAll(() => {
+    book0 = books.es!.book;
+  });
+
   it('takes the trend from the same weekly counts as the dashboard series', async () => {
     const data = await gatherBookData(store, { week: WEEK, lang: 'en' });
     const series = await weeklySeries(store, { week: WEEK, unit: '2', previousYears: 2 });
@@ -230,6 +235,35 @@ describe('book data', () => {
       )!,
       'es',
     );
+  });
+
+  it('continues a unit on the next page when its action items do not fit', async () => {
+    const many = Array.from({ length: 70 }, (_, i): BookActionItem => ({
+      title: `Compromiso ${i + 1}`,
+      owner: 'Cmdte. Pérez',
+      due: null,
+      status: 'open',
+    }));
+    const book = await buildBook(store, {
+      week: WEEK,
+      lang: 'es',
+      now: NOW,
+      actionItemsFor: (unitId) => Promise.resolve(unitId === book0.unitPages[0]!.unitId ? many : []),
+    });
+    const pages = await readPdf(book.pdf);
+    const [one, two] = book.unitPages;
+    expect(two!.page - one!.page).toBeGreaterThan(1);
+    const text = pages
+      .slice(one!.page - 1, two!.page - 1)
+      .map(pageText)
+      .join('\n');
+    for (const item of many) expect(text).toContain(item.title);
+    // The pages after the first start with the unit's heading, marked as a continuation.
+    for (const p of pages.slice(one!.page, two!.page - 1)) {
+      expect(p.lines[0]?.join(' ')).toBe('district 1 (continuación)');
+    }
+    expect(book.anchor).toEqual(book0.anchor);
+    expect(book0.anchor?.seq).toBe(1);
   });
 
   it('refuses a bad week or an unknown level with catalogued errors', async () => {

@@ -71,6 +71,7 @@ export async function buildBook(store: Store, input: BookInput): Promise<Book> {
     pdf: Buffer.concat(chunks),
     pages,
     fileName: `compstat-${data.report.week}${levelPart}-${input.lang}.pdf`,
+    anchor: data.auditHead && { seq: data.auditHead.seq, hash: data.auditHead.hash },
     unitPages: data.sections.flatMap((s, i) =>
       s.unitId === null ? [] : [{ unitId: s.unitId, code: s.code, page: starts[i]! + 1 }],
     ),
@@ -88,10 +89,8 @@ function drawContents(
   f: BookFormat,
 ): ({ pageIndex: number; y: number } | undefined)[] {
   const level = data.level === null ? '' : winAnsi(data.level);
-  layout.heading(
-    `${f.t('book.contents')}${data.level === null ? '' : ` — ${f.t('book.byUnitSection', { level })}`}`,
-    14,
-  );
+  const title = `${f.t('book.contents')}${data.level === null ? '' : ` — ${f.t('book.byUnitSection', { level })}`}`;
+  layout.heading(title, 14);
   const rows = data.sections.flatMap((s) => {
     const row = s.rows.find((r) => r.category === '*');
     const label = s.unitId === null ? f.t('report.agencyTotal') : sectionHeading(s, f);
@@ -108,11 +107,14 @@ function drawContents(
   const at: ({ pageIndex: number; y: number } | undefined)[] = [];
   drawTable(
     layout,
-    compstatTableSpec(rows, f, {
-      totalWidth: layout.width,
-      labelHeader: f.t('report.unit'),
-      extra: [{ header: f.t('book.pageColumn'), column: { width: 24, align: 'right' } }],
-    }),
+    {
+      ...compstatTableSpec(rows, f, {
+        totalWidth: layout.width,
+        labelHeader: f.t('report.unit'),
+        extra: [{ header: f.t('book.pageColumn'), column: { width: 24, align: 'right' } }],
+      }),
+      continued: `${f.t('book.contents')} ${f.t('book.continued')}`,
+    },
     (i, pageIndex, y) => {
       if (i < data.sections.length) at[i] = { pageIndex, y };
     },

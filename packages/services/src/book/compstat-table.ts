@@ -5,11 +5,11 @@ import { COLOR, type TableCell, type TableColumn, type TableSpec } from './pdf-l
 const WINDOWS = ['wtd', 'd28', 'ytd'] as const;
 /** Widths (points) of one window's columns: current, previous, change, % change, significance mark. */
 const WINDOW_COLUMNS: TableColumn[] = [
-  { width: 37, align: 'right' },
-  { width: 37, align: 'right' },
-  { width: 33, align: 'right' },
-  { width: 33, align: 'right' },
-  { width: 8, align: 'left' },
+  { width: 34, align: 'right' },
+  { width: 34, align: 'right' },
+  { width: 30, align: 'right' },
+  { width: 31, align: 'right' },
+  { width: 7, align: 'left' },
 ];
 const WINDOW_WIDTH = WINDOW_COLUMNS.reduce((s, c) => s + c.width, 0);
 

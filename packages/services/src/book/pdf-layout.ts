@@ -47,9 +47,11 @@ export class BookLayout {
     this.y = PAGE.margin;
   }
 
-  /** Starts a new page unless `height` points still fit on this one. */
-  ensure(height: number): void {
-    if (this.y + height > this.bottom) this.newPage();
+  /** Starts a new page unless `height` points still fit on this one; true when it started one. */
+  ensure(height: number): boolean {
+    if (this.y + height <= this.bottom) return false;
+    this.newPage();
+    return true;
   }
 
   /** A bold heading of `size` points on one line. */
@@ -100,12 +102,14 @@ export interface TableSpec {
   rows: { cells: TableCell[]; ruleAbove?: boolean; shade?: boolean }[];
   /** Font size of the body in points (header: the same, bold). */
   fontSize: number;
+  /** Heading drawn at the top of each page the table continues on, e.g. "district 1 (continued)". */
+  continued?: string;
 }
 
 /**
  * Draws `spec` at the layout's cursor, one text object per cell (so a text extractor reads each figure
  * as one item), starting a new page, with the header repeated, when a row does not fit. A cell too wide
- * for its column is set in a smaller font (down to 5 pt), then shortened with "…".
+ * for its column is set in a smaller font (down to 6 pt), then shortened with "…".
  * @param onRow - called for each body row with its page index and top y (to add page numbers later).
  */
 export function drawTable(
@@ -136,6 +140,7 @@ export function drawTable(
   spec.rows.forEach((row, i) => {
     if (layout.y + lineHeight > layout.bottom) {
       layout.newPage();
+      if (spec.continued !== undefined) layout.heading(spec.continued, 12);
       drawHeader();
     }
     if (row.shade) {
@@ -171,7 +176,7 @@ function drawCell(
   const room = width - 2 * pad;
   let s = size;
   doc.font(font).fontSize(s);
-  while (s > 5 && doc.widthOfString(text) > room) doc.fontSize((s -= 0.5));
+  while (s > 6 && doc.widthOfString(text) > room) doc.fontSize((s -= 0.5));
   const shown = fit(doc, text, room);
   // pdfkit aligns only wrapped text: place the single line by hand.
   const w = doc.widthOfString(shown);
