@@ -1,6 +1,8 @@
-/** Fonts of the book: the PDF standard fonts (WinAnsiEncoding: all of Spanish and English). */
+/** Body font of the book: a PDF standard font (WinAnsiEncoding: all of Spanish and English). */
 export const FONT = 'Helvetica';
+/** Headings and totals. */
 export const BOLD = 'Helvetica-Bold';
+/** The audit hash on the cover (fixed width, so each character is legible). */
 export const MONO = 'Courier';
 
 /** Colours (hex): text, muted text, rules; significant increase and decrease as on the dashboard. */
