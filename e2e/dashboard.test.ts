@@ -182,6 +182,43 @@ describe('dashboard on the real Chicago data', () => {
     await page.close();
   });
 
+  it('Audit log: an exported CSV is recorded; the page lists the API rows newest first and checks the chain', async () => {
+    const book = await open('#/compstat?week=2019-W50&level=district');
+    await book.page.locator('table[data-testid=book]').waitFor();
+    const [download] = await Promise.all([
+      book.page.waitForEvent('download'),
+      book.page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('compstat-2019-W50.csv');
+    expect(book.problems).toEqual([]);
+    await book.page.close();
+
+    const { page, problems } = await open('#/audit');
+    const log = await api<{ rows: { seq: number; action: string }[] }>('/audit?limit=50');
+    expect(log.rows[0]?.action).toBe('export.compstat_csv');
+    const rows = page.locator('table[data-testid=audit] tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(log.rows.length);
+    expect(await rows.first().getAttribute('data-action')).toBe('export.compstat_csv');
+    expect(await rows.first().locator('td').first().textContent()).toBe(String(log.rows[0]!.seq));
+    expect(await rows.first().textContent()).toContain('week: 2019-W50');
+
+    await page.selectOption('form[data-testid=audit-filters] select[name=action]', 'import');
+    await page.click('form[data-testid=audit-filters] button[type=submit]');
+    await page.waitForURL(/action=import/);
+    const imports = await api<{ rows: unknown[] }>('/audit?action=import');
+    await expect.poll(() => rows.count()).toBe(imports.rows.length);
+    expect(await page.locator('tr[data-action="export.compstat_csv"]').count()).toBe(0);
+
+    await page.click('[data-testid=audit-verify]');
+    const verdict = page.locator('[data-testid=audit-verification]');
+    await verdict.waitFor();
+    expect(await verdict.textContent()).toContain('Audit log intact');
+    await page.screenshot({ path: `${SHOTS}audit.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a tablet in portrait gets the book without horizontal page scroll', async () => {
     const { page, problems } = await open('#/compstat?week=2019-W50&level=district');
     await page.setViewportSize({ width: 768, height: 1024 });

@@ -1,3 +1,4 @@
+import { hostname, userInfo } from 'node:os';
 import { localeFromTag, type Locale } from '@vigia/domain';
 
 /** Where a command writes: injectable so tests capture output. */
@@ -29,4 +30,20 @@ export function processIo(): Io {
 export function initialLocale(io: Io, lang?: string): Locale {
   // `||`, not `??`: an empty variable counts as unset (POSIX), so `LC_ALL=` does not hide LANG.
   return localeFromTag(lang || io.env['VIGIA_LANG'] || io.env['LC_ALL'] || io.env['LANG'], 'es');
+}
+
+/**
+ * The audit actor of a command: `cli:<os user>@<hostname>` (docs/audit.md). The OS account is what the
+ * machine vouches for; whoever runs the CLI can also open the database directly, so this names who
+ * did it, it does not authenticate them. Falls back to USER / LOGNAME when the account has no name.
+ */
+export function cliActor(io: Pick<Io, 'env'>): string {
+  let user = '';
+  try {
+    user = userInfo().username;
+  } catch {
+    // no passwd entry (some containers)
+  }
+  user ||= io.env['USER'] || io.env['LOGNAME'] || 'unknown';
+  return `cli:${user}@${hostname()}`;
 }

@@ -22,5 +22,7 @@ export * from './calls/response-report.js';
 export * from './calls/response-section.js';
 export * from './spatial/index.js';
 export * from './store/backup-store.js';
+export * from './audit/verify-audit.js';
+export * from './audit/list-audit.js';
 export * from './book/book-types.js';
 export * from './book/build-book.js';

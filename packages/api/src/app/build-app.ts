@@ -12,6 +12,7 @@ import type { Store } from '@vigia/store';
 import { ImportJobs } from '../imports/import-jobs.js';
 import { registerAgencySettingsRoutes } from '../routes/agency-settings-routes.js';
 import { registerAnalysisRoutes } from '../routes/analysis-routes.js';
+import { registerAuditRoutes } from '../routes/audit-routes.js';
 import { registerBookRoutes } from '../routes/book-routes.js';
 import { registerImportRoutes } from '../routes/import-routes.js';
 import { registerMapConfigRoutes } from '../routes/map-config-routes.js';
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerMapConfigRoutes(api, process.env);
       registerAnalysisRoutes(api, { store, cache, locale });
       registerAgencySettingsRoutes(api, { store, changed: () => cache.clear() });
+      registerAuditRoutes(api, { store, locale });
       registerBookRoutes(api, { store, now, locale });
       done();
     },

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { updateAgencySettings } from '@vigia/services';
 import type { Store } from '@vigia/store';
 import { Lang, errorResponses } from '../app/schemas.js';
+import { actorOf } from '../auth/access.js';
 
 /**
  * PATCH /agency: edit the agency's name, country or locale, naming the `version` the editor read.
@@ -44,7 +45,7 @@ export function registerAgencySettingsRoutes(
     },
     async (req) => {
       const { version, ...changes } = req.body;
-      const saved = await updateAgencySettings(ctx.store, changes, version);
+      const saved = await updateAgencySettings(ctx.store, changes, version, actorOf(req));
       ctx.changed();
       return { name: saved.name, country: saved.country, locale: saved.locale, version: saved.version };
     },

@@ -229,6 +229,30 @@ export const messagesEn = {
     restored:
       'Restored {{file}} into {{db}}: {{incidents}} incident versions, {{units}} units, {{imports}} imports.',
   },
+  audit: {
+    verified:
+      'Audit log intact: {{rows}} rows checked. Head: seq {{seq}}, hash {{hash}}. Write it down (or print it in the weekly book) and check it later with: vigia audit verify --expect-head {{seq}}:{{hash}}',
+    empty: 'The audit log is empty: nothing to verify.',
+    broken:
+      'The audit log is BROKEN at row {{seq}}: {{reason}}. Rows before it verify; treat everything from row {{seq}} on as untrustworthy and compare with a backup.',
+    reason: {
+      edited: 'the row was changed after it was written (its hash no longer matches its content)',
+      missing: 'the row is missing (deleted: the sequence jumps over it)',
+      relinked: 'the row does not point at the row before it (rows were removed, reordered or rewritten)',
+    },
+    anchor: {
+      match: 'The head written down earlier (seq {{seq}}) matches.',
+      mismatch:
+        'The head written down earlier (seq {{seq}}) does NOT match: row {{seq}} now has another hash, so the log was rewritten up to that row.',
+      missing:
+        'The head written down earlier (seq {{seq}}) is missing: the log now ends at row {{last}}, so rows at its end were deleted.',
+      replaced:
+        'The head written down earlier (seq {{seq}}) belonged to a log that a restore replaced (row {{restoredAt}}, store.restore). Check that the restore was intended, then write down the new head.',
+    },
+    listEmpty: 'No audit rows match.',
+    listHeader: 'seq  when (UTC)  who  action  target  change',
+    more: 'More rows: add --before {{seq}}.',
+  },
   demo: {
     seeding: 'Creating the demo database {{db}} (synthetic data: a fictional city, not real crime)…',
     ready: 'Demo database {{db}} is ready.',

@@ -239,6 +239,30 @@ export const messagesEs: Shape<typeof messagesEn> = {
     restored:
       'Se restauró {{file}} en {{db}}: {{incidents}} versiones de incidentes, {{units}} unidades, {{imports}} importaciones.',
   },
+  audit: {
+    verified:
+      'Registro de auditoría íntegro: {{rows}} filas verificadas. Cabeza: seq {{seq}}, hash {{hash}}. Anótela (o imprímala en el libro semanal) y compruébela después con: vigia audit verify --expect-head {{seq}}:{{hash}}',
+    empty: 'El registro de auditoría está vacío: no hay nada que verificar.',
+    broken:
+      'El registro de auditoría está ROTO en la fila {{seq}}: {{reason}}. Las filas anteriores se verifican; no confíe en nada desde la fila {{seq}} y compare con una copia de seguridad.',
+    reason: {
+      edited: 'la fila se modificó después de escribirse (su hash ya no corresponde a su contenido)',
+      missing: 'falta la fila (se borró: la secuencia la salta)',
+      relinked: 'la fila no apunta a la fila anterior (se quitaron, reordenaron o reescribieron filas)',
+    },
+    anchor: {
+      match: 'La cabeza anotada antes (seq {{seq}}) coincide.',
+      mismatch:
+        'La cabeza anotada antes (seq {{seq}}) NO coincide: la fila {{seq}} tiene ahora otro hash, así que el registro se reescribió hasta esa fila.',
+      missing:
+        'Falta la cabeza anotada antes (seq {{seq}}): el registro termina ahora en la fila {{last}}, así que se borraron filas del final.',
+      replaced:
+        'La cabeza anotada antes (seq {{seq}}) pertenecía a un registro que reemplazó una restauración (fila {{restoredAt}}, store.restore). Compruebe que la restauración era intencional y anote la nueva cabeza.',
+    },
+    listEmpty: 'Ninguna fila de auditoría coincide.',
+    listHeader: 'seq  cuándo (UTC)  quién  acción  objeto  cambio',
+    more: 'Hay más filas: agregue --before {{seq}}.',
+  },
   demo: {
     seeding:
       'Creando la base de demostración {{db}} (datos sintéticos: una ciudad ficticia, no delitos reales)…',

@@ -50,6 +50,17 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   return (await res.json()) as T;
 }
 
+/** POST a JSON body and read the JSON answer; same errors as {@link getJson}. */
+export async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+  });
+  if (!res.ok) throw await toError(res);
+  return (await res.json()) as T;
+}
+
 /** POST a multipart form (uploads); same errors as {@link getJson}. */
 export async function postForm<T>(url: string, form: FormData): Promise<T> {
   const res = await fetch(url, { method: 'POST', body: form, headers: { accept: 'application/json' } });

@@ -177,3 +177,34 @@ export interface MapConfig {
   tileUrl: string | null;
   attribution: string | null;
 }
+
+/** One row of the audit log (GET /audit): who did what to what, when, before and after. */
+export interface AuditRow {
+  seq: number;
+  /** UTC instant, ISO 8601. */
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+/** GET /audit: newest first; `nextBeforeSeq` pages on (null on the last page). */
+export interface AuditPage {
+  rows: AuditRow[];
+  nextBeforeSeq: number | null;
+}
+
+/** GET /audit/verify: the chain check, with its outcome in words in the request language. */
+export interface AuditVerification {
+  ok: boolean;
+  rows: number;
+  head: { seq: number; hash: string; at: string } | null;
+  break: { seq: number; reason: 'edited' | 'missing' | 'relinked' } | null;
+  anchor: { seq: number; hash: string; status: string; restoredAtSeq?: number } | null;
+  findings: string[];
+  problems: string[];
+}

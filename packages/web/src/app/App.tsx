@@ -7,6 +7,7 @@ import { StatusBox } from '../components/StatusBox.js';
 import { LangContext, langValue } from '../i18n/lang-context.js';
 import { CompstatPage } from '../pages/compstat/CompstatPage.js';
 import { QualityPage } from '../pages/quality/QualityPage.js';
+import { AuditPage } from '../pages/audit/AuditPage.js';
 import { AppContext, type AppData } from './app-context.js';
 import { useRoute } from './router.js';
 
@@ -72,6 +73,7 @@ export function App() {
               {route.page === 'map' && <MapPage />}
               {route.page === 'trends' && <TrendsPage />}
               {route.page === 'quality' && <QualityPage />}
+              {route.page === 'audit' && <AuditPage />}
             </Suspense>
           </main>
         </AppContext.Provider>

@@ -1,7 +1,7 @@
 /** English dashboard labels (i18next resource). Keys must match messages-es.ts (type-checked there). */
 export const en = {
   app: { title: 'Vigía', subtitle: 'COMPSTAT' },
-  nav: { compstat: 'COMPSTAT', map: 'Map', trends: 'Trends', quality: 'Data quality' },
+  nav: { compstat: 'COMPSTAT', map: 'Map', trends: 'Trends', quality: 'Data quality', audit: 'Audit log' },
   lang: { label: 'Language' },
   demo: { banner: 'Demo data: synthetic incidents, not a real agency. Do not use for decisions.' },
   common: {
@@ -93,6 +93,39 @@ export const en = {
     profile: 'Profile',
     count: 'Count',
     label: 'Label',
+  },
+  audit: {
+    title: 'Audit log',
+    intro:
+      'Every change (imports, units, settings, restores) and every export, with who made it. Each row carries the hash of the one before, so an edited or deleted row is detected by the check below.',
+    actor: 'Who',
+    actorPlaceholder: 'e.g. user:3:jdoe',
+    action: 'Action',
+    allActions: 'All actions',
+    from: 'From',
+    to: 'To',
+    apply: 'Apply',
+    clear: 'Clear',
+    seq: 'No.',
+    when: 'When',
+    target: 'On',
+    change: 'Change',
+    none: 'No audit rows match.',
+    newest: 'Newest',
+    older: 'Older rows',
+    verify: 'Check the chain',
+    restricted: 'Only administrators can see the audit log.',
+    kinds: {
+      import: 'Imports',
+      units: 'Units',
+      incidents: 'Re-placed incidents',
+      agency: 'Agency settings',
+      store: 'Restores',
+      export: 'Exports',
+      user: 'Users',
+      session: 'Sign-ins',
+      meeting: 'Meetings',
+    },
   },
   upload: {
     title: 'Upload an export',

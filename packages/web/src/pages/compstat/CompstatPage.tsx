@@ -1,4 +1,5 @@
-import { apiUrl } from '../../api/client.js';
+import { useState } from 'react';
+import { apiUrl, postJson } from '../../api/client.js';
 import type { CompstatReport } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
 import { unitByCode, useApp } from '../../app/app-context.js';
@@ -30,6 +31,29 @@ export function CompstatPage() {
   const nav = (p: Record<string, string | undefined>) => go('compstat', { week, unit, level, cat, ...p });
 
   const view = report.data ? bookRows(report.data, cat) : null;
+  const [exportError, setExportError] = useState<Error | null>(null);
+  // The export is recorded in the audit log (POST /exports) before the file is offered: a refusal
+  // (no right to export) or an unreachable server stops it.
+  const exportCsv = async () => {
+    if (!view) return;
+    setExportError(null);
+    try {
+      await postJson(apiUrl('/exports', {}, lang), {
+        kind: 'compstat_csv',
+        week,
+        unit,
+        level,
+        category: cat,
+        rows: view.rows.length + view.remainder.length,
+      });
+      download(
+        `compstat-${week}${unit ? `-${unit}` : ''}.csv`,
+        bookCsv(week, cat, view.rows, view.remainder, t('compstat.remainder')),
+      );
+    } catch (e) {
+      setExportError(e instanceof Error ? e : new Error(String(e)));
+    }
+  };
   const p = report.data?.periods;
   return (
     <section className="page">
@@ -60,15 +84,7 @@ export function CompstatPage() {
           onChange={(v) => nav({ cat: v })}
         />
         {view && report.data && (
-          <button
-            type="button"
-            onClick={() =>
-              download(
-                `compstat-${week}${unit ? `-${unit}` : ''}.csv`,
-                bookCsv(week, cat, view.rows, view.remainder, t('compstat.remainder')),
-              )
-            }
-          >
+          <button type="button" onClick={() => void exportCsv()}>
             {t('compstat.exportCsv')}
           </button>
         )}
@@ -107,7 +123,7 @@ export function CompstatPage() {
             })}
           </p>
         )}
-      <StatusBox loading={report.loading} error={report.error} />
+      <StatusBox loading={report.loading} error={report.error ?? exportError} />
       {view &&
         (view.rows.length === 0 ? (
           <p>{t('compstat.noRows')}</p>
