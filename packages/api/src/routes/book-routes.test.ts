@@ -25,6 +25,13 @@ describe('GET /api/v1/book', () => {
     expect(en.statusCode).toBe(200);
     expect(en.headers['content-disposition']).toBe('attachment; filename="compstat-2019-W50-beat-en.pdf"');
     expect(en.rawPayload.toString('latin1').match(/\/Type \/Page\b(?!s)/g)).toHaveLength(7);
+
+    // Each download is an export in the audit log, by the request's actor (no sign-in yet: anonymous).
+    const rows = await f.store.listAudit({ action: 'export.book' });
+    expect(rows.map((r) => [r.actor, r.target, (r.after as { fileName: string }).fileName])).toEqual([
+      ['anonymous', 'book:2019-W50', 'compstat-2019-W50-beat-en.pdf'],
+      ['anonymous', 'book:2019-W50', 'compstat-2019-W50-es.pdf'],
+    ]);
   });
 
   it('answers bad parameters with catalogued errors', async () => {

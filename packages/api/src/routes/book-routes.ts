@@ -5,6 +5,7 @@ import type { Locale } from '@vigia/domain';
 import { buildBook } from '@vigia/services';
 import type { Store } from '@vigia/store';
 import { IsoWeekText, Lang, errorResponses } from '../app/schemas.js';
+import { actorOf } from '../auth/access.js';
 
 /** What the book route needs from the app. */
 export interface BookRouteContext {
@@ -16,7 +17,8 @@ export interface BookRouteContext {
 /**
  * GET /book: the COMPSTAT meeting book of a week as a PDF download (services buildBook, docs/book.md),
  * in the request's language (?lang, else Accept-Language, else the agency's locale). Not cached: the
- * cover carries the generation time and the audit log's newest hash. Access: `data.export`.
+ * cover carries the generation time and the audit log's newest hash. Access: `data.export`; each
+ * download is recorded as `export.book` with the request's actor.
  */
 export function registerBookRoutes(app: FastifyInstance, ctx: BookRouteContext): void {
   app.withTypeProvider<TypeBoxTypeProvider>().get(
@@ -50,6 +52,7 @@ export function registerBookRoutes(app: FastifyInstance, ctx: BookRouteContext):
         lang,
         level: req.query.level,
         now: ctx.now(),
+        actor: actorOf(req),
       });
       return reply
         .header('content-type', 'application/pdf')

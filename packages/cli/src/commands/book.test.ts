@@ -44,6 +44,10 @@ describe('vigia book', () => {
     // Cover, contents, agency page and the 23 districts.
     expect(pageCount(pdf)).toBe(26);
     expect(es.out).toBe(`Libro escrito en ${out}: 26 páginas.\n`);
+    const audit = await runCli(['audit', 'list', '--db', db, '--action', 'export.book', '--format', 'json'], {
+      nowMs: NOW,
+    });
+    expect(audit.out).toMatch(/"action":"export\.book","target":"book:2019-W50"/);
 
     // English by default here (the agency's locale).
     const en = await run(['book', '--week', '2019-W50', '--out', tmp.path('book.pdf')]);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { translate, VigiaError } from '@vigia/domain';
 import { buildBook } from '@vigia/services';
-import { initialLocale, type Io } from '../context.js';
+import { cliActor, initialLocale, type Io } from '../context.js';
 import { formatCount } from '../format/number.js';
 import { dbLocation, withStore } from '../run-with-store.js';
 
@@ -26,7 +26,13 @@ export function registerBook(program: Command, io: Io): void {
       await withStore(dbLocation(io, o.db), async (store) => {
         const agency = await store.getAgency();
         const lang = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency?.locale);
-        const book = await buildBook(store, { week: o.week, lang, level: o.level, now: io.now() });
+        const book = await buildBook(store, {
+          week: o.week,
+          lang,
+          level: o.level,
+          now: io.now(),
+          actor: cliActor(io),
+        });
         const file = resolve(o.out ?? book.fileName);
         try {
           await writeFile(file, book.pdf);

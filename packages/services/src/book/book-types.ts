@@ -31,6 +31,11 @@ export interface BookInput {
    * prints "none".
    */
   actionItemsFor?: ((unitId: number) => Promise<BookActionItem[]>) | undefined;
+  /**
+   * Who asks for the book, for its `export.book` audit row (`user:<id>:<name>`, `cli:<user>@<host>`;
+   * default UNKNOWN_ACTOR).
+   */
+  actor?: string | undefined;
   /** "Now" as UTC epoch ms for the cover and the PDF's creation date (default `Date.now()`). */
   now?: number | undefined;
 }

@@ -75,13 +75,6 @@ beforeAll(async () => {
   const mapping = await f.write('m.json', JSON.stringify(FIXTURE_MAPPING));
   const csv = await f.write('in.csv', [FIXTURE_HEADER, ...fixture.rows].join('\n'));
   await importIncidents(store, { file: csv, profile: 'generic', mappingFile: mapping, nowMs: NOW });
-  await store.appendAudit({
-    actor: 'cli:test',
-    action: 'import.incidents',
-    target: 'import:1',
-    before: null,
-    after: null,
-  });
   report = await compstatReport(store, { week: WEEK, level: 'district' });
   const district1 = (await store.listUnits()).find((u) => u.level === 'district' && u.code === '1')!;
   for (const lang of ['es', 'en'] as const) {
@@ -89,6 +82,7 @@ beforeAll(async () => {
       week: WEEK,
       lang,
       now: NOW,
+      actor: 'test:book',
       actionItemsFor: (unitId) => Promise.resolve(unitId === district1.id ? ITEMS : []),
     });
     books[lang] = { book, pages: await readPdf(book.pdf) };
@@ -195,12 +189,28 @@ describe.each(['es', 'en'] as const)('the book in %s', (lang) => {
     expect(fixture.dotsInDistrict1).toBeGreaterThan(20);
   });
 
-  it('anchors the cover to the newest audit row', async () => {
-    const { pages } = books[lang]!;
-    const [head] = await store.listAudit({ limit: 1 });
+  it('anchors the cover to the newest audit row, and records the export right after it', async () => {
+    const { book, pages } = books[lang]!;
+    const exports = await store.listAudit({ action: 'export.book' });
+    const own = exports.find((r) => (r.after as { lang?: string }).lang === lang)!;
+    // The row printed on the cover is the one just before the book's own export row.
+    const [anchored] = await store.listAudit({ beforeSeq: own.seq, limit: 1 });
+    expect(book.anchor).toEqual({ seq: anchored!.seq, hash: anchored!.hash });
+    expect(own).toMatchObject({
+      actor: 'test:book',
+      target: 'book:2019-W50',
+      after: {
+        week: WEEK,
+        level: 'district',
+        lang,
+        pages: pages.length,
+        fileName: book.fileName,
+        anchor: book.anchor,
+      },
+    });
     const cover = pageText(pages[0]!);
-    expect(cover).toContain(head!.hash);
-    expect(cover).toContain(lang === 'es' ? 'n.º 1,' : 'no. 1,');
+    expect(cover).toContain(anchored!.hash);
+    expect(cover).toContain(lang === 'es' ? `n.º ${anchored!.seq},` : `no. ${anchored!.seq},`);
     expect(cover).toContain(
       lang === 'es' ? 'Semana: 9 dic 2019 a 15 dic 2019' : 'Week to date: Dec 9, 2019 to Dec 15, 2019',
     );
@@ -263,8 +273,7 @@ describe('book data', () => {
     for (const p of pages.slice(one!.page, two!.page - 1)) {
       expect(p.lines[0]?.join(' ')).toBe('district 1 (continuación)');
     }
-    expect(book.anchor).toEqual(book0.anchor);
-    expect(book0.anchor?.seq).toBe(1);
+    expect(book.anchor!.seq).toBeGreaterThan(book0.anchor!.seq);
   });
 
   it('prints the same pages from a PostgreSQL store', async () => {
@@ -282,7 +291,7 @@ describe('book data', () => {
       });
       const pg = await readPdf(book.pdf);
       const duck = books.es!.pages;
-      // The cover differs only by the audit anchor (this log is empty); every other page is the same.
+      // The cover differs only by the audit anchor (another log); every other page is the same.
       expect(pg.slice(1).map(pageText)).toEqual(duck.slice(1).map(pageText));
       expect(pg.slice(1).map((p) => p.paths)).toEqual(duck.slice(1).map((p) => p.paths));
     } finally {

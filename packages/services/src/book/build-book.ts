@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { Store } from '@vigia/store';
+import { UNKNOWN_ACTOR, type Store } from '@vigia/store';
 import { drawCover } from './book-cover.js';
 import { gatherBookData, type BookData } from './book-data.js';
 import { bookFormat, winAnsi, type BookFormat } from './book-format.js';
@@ -15,6 +15,9 @@ import { BookLayout, COLOR, FONT, PAGE, drawTable, type Doc } from './pdf-layout
  * section per unit of `level` (default the top level): its COMPSTAT table, a map of its 28-day
  * incidents, its weekly trend over two years and its open action items. Figures are those of
  * {@link compstatReport} for the same week and level (docs/book.md). Every page has its number.
+ * A book hands data out, so once built it is recorded in the audit log as `export.book` (target
+ * `book:<week>`; week, level, language, pages, file name and the anchor it printed) by `input.actor`;
+ * the book's anchor is therefore the row just before its own.
  * @throws VigiaError INVALID_WEEK, UNKNOWN_LEVEL, NOT_INITIALIZED.
  */
 export async function buildBook(store: Store, input: BookInput): Promise<Book> {
@@ -67,11 +70,20 @@ export async function buildBook(store: Store, input: BookInput): Promise<Book> {
   await finished;
 
   const levelPart = input.level !== undefined && data.level !== null ? `-${slug(data.level)}` : '';
+  const fileName = `compstat-${data.report.week}${levelPart}-${input.lang}.pdf`;
+  const anchor = data.auditHead && { seq: data.auditHead.seq, hash: data.auditHead.hash };
+  await store.appendAudit({
+    actor: input.actor ?? UNKNOWN_ACTOR,
+    action: 'export.book',
+    target: `book:${data.report.week}`,
+    before: null,
+    after: { week: data.report.week, level: data.level, lang: input.lang, pages, fileName, anchor },
+  });
   return {
     pdf: Buffer.concat(chunks),
     pages,
-    fileName: `compstat-${data.report.week}${levelPart}-${input.lang}.pdf`,
-    anchor: data.auditHead && { seq: data.auditHead.seq, hash: data.auditHead.hash },
+    fileName,
+    anchor,
     unitPages: data.sections.flatMap((s, i) =>
       s.unitId === null ? [] : [{ unitId: s.unitId, code: s.code, page: starts[i]! + 1 }],
     ),
