@@ -26,3 +26,5 @@ export * from './audit/verify-audit.js';
 export * from './audit/list-audit.js';
 export * from './users/index.js';
 export * from './demo/seed-demo-accounts.js';
+export * from './book/book-types.js';
+export * from './book/build-book.js';

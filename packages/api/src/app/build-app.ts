@@ -13,6 +13,7 @@ import { ImportJobs } from '../imports/import-jobs.js';
 import { registerAgencySettingsRoutes } from '../routes/agency-settings-routes.js';
 import { registerAnalysisRoutes } from '../routes/analysis-routes.js';
 import { registerAuditRoutes } from '../routes/audit-routes.js';
+import { registerBookRoutes } from '../routes/book-routes.js';
 import { registerImportRoutes } from '../routes/import-routes.js';
 import { registerMapConfigRoutes } from '../routes/map-config-routes.js';
 import { registerReadRoutes } from '../routes/read-routes.js';
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerAuditRoutes(api, { store, locale });
       registerAuthRoutes(api, { store, now, options: auth });
       registerUserRoutes(api, { store, now });
+      registerBookRoutes(api, { store, now, locale });
       done();
     },
     { prefix: '/api/v1' },

@@ -114,6 +114,12 @@ const CASES: Case[] = [
     fresh: true,
   },
   { route: 'GET /api/v1/users', request: get('/api/v1/users'), roles: ADMINS, ok: 200 },
+  {
+    route: 'GET /api/v1/book',
+    request: get('/api/v1/book?week=2019-W50'),
+    roles: ['admin', 'analyst', 'command_staff'],
+    ok: 200,
+  },
   { route: 'GET /api/v1/audit', request: get('/api/v1/audit'), roles: ADMINS, ok: 200 },
   { route: 'GET /api/v1/audit/verify', request: get('/api/v1/audit/verify'), roles: ADMINS, ok: 200 },
   {

@@ -70,6 +70,7 @@ const SAMPLE_PARAMS = {
   LAST_ADMIN: { username: 'root' },
   PASSWORD_INPUT_REQUIRED: {},
   PASSWORD_MISMATCH: {},
+  FILE_NOT_WRITABLE: { file: '/tmp/none/book.pdf', detail: 'ENOENT: no such file or directory' },
 } as const satisfies Record<ErrorCode, MessageParams>;
 
 const placeholders = (template: string) =>

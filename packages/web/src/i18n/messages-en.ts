@@ -83,6 +83,7 @@ export const en = {
     legendSmall: 'Small numbers: % change not shown when the prior count is under {{n}}',
     remainder: 'Not in any sub-unit (no location, outside the map, or counted one level up)',
     exportCsv: 'Export CSV',
+    downloadBook: 'Download book (PDF)',
     noRows: 'No incidents in this selection.',
     showCategories: 'Show categories',
   },

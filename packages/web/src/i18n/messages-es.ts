@@ -90,6 +90,7 @@ export const es: Catalogue<typeof en> = {
     legendSmall: 'Números pequeños: sin % de cambio cuando el año anterior tiene menos de {{n}}',
     remainder: 'En ninguna subunidad (sin ubicación, fuera del mapa o contados un nivel arriba)',
     exportCsv: 'Exportar CSV',
+    downloadBook: 'Descargar libro (PDF)',
     noRows: 'No hay incidentes en esta selección.',
     showCategories: 'Mostrar categorías',
   },
