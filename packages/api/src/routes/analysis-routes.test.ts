@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeHotspots, analyzeKnox, analyzeNni, knoxSummary } from '@vigia/services';
+import { analyzeEmerging, analyzeHotspots, analyzeKnox, analyzeNni, knoxSummary } from '@vigia/services';
 import { apiFixture } from '../test-helpers/api-fixture.js';
 
 let f: Awaited<ReturnType<typeof apiFixture>>;
@@ -58,6 +58,28 @@ describe('GET /api/v1/analysis/*', () => {
     expect(nni.body).toEqual(
       JSON.parse(JSON.stringify(await analyzeNni(f.store, { from: '2019-11-01', to: '2019-11-30' }))),
     );
+  });
+
+  it('emerging: weekly steps over November, the cells as GeoJSON with their category', async () => {
+    const r = await get(`/api/v1/analysis/emerging?${SEL}&unit=1&cellSize=5000&step=week`);
+    expect(r.status).toBe(200);
+    const direct = await analyzeEmerging(f.store, {
+      from: '2019-11-01',
+      to: '2019-11-30',
+      unit: '1',
+      cellSizeMeters: 5000,
+      step: 'week',
+    });
+    expect(r.body).toMatchObject({ analysis: 'emerging', step: 'week', categories: direct.categories });
+    expect(r.body['steps']).toEqual(direct.steps);
+    const cells = r.body['cells'] as { features: { properties: { category: string; count: number } }[] };
+    expect(cells.features.map((c) => [c.properties.category, c.properties.count])).toEqual(
+      direct.cells.map((c) => [c.category, c.count]),
+    );
+    const few = await get(`/api/v1/analysis/emerging?from=2019-11-01&to=2019-11-10&step=week&lang=en`);
+    expect(few.status).toBe(422);
+    expect((few.body['error'] as { code: string }).code).toBe('TOO_FEW_TIME_STEPS');
+    expect((await get(`/api/v1/analysis/emerging?${SEL}&step=day`)).status).toBe(400);
   });
 
   it('answers bad selections with catalogued 4xx errors', async () => {

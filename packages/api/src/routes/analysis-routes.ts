@@ -3,10 +3,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Locale } from '@vigia/domain';
 import {
+  analyzeEmerging,
   analyzeHotspots,
   analyzeKde,
   analyzeKnox,
   analyzeNni,
+  emergingGeoJson,
   hotspotsGeoJson,
   kdeGeoJson,
   knoxSummary,
@@ -56,7 +58,8 @@ const ANALYSIS_ERRORS = { ...errorResponses, 422: Type.Ref('Error') };
 
 /**
  * The analysts' spatial statistics for a unit, category and period (docs/methods): Gi* hot spots and KDE
- * as GeoJSON cells for map layers, the Knox near-repeat table with its plain-language summary, and NNI.
+ * as GeoJSON cells for map layers, the Knox near-repeat table with its plain-language summary, NNI, and
+ * emerging hot spot categories as GeoJSON cells.
  * Results are cached like reports (until an upload changes the data).
  */
 export function registerAnalysisRoutes(
@@ -155,6 +158,60 @@ export function registerAnalysisRoutes(
       const { lang: _lang, ...input } = req.query;
       const result = await cache.get(`knox ${JSON.stringify(input)}`, () => analyzeKnox(store, input));
       return { ...result, summary: knoxSummary(result, locale) };
+    },
+  );
+
+  api.get(
+    '/analysis/emerging',
+    {
+      schema: {
+        summary:
+          'Emerging hot spots: Gi* on a space-time cube (weeks or months) and Mann–Kendall per cell; `cells` is GeoJSON with category',
+        tags: ['analysis'],
+        querystring: Type.Object({
+          ...Selection,
+          cellSize: Type.Optional(
+            Type.Number({ exclusiveMinimum: 0, maximum: 100000, description: 'metres (default 500)' }),
+          ),
+          band: Type.Optional(
+            Type.Number({ exclusiveMinimum: 0, maximum: 100000, description: 'distance band, metres' }),
+          ),
+          k: Type.Optional(
+            Type.Integer({ minimum: 1, maximum: 100, description: 'k nearest cells instead of a band' }),
+          ),
+          step: Type.Optional(
+            Type.Union([Type.Literal('auto'), Type.Literal('week'), Type.Literal('month')], {
+              description: 'time step (auto: months when the period holds ≥ 10 whole months, else weeks)',
+            }),
+          ),
+          timeWindow: Type.Optional(
+            Type.Integer({
+              minimum: 0,
+              maximum: 52,
+              description: 'earlier steps that are neighbours (default 1)',
+            }),
+          ),
+          alpha: Type.Optional(
+            Type.Number({
+              exclusiveMinimum: 0,
+              maximum: 0.5,
+              description: 'significance level (default 0.05)',
+            }),
+          ),
+        }),
+        response: {
+          200: Body('emerging', 'Emerging hot spots; `categories` counts the cells of each category'),
+          ...ANALYSIS_ERRORS,
+        },
+      },
+    },
+    async (req) => {
+      const { lang: _lang, cellSize, band, timeWindow, ...q } = req.query;
+      const input = { ...q, cellSizeMeters: cellSize, distanceBandMeters: band, timeWindowSteps: timeWindow };
+      return cache.get(`emerging ${JSON.stringify(input)}`, async () => {
+        const { cells, ...r } = await analyzeEmerging(store, input);
+        return { ...r, cells: emergingGeoJson({ ...r, cells }) };
+      });
     },
   );
 

@@ -112,7 +112,7 @@ describe('vigia analyze', () => {
     const top = json.cells.reduce((a, b) => (b.count > a.count ? b : a));
     expect(top.count).toBeGreaterThanOrEqual(40);
     expect(top.class).toBe(3);
-    expect(r.err).toMatch(/1 incidentes de esta selección no tienen ubicación/);
+    expect(r.err).toMatch(/1 incidente de esta selección no tiene ubicación/);
     expect(r.err).toMatch(/--exclude-recurring/);
   });
 
@@ -121,7 +121,7 @@ describe('vigia analyze', () => {
     expect(r.code, r.err).toBe(0);
     expect((JSON.parse(r.out) as { selection: { analysed: number } }).selection.analysed).toBe(60);
     expect(r.err).toMatch(
-      /1 locations that recur far more often than chance allows were left out \(40 incidents\)/,
+      /1 location that recurs far more often than chance allows was left out \(40 incidents\)/,
     );
   });
 
@@ -166,6 +166,33 @@ describe('vigia analyze', () => {
     const bad = await run(['analyze', 'knox', ...base(), '--format', 'geojson', '--lang', 'en']);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/--format \(knox: json, csv\)/);
+  });
+
+  it('emerging --format json|csv|geojson: weekly steps back from the 31st, the first 3 days counted apart', async () => {
+    const args = ['analyze', 'emerging', ...base(), '--step', 'week', '--cell-size', '2000', '--lang', 'en'];
+    const j = await run(args);
+    expect(j.code, j.err).toBe(0);
+    const json = JSON.parse(j.out) as {
+      steps: { start: string; end: string; incidents: number }[];
+      outsideSteps: number;
+      outsideStudyArea: number;
+      selection: { analysed: number };
+      cells: { category: string }[];
+      categories: Record<string, number>;
+    };
+    expect(json.steps.map((s) => s.start)).toEqual(['2019-12-04', '2019-12-11', '2019-12-18', '2019-12-25']);
+    // fixture days are 1 + (i mod 28): 1–3 December hold 9 of the 60 spread and 6 of the 40 station incidents
+    expect(json.outsideSteps).toBe(9 + 6);
+    const inSteps = json.steps.reduce((s, x) => s + x.incidents, 0);
+    expect(inSteps + json.outsideSteps + json.outsideStudyArea).toBe(json.selection.analysed);
+    expect(j.err).toMatch(/15 incidents fall in a partial week or month/);
+    expect(j.err).toMatch(/only 4 time steps/);
+    const c = await run([...args, '--format', 'csv']);
+    const lines = c.out.trim().split('\n');
+    expect(lines[0]).toBe('cell_id,row,col,x,y,lon,lat,count,category,hot_steps,cold_steps,trend_z,trend_p');
+    expect(lines.slice(1).map((l) => l.split(',')[8])).toEqual(json.cells.map((x) => x.category));
+    const g = await run([...args, '--format', 'geojson']);
+    expect((JSON.parse(g.out) as { features: unknown[] }).features).toHaveLength(json.cells.length);
   });
 
   it('catalogued errors: unknown analysis, bad number, too few incidents', async () => {

@@ -56,6 +56,7 @@ const SAMPLE_PARAMS = {
     analysis: 'knox',
     min: 2,
   },
+  TOO_FEW_TIME_STEPS: { from: '2019-12-01', to: '2019-12-10', count: 1, step: 'week', min: 2 },
 } as const satisfies Record<ErrorCode, MessageParams>;
 
 const placeholders = (template: string) =>

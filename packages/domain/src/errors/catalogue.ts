@@ -44,6 +44,7 @@ export const ERROR_CATALOGUE = {
   UPLOAD_INVALID: { httpStatus: 400 },
   IMPORT_JOB_NOT_FOUND: { httpStatus: 404 },
   TOO_FEW_INCIDENTS: { httpStatus: 422 },
+  TOO_FEW_TIME_STEPS: { httpStatus: 422 },
 } as const satisfies Record<string, { httpStatus: number }>;
 
 /** One catalogued error code, e.g. `"STORE_LOCKED"`. */

@@ -62,6 +62,8 @@ export const messagesEn = {
     IMPORT_JOB_NOT_FOUND: 'No import job {{value}} on this server (jobs are kept until the server restarts).',
     TOO_FEW_INCIDENTS:
       'Only {{count}} incidents with a location match this selection ({{selection}}); {{analysis}} needs at least {{min}}. Widen the period, the unit or the category.',
+    TOO_FEW_TIME_STEPS:
+      'The period {{from}} to {{to}} holds {{count}} whole time steps (step: {{step}}); emerging hot spots need at least {{min}} (10 or more for a reliable trend). Choose a longer period or a shorter step.',
   },
   api: {
     internal: 'Unexpected server error. Please report it with this request id: {{requestId}}.',
@@ -199,13 +201,25 @@ export const messagesEn = {
     stopping: 'Stopping…',
   },
   analyze: {
-    noLocation: '{{count}} incidents of this selection have no location and are not in the analysis.',
-    recurringIncluded:
-      'Warning: {{locations}} locations recur far more often than chance allows ({{incidents}} incidents), e.g. {{example}}. They may be fallback geocodes (a station, a centroid) and can show up as false hot spots: leave them out with --exclude-recurring.',
-    recurringExcluded:
-      '{{locations}} locations that recur far more often than chance allows were left out ({{incidents}} incidents), e.g. {{example}}.',
-    outsideArea:
+    // Plural forms (i18next `count`, CLDR categories: English one/other).
+    noLocation_one: '1 incident of this selection has no location and is not in the analysis.',
+    noLocation_other: '{{count}} incidents of this selection have no location and are not in the analysis.',
+    recurringIncluded_one:
+      'Warning: 1 location recurs far more often than chance allows ({{incidents}} incidents), e.g. {{example}}. It may be a fallback geocode (a station, a centroid) and can show up as a false hot spot: leave it out with --exclude-recurring.',
+    recurringIncluded_other:
+      'Warning: {{count}} locations recur far more often than chance allows ({{incidents}} incidents), e.g. {{example}}. They may be fallback geocodes (a station, a centroid) and can show up as false hot spots: leave them out with --exclude-recurring.',
+    recurringExcluded_one:
+      '1 location that recurs far more often than chance allows was left out ({{incidents}} incidents), e.g. {{example}}.',
+    recurringExcluded_other:
+      '{{count}} locations that recur far more often than chance allows were left out ({{incidents}} incidents), e.g. {{example}}.',
+    outsideArea_one: '1 incident lies outside the study area (the unit polygons) and is not in the grid.',
+    outsideArea_other:
       '{{count}} incidents lie outside the study area (the unit polygons) and are not in the grid.',
+    outsideSteps_one:
+      '1 incident falls in a partial week or month at an end of the period and is not in the cube.',
+    outsideSteps_other:
+      '{{count}} incidents fall in a partial week or month at an end of the period and are not in the cube.',
+    fewSteps: 'Warning: only {{count}} time steps; the trend test needs 10 or more to be reliable.',
     fewCells: 'Warning: only {{count}} cells; Gi* z-scores are unreliable with fewer than 30.',
     noVariation: 'Every cell has the same count: there are no hot or cold spots to find.',
     bandwidthBelowCell:

@@ -1,6 +1,9 @@
 import type { messagesEn } from './messages-en.js';
 
-type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+/** The English keys, plus a Spanish `_many` plural form (CLDR: exact millions) beside every `_other`. */
+type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> } & {
+  readonly [K in keyof T as K extends `${infer B}_other` ? `${B}_many` : never]: string;
+};
 
 /** Mensajes en español. Mismas claves que messages-en.ts (lo comprueba el tipo y una prueba). */
 export const messagesEs: Shape<typeof messagesEn> = {
@@ -67,6 +70,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'No hay ninguna importación {{value}} en este servidor (se conservan hasta que el servidor se reinicia).',
     TOO_FEW_INCIDENTS:
       'Solo {{count}} incidentes con ubicación coinciden con esta selección ({{selection}}); {{analysis}} necesita al menos {{min}}. Amplíe el periodo, la unidad o la categoría.',
+    TOO_FEW_TIME_STEPS:
+      'El periodo del {{from}} al {{to}} contiene {{count}} pasos de tiempo completos (paso: {{step}}); los puntos calientes emergentes necesitan al menos {{min}} (10 o más para una tendencia fiable). Elija un periodo más largo o un paso más corto.',
   },
   api: {
     internal: 'Error inesperado del servidor. Repórtelo con este identificador de solicitud: {{requestId}}.',
@@ -209,13 +214,38 @@ export const messagesEs: Shape<typeof messagesEn> = {
     stopping: 'Deteniendo…',
   },
   analyze: {
-    noLocation: '{{count}} incidentes de esta selección no tienen ubicación y no entran en el análisis.',
-    recurringIncluded:
-      'Atención: {{locations}} ubicaciones se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}. Pueden ser geocódigos por defecto (una estación, un centroide) y aparecer como falsos puntos calientes: exclúyalas con --exclude-recurring.',
-    recurringExcluded:
-      'Se excluyeron {{locations}} ubicaciones que se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}.',
-    outsideArea:
+    // Formas de plural (i18next `count`, categorías CLDR del español: one, many = millones exactos, other).
+    noLocation_one: '1 incidente de esta selección no tiene ubicación y no entra en el análisis.',
+    noLocation_many:
+      '{{count}} de incidentes de esta selección no tienen ubicación y no entran en el análisis.',
+    noLocation_other:
+      '{{count}} incidentes de esta selección no tienen ubicación y no entran en el análisis.',
+    recurringIncluded_one:
+      'Atención: 1 ubicación se repite mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}. Puede ser un geocódigo por defecto (una estación, un centroide) y aparecer como un falso punto caliente: exclúyala con --exclude-recurring.',
+    recurringIncluded_many:
+      'Atención: {{count}} de ubicaciones se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}. Pueden ser geocódigos por defecto (una estación, un centroide) y aparecer como falsos puntos calientes: exclúyalas con --exclude-recurring.',
+    recurringIncluded_other:
+      'Atención: {{count}} ubicaciones se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}. Pueden ser geocódigos por defecto (una estación, un centroide) y aparecer como falsos puntos calientes: exclúyalas con --exclude-recurring.',
+    recurringExcluded_one:
+      'Se excluyó 1 ubicación que se repite mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}.',
+    recurringExcluded_many:
+      'Se excluyeron {{count}} de ubicaciones que se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}.',
+    recurringExcluded_other:
+      'Se excluyeron {{count}} ubicaciones que se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}.',
+    outsideArea_one:
+      '1 incidente está fuera del área de estudio (los polígonos de la unidad) y no entra en la cuadrícula.',
+    outsideArea_many:
+      '{{count}} de incidentes están fuera del área de estudio (los polígonos de la unidad) y no entran en la cuadrícula.',
+    outsideArea_other:
       '{{count}} incidentes están fuera del área de estudio (los polígonos de la unidad) y no entran en la cuadrícula.',
+    outsideSteps_one:
+      '1 incidente cae en una semana o un mes incompleto en un extremo del periodo y no entra en el cubo.',
+    outsideSteps_many:
+      '{{count}} de incidentes caen en una semana o un mes incompleto en un extremo del periodo y no entran en el cubo.',
+    outsideSteps_other:
+      '{{count}} incidentes caen en una semana o un mes incompleto en un extremo del periodo y no entran en el cubo.',
+    fewSteps:
+      'Atención: solo {{count}} pasos de tiempo; la prueba de tendencia necesita 10 o más para ser fiable.',
     fewCells: 'Atención: solo {{count}} celdas; los valores z de Gi* no son fiables con menos de 30.',
     noVariation: 'Todas las celdas tienen el mismo conteo: no hay puntos calientes ni fríos que encontrar.',
     bandwidthBelowCell:

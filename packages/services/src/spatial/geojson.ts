@@ -1,5 +1,6 @@
 import type { MetricCrs } from '@vigia/analysis';
 import { cellRing } from './cell-geometry.js';
+import type { EmergingResult } from './emerging.js';
 import type { HotspotsResult } from './hotspots.js';
 import type { KdeAnalysisResult } from './kde.js';
 
@@ -21,6 +22,31 @@ export function hotspotsGeoJson(r: HotspotsResult): FeatureCollection {
       type: 'Feature',
       geometry: { type: 'Polygon', coordinates: [c.ring] },
       properties: { id: c.id, row: c.row, col: c.col, count: c.count, z: c.z, p: c.p, class: c.class },
+    })),
+  };
+}
+
+/**
+ * Emerging hot spot cells as polygons with count, category, steps hot / cold and the trend (the
+ * per-step z-scores stay in the JSON result: they would make the layer heavy).
+ */
+export function emergingGeoJson(r: EmergingResult): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: r.cells.map((c) => ({
+      type: 'Feature',
+      geometry: { type: 'Polygon', coordinates: [c.ring] },
+      properties: {
+        id: c.id,
+        row: c.row,
+        col: c.col,
+        count: c.count,
+        category: c.category,
+        hotSteps: c.hotSteps,
+        coldSteps: c.coldSteps,
+        trendZ: c.trendZ,
+        trendP: c.trendP,
+      },
     })),
   };
 }
