@@ -46,7 +46,22 @@ describe('GET /api/v1/analysis/*', () => {
     const r = await get(`/api/v1/analysis/kde?${SEL}&unit=11&cellSize=2000&bandwidth=5000`);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ analysis: 'kde', kernel: 'quartic', bandwidthMeters: 5000 });
-    expect((r.body['cells'] as { features: unknown[] }).features.length).toBeGreaterThan(0);
+    const cells = (
+      r.body['cells'] as { features: { properties: { row: number; col: number; density: number } }[] }
+    ).features;
+    expect(cells.length).toBeGreaterThan(0);
+    const ras = await get(`/api/v1/analysis/kde?${SEL}&unit=11&cellSize=2000&bandwidth=5000&output=raster`);
+    const raster = ras.body['raster'] as { nCols: number; nRows: number; density: number[]; max: number };
+    const grid = r.body['grid'] as { nCols: number; nRows: number };
+    expect([raster.nCols, raster.nRows]).toEqual([grid.nCols, grid.nRows]);
+    expect(raster.density).toHaveLength(grid.nCols * grid.nRows);
+    for (const c of cells) {
+      // the raster runs from the north: grid row r is raster row nRows − 1 − r
+      const v = raster.density[(grid.nRows - 1 - c.properties.row) * grid.nCols + c.properties.col]!;
+      expect(Math.abs(v - c.properties.density)).toBeLessThanOrEqual(c.properties.density * 1e-3);
+    }
+    expect(raster.max).toBe(Math.max(...cells.map((c) => c.properties.density)));
+    expect(raster.density.filter((d) => d > 0)).toHaveLength(cells.length);
   });
 
   it('knox and nni: the service results, the Knox summary in the request language', async () => {

@@ -11,6 +11,7 @@ import {
   emergingGeoJson,
   hotspotsGeoJson,
   kdeGeoJson,
+  kdeRaster,
   knoxSummary,
 } from '@vigia/services';
 import type { Store } from '@vigia/store';
@@ -121,16 +122,24 @@ export function registerAnalysisRoutes(
             Type.Number({ exclusiveMinimum: 0, maximum: 100000, description: 'metres' }),
           ),
           kernel: Type.Optional(Type.Union([Type.Literal('quartic'), Type.Literal('gaussian')])),
+          output: Type.Optional(
+            Type.Union([Type.Literal('geojson'), Type.Literal('raster')], {
+              description:
+                'geojson (default): `cells`, one polygon per cell above 0; raster: `raster` {corners, nCols, nRows, density from the north, max} for a map image',
+            }),
+          ),
         }),
         response: { 200: Body('kde', 'KDE result'), ...ANALYSIS_ERRORS },
       },
     },
     async (req) => {
-      const { lang: _lang, cellSize, bandwidth, ...q } = req.query;
+      const { lang: _lang, cellSize, bandwidth, output, ...q } = req.query;
       const input = { ...q, cellSizeMeters: cellSize, bandwidthMeters: bandwidth };
-      return cache.get(`kde ${JSON.stringify(input)}`, async () => {
+      return cache.get(`kde ${output ?? 'geojson'} ${JSON.stringify(input)}`, async () => {
         const { density, ...r } = await analyzeKde(store, input);
-        return { ...r, cells: kdeGeoJson({ ...r, density }) };
+        return output === 'raster'
+          ? { ...r, raster: kdeRaster({ ...r, density }) }
+          : { ...r, cells: kdeGeoJson({ ...r, density }) };
       });
     },
   );
