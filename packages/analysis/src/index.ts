@@ -15,6 +15,7 @@ export {
   unprojectToLonLat,
   utmEpsgFor,
   crsDefinition,
+  metricCrsDefinition,
   KNOWN_CRS,
 } from './projection/projection.js';
 export type { MetricCrs } from './projection/projection.js';

@@ -3,10 +3,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { updateAgencySettings } from '@vigia/services';
 import type { Store } from '@vigia/store';
-import { Lang, errorResponses } from '../app/schemas.js';
+import { Lang, Nullable, errorResponses } from '../app/schemas.js';
 
 /**
- * PATCH /agency: edit the agency's name, country or locale, naming the `version` the editor read.
+ * PATCH /agency: edit the agency's name, country, locale or metric CRS (EPSG code, checked with proj4),
+ * naming the `version` the editor read.
  * Several instances on one PostgreSQL database, or two people at once: the second save of the same
  * version is a 409 STORE_CONFLICT (reload, check, apply again), never a silent overwrite.
  * (No user accounts yet: like uploads, this is open to whoever reaches the server.)
@@ -28,6 +29,16 @@ export function registerAgencySettingsRoutes(
             name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
             country: Type.Optional(Type.String({ maxLength: 2 })),
             locale: Type.Optional(Type.Union([Type.Literal('es'), Type.Literal('en')])),
+            epsg: Type.Optional(
+              Nullable(
+                Type.Integer({
+                  minimum: 1024,
+                  maximum: 99999,
+                  description:
+                    'Metric CRS of spatial analyses (a projected EPSG code in metres); null: the UTM zone of the data',
+                }),
+              ),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -37,6 +48,7 @@ export function registerAgencySettingsRoutes(
             country: Type.String(),
             locale: Type.String(),
             version: Type.Integer(),
+            epsg: Nullable(Type.Integer()),
           }),
           ...errorResponses,
         },
@@ -46,7 +58,13 @@ export function registerAgencySettingsRoutes(
       const { version, ...changes } = req.body;
       const saved = await updateAgencySettings(ctx.store, changes, version);
       ctx.changed();
-      return { name: saved.name, country: saved.country, locale: saved.locale, version: saved.version };
+      return {
+        name: saved.name,
+        country: saved.country,
+        locale: saved.locale,
+        version: saved.version,
+        epsg: saved.epsg,
+      };
     },
   );
 }

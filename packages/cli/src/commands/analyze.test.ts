@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boxFeature, runCli, tempDir } from '../test-helpers/cli-harness.js';
 
@@ -32,6 +33,7 @@ function csvText(): string {
 
 let t: Awaited<ReturnType<typeof tempDir>>;
 let db: string;
+let files: { units: string; mapping: string; csv: string };
 const base = () => ['--db', db, '--category', 'burglary', '--from', '2019-12-01', '--to', '2019-12-31'];
 
 beforeAll(async () => {
@@ -63,6 +65,7 @@ beforeAll(async () => {
     }),
   );
   const csv = await t.write('i.csv', csvText());
+  files = { units, mapping, csv };
   for (const args of [
     [
       'init',
@@ -193,6 +196,40 @@ describe('vigia analyze', () => {
     expect(lines.slice(1).map((l) => l.split(',')[8])).toEqual(json.cells.map((x) => x.category));
     const g = await run([...args, '--format', 'geojson']);
     expect((JSON.parse(g.out) as { features: unknown[] }).features).toHaveLength(json.cells.length);
+  });
+
+  it("init --epsg: the agency's metric CRS is every analysis' default; --epsg still overrides it", async () => {
+    const feet = t.path('feet.duckdb');
+    const bad = await run([
+      'init',
+      '--db',
+      feet,
+      '--agency-name',
+      'P',
+      '--time-zone',
+      'America/Panama',
+      '--epsg',
+      '2276',
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/EPSG:2276 no es un sistema proyectado en metros \(su unidad: us-ft\)/);
+    expect(existsSync(feet)).toBe(false);
+    const other = t.path('crtm.duckdb');
+    // CRTM05 (Costa Rica's transverse Mercator, metres): a grid of the agency's choosing, not its UTM zone
+    for (const args of [
+      ['init', '--db', other, '--agency-name', 'P', '--time-zone', 'America/Panama', '--epsg', '5367'],
+      ['import', 'units', files.units, '--db', other, '--level', 'district', '--code-property', 'code'],
+      ['import', 'incidents', files.csv, '--db', other, '--profile', 'generic', '--mapping', files.mapping],
+    ]) {
+      const r = await run(args);
+      expect(r.code, r.err).toBe(0);
+    }
+    const sel = ['--db', other, '--category', 'burglary', '--from', '2019-12-01', '--to', '2019-12-31'];
+    const crs = async (...extra: string[]) =>
+      (JSON.parse((await run(['analyze', 'nni', ...sel, ...extra])).out) as { selection: { crs: string } })
+        .selection.crs;
+    expect(await crs()).toBe('EPSG:5367');
+    expect(await crs('--epsg', '32617')).toBe('EPSG:32617');
   });
 
   it('catalogued errors: unknown analysis, bad number, too few incidents', async () => {

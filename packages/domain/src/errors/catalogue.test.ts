@@ -57,6 +57,8 @@ const SAMPLE_PARAMS = {
     min: 2,
   },
   TOO_FEW_TIME_STEPS: { from: '2019-12-01', to: '2019-12-10', count: 1, step: 'week', min: 2 },
+  CRS_UNKNOWN: { value: '99999' },
+  CRS_NOT_METRIC: { value: '2276', unit: 'us-ft' },
 } as const satisfies Record<ErrorCode, MessageParams>;
 
 const placeholders = (template: string) =>

@@ -45,6 +45,8 @@ export const ERROR_CATALOGUE = {
   IMPORT_JOB_NOT_FOUND: { httpStatus: 404 },
   TOO_FEW_INCIDENTS: { httpStatus: 422 },
   TOO_FEW_TIME_STEPS: { httpStatus: 422 },
+  CRS_UNKNOWN: { httpStatus: 400 },
+  CRS_NOT_METRIC: { httpStatus: 400 },
 } as const satisfies Record<string, { httpStatus: number }>;
 
 /** One catalogued error code, e.g. `"STORE_LOCKED"`. */

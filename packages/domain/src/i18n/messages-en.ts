@@ -64,6 +64,10 @@ export const messagesEn = {
       'Only {{count}} incidents with a location match this selection ({{selection}}); {{analysis}} needs at least {{min}}. Widen the period, the unit or the category.',
     TOO_FEW_TIME_STEPS:
       'The period {{from}} to {{to}} holds {{count}} whole time steps (step: {{step}}); emerging hot spots need at least {{min}} (10 or more for a reliable trend). Choose a longer period or a shorter step.',
+    CRS_UNKNOWN:
+      'EPSG:{{value}} is not a coordinate reference system Vigía knows. Give the EPSG code of a projected system in metres: your national or city grid, or a UTM zone (326zz north of the equator, 327zz south).',
+    CRS_NOT_METRIC:
+      'EPSG:{{value}} is not a projected system in metres (its unit: {{unit}}), and every distance in the analyses is in metres. Give a metric grid instead, e.g. the UTM zone (326zz north, 327zz south) or the metre version of your state or national grid.',
   },
   api: {
     internal: 'Unexpected server error. Please report it with this request id: {{requestId}}.',

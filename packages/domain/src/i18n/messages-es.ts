@@ -72,6 +72,10 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'Solo {{count}} incidentes con ubicación coinciden con esta selección ({{selection}}); {{analysis}} necesita al menos {{min}}. Amplíe el periodo, la unidad o la categoría.',
     TOO_FEW_TIME_STEPS:
       'El periodo del {{from}} al {{to}} contiene {{count}} pasos de tiempo completos (paso: {{step}}); los puntos calientes emergentes necesitan al menos {{min}} (10 o más para una tendencia fiable). Elija un periodo más largo o un paso más corto.',
+    CRS_UNKNOWN:
+      'EPSG:{{value}} no es un sistema de referencia de coordenadas que Vigía conozca. Indique el código EPSG de un sistema proyectado en metros: la cuadrícula nacional o de la ciudad, o una zona UTM (326zz al norte del ecuador, 327zz al sur).',
+    CRS_NOT_METRIC:
+      'EPSG:{{value}} no es un sistema proyectado en metros (su unidad: {{unit}}), y todas las distancias de los análisis son en metros. Indique una cuadrícula métrica, p. ej. la zona UTM (326zz norte, 327zz sur) o la versión en metros de la cuadrícula estatal o nacional.',
   },
   api: {
     internal: 'Error inesperado del servidor. Repórtelo con este identificador de solicitud: {{requestId}}.',

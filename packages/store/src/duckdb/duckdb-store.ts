@@ -92,15 +92,17 @@ export class DuckDbStore implements Store, CallStore {
     country: string;
     timeZone: string;
     locale: Locale;
+    epsg?: number | null;
   }): Promise<AgencyRecord> {
     const existing = await this.getAgency();
     if (existing) throw new VigiaError('AGENCY_EXISTS', { db: this.location, name: existing.name });
+    const epsg = input.epsg ?? null;
     await this.db.run(
-      `INSERT INTO agency (agency_id, name, country, time_zone, locale, version)
-       VALUES (${AGENCY}, $1, $2, $3, $4, 1)`,
-      [input.name, input.country, input.timeZone, input.locale],
+      `INSERT INTO agency (agency_id, name, country, time_zone, locale, version, epsg)
+       VALUES (${AGENCY}, $1, $2, $3, $4, 1, $5)`,
+      [input.name, input.country, input.timeZone, input.locale, epsg],
     );
-    return { id: AGENCY, ...input, weekStart: 'monday', version: 1 };
+    return { id: AGENCY, ...input, epsg, weekStart: 'monday', version: 1 };
   }
 
   /** One conditional UPDATE (`WHERE version = expected`); see Store.updateAgency. */
@@ -109,9 +111,17 @@ export class DuckDbStore implements Store, CallStore {
       await this.rows(
         `UPDATE agency SET name = coalesce(CAST($2 AS VARCHAR), name),
            country = coalesce(CAST($3 AS VARCHAR), country), locale = coalesce(CAST($4 AS VARCHAR), locale),
+           epsg = CASE WHEN CAST($5 AS BOOLEAN) THEN CAST($6 AS INTEGER) ELSE epsg END,
            version = version + 1
          WHERE agency_id = ${AGENCY} AND version = $1 RETURNING ${AGENCY_COLUMNS}`,
-        [expectedVersion, changes.name ?? null, changes.country ?? null, changes.locale ?? null],
+        [
+          expectedVersion,
+          changes.name ?? null,
+          changes.country ?? null,
+          changes.locale ?? null,
+          changes.epsg !== undefined,
+          changes.epsg ?? null,
+        ],
       )
     )[0];
     if (r) return toAgency(r);
@@ -437,7 +447,7 @@ export class DuckDbStore implements Store, CallStore {
   }
 }
 
-const AGENCY_COLUMNS = 'agency_id, name, country, time_zone, locale, version';
+const AGENCY_COLUMNS = 'agency_id, name, country, time_zone, locale, version, epsg';
 
 function toAgency(r: Row): AgencyRecord {
   return {
@@ -448,6 +458,7 @@ function toAgency(r: Row): AgencyRecord {
     locale: String(r[4]) as Locale,
     weekStart: 'monday',
     version: Number(r[5]),
+    epsg: r[6] === null ? null : Number(r[6]),
   };
 }
 

@@ -123,4 +123,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 4: calls for service (issue 5), a table of their own beside incidents.
   CALLS_MIGRATION,
+  // 5: the agency's metric CRS for spatial analyses (EPSG code; NULL = UTM zone of the data).
+  `
+  ALTER TABLE agency ADD COLUMN epsg INTEGER;
+  `,
 ];

@@ -202,6 +202,8 @@ export interface AgencyChanges {
   name?: string;
   country?: string;
   locale?: Locale;
+  /** Metric CRS of analyses (EPSG code); null clears it (back to the UTM zone of the data). */
+  epsg?: number | null;
 }
 
 /** What a backup wrote. */
@@ -247,6 +249,8 @@ export interface Store {
     country: string;
     timeZone: string;
     locale: Locale;
+    /** Metric CRS of analyses (EPSG code, validated by the caller); default null. */
+    epsg?: number | null;
   }): Promise<AgencyRecord>;
   /**
    * Changes agency settings if the stored version is still `expectedVersion` (optimistic concurrency:

@@ -130,4 +130,8 @@ export const PG_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (agency_id, source)
   );
   `,
+  // 2: the agency's metric CRS for spatial analyses (EPSG code; NULL = UTM zone of the data).
+  `
+  ALTER TABLE agency ADD COLUMN epsg integer;
+  `,
 ];

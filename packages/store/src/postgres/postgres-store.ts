@@ -122,7 +122,9 @@ export class PostgresStore implements Store {
     country: string;
     timeZone: string;
     locale: Locale;
+    epsg?: number | null;
   }): Promise<AgencyRecord> {
+    const epsg = input.epsg ?? null;
     return this.inTransaction(async (client) => {
       await client.query('LOCK TABLE agency IN EXCLUSIVE MODE');
       const existing = await agencyQueries.get(
@@ -130,10 +132,11 @@ export class PostgresStore implements Store {
       );
       if (existing) throw new VigiaError('AGENCY_EXISTS', { db: this.location, name: existing.name });
       await client.query(
-        `INSERT INTO agency (agency_id, name, country, time_zone, locale) VALUES (${AGENCY}, $1, $2, $3, $4)`,
-        [input.name, input.country, input.timeZone, input.locale],
+        `INSERT INTO agency (agency_id, name, country, time_zone, locale, epsg)
+         VALUES (${AGENCY}, $1, $2, $3, $4, $5)`,
+        [input.name, input.country, input.timeZone, input.locale, epsg],
       );
-      return { id: AGENCY, ...input, weekStart: 'monday', version: 1 };
+      return { id: AGENCY, ...input, epsg, weekStart: 'monday', version: 1 };
     });
   }
 

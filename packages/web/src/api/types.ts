@@ -20,6 +20,8 @@ export interface Agency {
   dataRange: { first: string; last: string } | null;
   /** True for the synthetic demo agency: every screen says so. */
   demo: boolean;
+  /** Metric CRS (EPSG code) of spatial analyses; null = the UTM zone of the data. */
+  epsg: number | null;
 }
 
 /** GeoJSON polygon geometry in WGS84 degrees. */
