@@ -78,7 +78,7 @@ export const en = {
     stale: 'the map shows the previous result until then',
     nearRepeat: 'Near repeat (Knox)',
     analysed:
-      '{{analysed}} incidents analysed of {{incidents}} in the selection ({{withoutLocation}} without a location).',
+      '{{analysed}} incidents analysed of {{incidents}} in the selection ({{withoutLocation}} without a location); distances in metres of {{crs}}.',
     recurring:
       'Recurring locations (possible fallback geocodes such as a station or a centroid): {{n}}, holding {{incidents}} incidents. They can show up as false hot spots: tick "Exclude recurring locations".',
     recurringExcluded:

@@ -85,7 +85,7 @@ export const es: Catalogue<typeof en> = {
     stale: 'mientras tanto el mapa muestra el resultado anterior',
     nearRepeat: 'Repetición cercana (Knox)',
     analysed:
-      '{{analysed}} incidentes analizados de {{incidents}} en la selección ({{withoutLocation}} sin ubicación).',
+      '{{analysed}} incidentes analizados de {{incidents}} en la selección ({{withoutLocation}} sin ubicación); distancias en metros de {{crs}}.',
     recurring:
       'Ubicaciones recurrentes (posibles geocódigos por defecto, como una estación o un centroide): {{n}}, con {{incidents}} incidentes. Pueden aparecer como falsos puntos calientes: marque "Excluir ubicaciones recurrentes".',
     recurringExcluded:

@@ -199,6 +199,7 @@ export function AnalysisPage() {
               analysed: fmt.count(s.analysed),
               incidents: fmt.count(s.incidents),
               withoutLocation: fmt.count(s.withoutLocation),
+              crs: s.crs,
             })}
           </span>
         )}
