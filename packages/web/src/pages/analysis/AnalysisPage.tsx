@@ -15,14 +15,13 @@ import { Select } from '../../components/Select.js';
 import { StatusBox } from '../../components/StatusBox.js';
 import { useLang } from '../../i18n/lang-context.js';
 import { AnalysisMap, type CellsGeo, type KdeImage, type OutlineGeo } from './AnalysisMap.js';
-import { EmergingLegend, GiLegend, KdeLegend } from './AnalysisLegend.js';
+import { LayerDetails, type Layer } from './LayerDetails.js';
 import { KnoxTable } from './KnoxTable.js';
 import { defaultPeriod, isDate } from './analysis-period.js';
 import { EMERGING_COLORS, GI_COLORS, kdeBreaks, kdePixels, matchColor } from './analysis-style.js';
 import { useElapsed } from './use-elapsed.js';
 
-const LAYERS = ['hotspots', 'kde', 'emerging'] as const;
-type Layer = (typeof LAYERS)[number];
+const LAYERS: readonly Layer[] = ['hotspots', 'kde', 'emerging'];
 const STEPS = ['week', 'month'] as const;
 /** Date permutations of the page's Knox table: p-values down to 0.01 in seconds (the CLI runs 999). */
 export const KNOX_PERMUTATIONS = 99;
@@ -234,67 +233,5 @@ export function AnalysisPage() {
       {knox.data && <KnoxTable knox={knox.data} />}
       <p className="muted">{t('analysis.knoxNote')}</p>
     </section>
-  );
-}
-
-/** The chosen layer's legend, parameters, notices and warnings. */
-function LayerDetails(props: {
-  layer: Layer;
-  hot: HotspotsResponse | null;
-  kde: KdeRasterResponse | null;
-  emerging: EmergingResponse | null;
-}) {
-  const { t, fmt } = useLang();
-  const { layer, hot, kde, emerging } = props;
-  const r = layer === 'hotspots' ? hot : layer === 'kde' ? kde : emerging;
-  if (!r) return null;
-  const notes: string[] = [];
-  if (hot && layer === 'hotspots') {
-    if (hot.weights.kind === 'distance')
-      notes.push(
-        t('analysis.gridInfo', { cell: hot.grid.cellSizeMeters, band: hot.weights.distanceBandMeters }),
-      );
-    if (hot.outsideStudyArea > 0)
-      notes.push(t('analysis.outsideArea', { n: fmt.count(hot.outsideStudyArea) }));
-  }
-  if (kde && layer === 'kde') {
-    notes.push(
-      t('analysis.kdeInfo', {
-        kernel: t(`analysis.kernel_${kde.kernel}`),
-        bandwidth: Math.round(kde.bandwidthMeters),
-        cell: kde.grid.cellSizeMeters,
-      }),
-    );
-  }
-  if (emerging && layer === 'emerging') {
-    notes.push(
-      t('analysis.stepsInfo', {
-        n: emerging.steps.length,
-        step: t(`analysis.step_${emerging.step}`).toLowerCase(),
-        first: fmt.date(emerging.steps[0]?.start ?? ''),
-        last: fmt.date(emerging.steps.at(-1)?.end ?? ''),
-      }),
-    );
-    if (emerging.outsideSteps > 0)
-      notes.push(t('analysis.outsideSteps', { n: fmt.count(emerging.outsideSteps) }));
-    if (emerging.outsideStudyArea > 0)
-      notes.push(t('analysis.outsideArea', { n: fmt.count(emerging.outsideStudyArea) }));
-  }
-  return (
-    <div className="layer-details">
-      {layer === 'hotspots' && hot && <GiLegend result={hot} />}
-      {layer === 'kde' && kde && <KdeLegend result={kde} />}
-      {layer === 'emerging' && emerging && <EmergingLegend result={emerging} />}
-      <ul className="notes muted">
-        {notes.map((n) => (
-          <li key={n}>{n}</li>
-        ))}
-      </ul>
-      {r.warnings.map((w) => (
-        <p key={w} className="warning" data-warning={w}>
-          {t(`analysis.warn_${w}`)}
-        </p>
-      ))}
-    </div>
   );
 }
