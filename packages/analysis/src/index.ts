@@ -15,6 +15,7 @@ export {
   unprojectToLonLat,
   utmEpsgFor,
   crsDefinition,
+  metricCrsDefinition,
   KNOWN_CRS,
 } from './projection/projection.js';
 export type { MetricCrs } from './projection/projection.js';
@@ -48,7 +49,7 @@ export { mannKendall } from './trend/mann-kendall.js';
 export type { MannKendallResult } from './trend/mann-kendall.js';
 export { emergingHotSpots } from './emerging/emerging-hot-spots.js';
 export type { EmergingLocation, EmergingOptions } from './emerging/emerging-hot-spots.js';
-export { classifyEmerging } from './emerging/classify.js';
+export { classifyEmerging, EMERGING_CATEGORIES } from './emerging/classify.js';
 export type { EmergingCategory } from './emerging/classify.js';
 export { recurringLocations } from './fallback-locations/recurring-locations.js';
 export type {

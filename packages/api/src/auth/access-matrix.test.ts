@@ -72,10 +72,10 @@ const CASES: Case[] = [
     ok: 200,
     takesUnit: true,
   },
-  ...(['hotspots', 'kde', 'knox', 'nni'] as const).map((a) => ({
+  ...(['hotspots', 'kde', 'knox', 'nni', 'emerging'] as const).map((a) => ({
     route: `GET /api/v1/analysis/${a}`,
     request: get(
-      `/api/v1/analysis/${a}?${NOV}${a === 'knox' ? '&permutations=19' : ''}${a === 'hotspots' ? '&cellSize=5000' : ''}`,
+      `/api/v1/analysis/${a}?${NOV}${a === 'knox' ? '&permutations=19' : ''}${a === 'hotspots' ? '&cellSize=5000' : ''}${a === 'emerging' ? '&step=week' : ''}`,
     ),
     roles: EVERYONE,
     ok: 200,

@@ -84,6 +84,12 @@ export const messagesEn = {
     PASSWORD_MISMATCH: 'The two passwords typed differ. Nothing was changed; try again.',
     FILE_NOT_WRITABLE:
       'Cannot write {{file}}: {{detail}}. Check that the folder exists and that you may write there.',
+    TOO_FEW_TIME_STEPS:
+      'The period {{from}} to {{to}} holds {{count}} whole time steps (step: {{step}}); emerging hot spots need at least {{min}} (10 or more for a reliable trend). Choose a longer period or a shorter step.',
+    CRS_UNKNOWN:
+      'EPSG:{{value}} is not a coordinate reference system Vigía knows. Give the EPSG code of a projected system in metres: your national or city grid, or a UTM zone (326zz north of the equator, 327zz south).',
+    CRS_NOT_METRIC:
+      'EPSG:{{value}} is not a projected system in metres (its unit: {{unit}}), and every distance in the analyses is in metres. Give a metric grid instead, e.g. the UTM zone (326zz north, 327zz south) or the metre version of your state or national grid.',
   },
   api: {
     internal: 'Unexpected server error. Please report it with this request id: {{requestId}}.',
@@ -223,13 +229,25 @@ export const messagesEn = {
     stopping: 'Stopping…',
   },
   analyze: {
-    noLocation: '{{count}} incidents of this selection have no location and are not in the analysis.',
-    recurringIncluded:
-      'Warning: {{locations}} locations recur far more often than chance allows ({{incidents}} incidents), e.g. {{example}}. They may be fallback geocodes (a station, a centroid) and can show up as false hot spots: leave them out with --exclude-recurring.',
-    recurringExcluded:
-      '{{locations}} locations that recur far more often than chance allows were left out ({{incidents}} incidents), e.g. {{example}}.',
-    outsideArea:
+    // Plural forms (i18next `count`, CLDR categories: English one/other).
+    noLocation_one: '1 incident of this selection has no location and is not in the analysis.',
+    noLocation_other: '{{count}} incidents of this selection have no location and are not in the analysis.',
+    recurringIncluded_one:
+      'Warning: 1 location recurs far more often than chance allows ({{incidents}} incidents), e.g. {{example}}. It may be a fallback geocode (a station, a centroid) and can show up as a false hot spot: leave it out with --exclude-recurring.',
+    recurringIncluded_other:
+      'Warning: {{count}} locations recur far more often than chance allows ({{incidents}} incidents), e.g. {{example}}. They may be fallback geocodes (a station, a centroid) and can show up as false hot spots: leave them out with --exclude-recurring.',
+    recurringExcluded_one:
+      '1 location that recurs far more often than chance allows was left out ({{incidents}} incidents), e.g. {{example}}.',
+    recurringExcluded_other:
+      '{{count}} locations that recur far more often than chance allows were left out ({{incidents}} incidents), e.g. {{example}}.',
+    outsideArea_one: '1 incident lies outside the study area (the unit polygons) and is not in the grid.',
+    outsideArea_other:
       '{{count}} incidents lie outside the study area (the unit polygons) and are not in the grid.',
+    outsideSteps_one:
+      '1 incident falls in a partial week or month at an end of the period and is not in the cube.',
+    outsideSteps_other:
+      '{{count}} incidents fall in a partial week or month at an end of the period and are not in the cube.',
+    fewSteps: 'Warning: only {{count}} time steps; the trend test needs 10 or more to be reliable.',
     fewCells: 'Warning: only {{count}} cells; Gi* z-scores are unreliable with fewer than 30.',
     noVariation: 'Every cell has the same count: there are no hot or cold spots to find.',
     bandwidthBelowCell:

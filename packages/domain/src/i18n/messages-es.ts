@@ -1,6 +1,9 @@
 import type { messagesEn } from './messages-en.js';
 
-type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+/** The English keys, plus a Spanish `_many` plural form (CLDR: exact millions) beside every `_other`. */
+type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> } & {
+  readonly [K in keyof T as K extends `${infer B}_other` ? `${B}_many` : never]: string;
+};
 
 /** Mensajes en español. Mismas claves que messages-en.ts (lo comprueba el tipo y una prueba). */
 export const messagesEs: Shape<typeof messagesEn> = {
@@ -91,6 +94,12 @@ export const messagesEs: Shape<typeof messagesEn> = {
     PASSWORD_MISMATCH: 'Las dos contraseñas escritas no coinciden. No se cambió nada; inténtelo de nuevo.',
     FILE_NOT_WRITABLE:
       'No se puede escribir {{file}}: {{detail}}. Compruebe que la carpeta existe y que puede escribir en ella.',
+    TOO_FEW_TIME_STEPS:
+      'El periodo del {{from}} al {{to}} contiene {{count}} pasos de tiempo completos (paso: {{step}}); los puntos calientes emergentes necesitan al menos {{min}} (10 o más para una tendencia fiable). Elija un periodo más largo o un paso más corto.',
+    CRS_UNKNOWN:
+      'EPSG:{{value}} no es un sistema de referencia de coordenadas que Vigía conozca. Indique el código EPSG de un sistema proyectado en metros: la cuadrícula nacional o de la ciudad, o una zona UTM (326zz al norte del ecuador, 327zz al sur).',
+    CRS_NOT_METRIC:
+      'EPSG:{{value}} no es un sistema proyectado en metros (su unidad: {{unit}}), y todas las distancias de los análisis son en metros. Indique una cuadrícula métrica, p. ej. la zona UTM (326zz norte, 327zz sur) o la versión en metros de la cuadrícula estatal o nacional.',
   },
   api: {
     internal: 'Error inesperado del servidor. Repórtelo con este identificador de solicitud: {{requestId}}.',
@@ -235,13 +244,38 @@ export const messagesEs: Shape<typeof messagesEn> = {
     stopping: 'Deteniendo…',
   },
   analyze: {
-    noLocation: '{{count}} incidentes de esta selección no tienen ubicación y no entran en el análisis.',
-    recurringIncluded:
-      'Atención: {{locations}} ubicaciones se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}. Pueden ser geocódigos por defecto (una estación, un centroide) y aparecer como falsos puntos calientes: exclúyalas con --exclude-recurring.',
-    recurringExcluded:
-      'Se excluyeron {{locations}} ubicaciones que se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}.',
-    outsideArea:
+    // Formas de plural (i18next `count`, categorías CLDR del español: one, many = millones exactos, other).
+    noLocation_one: '1 incidente de esta selección no tiene ubicación y no entra en el análisis.',
+    noLocation_many:
+      '{{count}} de incidentes de esta selección no tienen ubicación y no entran en el análisis.',
+    noLocation_other:
+      '{{count}} incidentes de esta selección no tienen ubicación y no entran en el análisis.',
+    recurringIncluded_one:
+      'Atención: 1 ubicación se repite mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}. Puede ser un geocódigo por defecto (una estación, un centroide) y aparecer como un falso punto caliente: exclúyala con --exclude-recurring.',
+    recurringIncluded_many:
+      'Atención: {{count}} de ubicaciones se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}. Pueden ser geocódigos por defecto (una estación, un centroide) y aparecer como falsos puntos calientes: exclúyalas con --exclude-recurring.',
+    recurringIncluded_other:
+      'Atención: {{count}} ubicaciones se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}. Pueden ser geocódigos por defecto (una estación, un centroide) y aparecer como falsos puntos calientes: exclúyalas con --exclude-recurring.',
+    recurringExcluded_one:
+      'Se excluyó 1 ubicación que se repite mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}.',
+    recurringExcluded_many:
+      'Se excluyeron {{count}} de ubicaciones que se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}.',
+    recurringExcluded_other:
+      'Se excluyeron {{count}} ubicaciones que se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}.',
+    outsideArea_one:
+      '1 incidente está fuera del área de estudio (los polígonos de la unidad) y no entra en la cuadrícula.',
+    outsideArea_many:
+      '{{count}} de incidentes están fuera del área de estudio (los polígonos de la unidad) y no entran en la cuadrícula.',
+    outsideArea_other:
       '{{count}} incidentes están fuera del área de estudio (los polígonos de la unidad) y no entran en la cuadrícula.',
+    outsideSteps_one:
+      '1 incidente cae en una semana o un mes incompleto en un extremo del periodo y no entra en el cubo.',
+    outsideSteps_many:
+      '{{count}} de incidentes caen en una semana o un mes incompleto en un extremo del periodo y no entran en el cubo.',
+    outsideSteps_other:
+      '{{count}} incidentes caen en una semana o un mes incompleto en un extremo del periodo y no entran en el cubo.',
+    fewSteps:
+      'Atención: solo {{count}} pasos de tiempo; la prueba de tendencia necesita 10 o más para ser fiable.',
     fewCells: 'Atención: solo {{count}} celdas; los valores z de Gi* no son fiables con menos de 30.',
     noVariation: 'Todas las celdas tienen el mismo conteo: no hay puntos calientes ni fríos que encontrar.',
     bandwidthBelowCell:

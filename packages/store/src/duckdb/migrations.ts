@@ -171,4 +171,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (agency_id, token_hash)
   );
   `,
+  // 7: the agency's metric CRS for spatial analyses (EPSG code; NULL = UTM zone of the data).
+  `
+  ALTER TABLE agency ADD COLUMN epsg INTEGER;
+  `,
 ];

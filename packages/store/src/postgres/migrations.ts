@@ -185,4 +185,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX user_session_user ON user_session (agency_id, user_id);
   `,
+  // 4: the agency's metric CRS for spatial analyses (EPSG code; NULL = UTM zone of the data).
+  `
+  ALTER TABLE agency ADD COLUMN epsg integer;
+  `,
 ];

@@ -193,8 +193,10 @@ export class PostgresStore implements Store {
     timeZone: string;
     locale: Locale;
     actor?: string;
+    epsg?: number | null;
   }): Promise<AgencyRecord> {
     const { actor, ...settings } = input;
+    const epsg = settings.epsg ?? null;
     return this.inTransaction(async (client) => {
       await client.query('LOCK TABLE agency IN EXCLUSIVE MODE');
       const existing = await agencyQueries.get(
@@ -202,10 +204,11 @@ export class PostgresStore implements Store {
       );
       if (existing) throw new VigiaError('AGENCY_EXISTS', { db: this.location, name: existing.name });
       await client.query(
-        `INSERT INTO agency (agency_id, name, country, time_zone, locale) VALUES (${AGENCY}, $1, $2, $3, $4)`,
-        [settings.name, settings.country, settings.timeZone, settings.locale],
+        `INSERT INTO agency (agency_id, name, country, time_zone, locale, epsg)
+         VALUES (${AGENCY}, $1, $2, $3, $4, $5)`,
+        [settings.name, settings.country, settings.timeZone, settings.locale, epsg],
       );
-      const agency: AgencyRecord = { id: AGENCY, ...settings, weekStart: 'monday', version: 1 };
+      const agency: AgencyRecord = { id: AGENCY, ...settings, epsg, weekStart: 'monday', version: 1 };
       await appendAuditPg(client, AGENCY, agencyCreateEntry(agency, actor));
       return agency;
     });

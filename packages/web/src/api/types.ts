@@ -20,6 +20,8 @@ export interface Agency {
   dataRange: { first: string; last: string } | null;
   /** True for the synthetic demo agency: every screen says so. */
   demo: boolean;
+  /** Metric CRS (EPSG code) of spatial analyses; null = the UTM zone of the data. */
+  epsg: number | null;
 }
 
 /** GeoJSON polygon geometry in WGS84 degrees. */
@@ -233,4 +235,71 @@ export interface Me {
   user: UserView;
   csrfToken: string;
   expiresAt: string;
+}
+
+/** What every analysis was run on (GET /analysis/*: `selection`). */
+export interface AnalysisSelection {
+  unit: { code: string; name: string; level: string } | null;
+  category: string | null;
+  from: string;
+  to: string;
+  crs: string;
+  incidents: number;
+  withoutLocation: number;
+  recurringLocations: { lon: number; lat: number; count: number; expected: number; pValue: number }[];
+  recurringExcluded: boolean;
+  analysed: number;
+}
+
+/** A GeoJSON collection of grid cells (WGS84 polygons) with their properties. */
+export interface CellCollection<P> {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; geometry: { type: 'Polygon'; coordinates: number[][][] }; properties: P }[];
+}
+
+/** GET /analysis/hotspots: Gi* per cell; class ±3/±2/±1 = hot/cold at 99/95/90 %, 0 not significant. */
+export interface HotspotsResponse {
+  analysis: 'hotspots';
+  selection: AnalysisSelection;
+  grid: { cellSizeMeters: number; nCols: number; nRows: number };
+  weights: { kind: 'distance'; distanceBandMeters: number } | { kind: 'knn'; k: number };
+  cells: CellCollection<{ id: number; count: number; z: number | null; p: number | null; class: number }>;
+  outsideStudyArea: number;
+  warnings: string[];
+}
+
+/** GET /analysis/kde?output=raster: the surface as an image (density per km², rows from the north). */
+export interface KdeRasterResponse {
+  analysis: 'kde';
+  selection: AnalysisSelection;
+  kernel: 'quartic' | 'gaussian';
+  bandwidthMeters: number;
+  grid: { cellSizeMeters: number; nCols: number; nRows: number };
+  raster: { corners: [number, number][]; nCols: number; nRows: number; density: number[]; max: number };
+  warnings: string[];
+}
+
+/** GET /analysis/emerging: cells with their emerging hot spot category. */
+export interface EmergingResponse {
+  analysis: 'emerging';
+  selection: AnalysisSelection;
+  step: 'week' | 'month';
+  steps: { start: string; end: string; incidents: number }[];
+  categories: Record<string, number>;
+  cells: CellCollection<{ id: number; count: number; category: string; hotSteps: number; coldSteps: number }>;
+  outsideStudyArea: number;
+  outsideSteps: number;
+  warnings: string[];
+}
+
+/** GET /analysis/knox: the near-repeat table (bands [from, to]; to null = open-ended) and its summary. */
+export interface KnoxResponse {
+  analysis: 'knox';
+  selection: AnalysisSelection;
+  pairs: number;
+  permutations: number;
+  spatialBands: [number, number | null][];
+  temporalBands: [number, number | null][];
+  table: { observed: number; expected: number | null; ratio: number | null; pValue: number }[][];
+  summary: string[];
 }
