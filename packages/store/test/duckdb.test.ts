@@ -7,6 +7,7 @@ import { DuckDbStore } from '../src/index.js';
 import { MIGRATIONS } from '../src/duckdb/migrations.js';
 import { storeContract } from './contract/store-contract.js';
 import { backupContract } from './contract/backup-contract.js';
+import { callContract } from './contract/call-contract.js';
 import type { StoreFactory } from './contract/fixtures.js';
 
 /** The embedded store in a fresh file of a temp directory (a file, so reopening is tested too). */
@@ -26,6 +27,7 @@ const duckdb: StoreFactory = async () => {
 
 storeContract('DuckDB', duckdb);
 backupContract('DuckDB', duckdb);
+callContract('DuckDB', duckdb);
 
 describe('DuckDB migrations', () => {
   it('upgrades a database made before agency versions: its agency starts at version 1', async () => {

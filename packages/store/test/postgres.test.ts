@@ -2,6 +2,7 @@ import { dropTestSchema, testPostgresUrl } from '../../../test/postgres-test-db.
 import { PostgresStore } from '../src/index.js';
 import { storeContract } from './contract/store-contract.js';
 import { backupContract } from './contract/backup-contract.js';
+import { callContract } from './contract/call-contract.js';
 import type { StoreFactory } from './contract/fixtures.js';
 
 /** The server store in a fresh schema of the test database (127.0.0.1:5432/test unless overridden). */
@@ -20,3 +21,4 @@ const postgres: StoreFactory = async () => {
 
 storeContract('PostgreSQL', postgres);
 backupContract('PostgreSQL', postgres);
+callContract('PostgreSQL', postgres);

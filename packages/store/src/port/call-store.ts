@@ -23,6 +23,11 @@ export interface CallImportSession {
   /** Stages one quarantined row with its issues and raw fields (header names as keys). */
   addQuarantine(rowNo: number, issues: readonly RowIssue[], raw: Record<string, string>): void;
   /**
+   * Resolves when the store has taken the rows added so far (back-pressure for a server store that
+   * streams them): call it between batches so memory stays bounded. Immediate for DuckDB.
+   */
+  drain(): Promise<void>;
+  /**
    * Merges staged rows in one transaction. Rows sharing a call id are one call (one row per responding
    * unit): earliest received, dispatched, en route and on-scene times (the first unit to arrive
    * defines arrival), latest cleared time, every responding unit, other fields from its first row. A
