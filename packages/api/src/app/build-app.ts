@@ -15,6 +15,7 @@ import { registerAnalysisRoutes } from '../routes/analysis-routes.js';
 import { registerImportRoutes } from '../routes/import-routes.js';
 import { registerMapConfigRoutes } from '../routes/map-config-routes.js';
 import { registerReadRoutes } from '../routes/read-routes.js';
+import { registerResponseRoutes } from '../routes/response-routes.js';
 import { errorReply } from './error-reply.js';
 import { ResponseCache } from './response-cache.js';
 import { requestLocale } from './request-locale.js';
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerMapConfigRoutes(api, process.env);
       registerAnalysisRoutes(api, { store, cache, locale });
       registerAgencySettingsRoutes(api, { store, changed: () => cache.clear() });
+      registerResponseRoutes(api, { store, cache, now });
       done();
     },
     { prefix: '/api/v1' },

@@ -152,6 +152,8 @@ describe.each(STORE_KINDS)('response report rules (%s)', (kind) => {
       targetsSec: { '1': 1200 },
     });
     expect(only1.options.priority).toBe('1');
+    // The priorities to choose from are those of all the calls in the windows.
+    expect(only1.priorities).toEqual(['1', '2', '3']);
     expect(only1.rows.every((x) => x.targetSec === 1200)).toBe(true);
     expect(only1.rows.filter((x) => x.dimension === 'priority').map((x) => x.key)).toEqual(['1']);
     const d1 = measured((c) => c.year === 2019 && c.priority === '1' && c.district === '1');

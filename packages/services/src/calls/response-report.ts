@@ -125,6 +125,8 @@ export interface ResponseReport {
     /** Quantile definition of median and 90th percentile. */
     quantile: 'hyndman-fan-7';
   };
+  /** Priorities of the calls in the windows (before the priority selection), for choosing one. */
+  priorities: string[];
   /** First and last dates with calls (all calls of the agency), or null when it has none. */
   dataRange: { first: string; last: string } | null;
   rows: ResponseRow[];
@@ -382,6 +384,7 @@ export async function responseReport(store: Store, input: ResponseReportInput): 
       priority: input.priority ?? null,
       quantile: 'hyndman-fan-7',
     },
+    priorities: facts.priority.values.filter((v): v is string => v !== null).sort(collator.compare),
     dataRange,
     rows,
     hourWeekday,
