@@ -15,6 +15,9 @@ const MapPage = lazy(() => import('../pages/map/MapPage.js').then((m) => ({ defa
 const TrendsPage = lazy(() =>
   import('../pages/trends/TrendsPage.js').then((m) => ({ default: m.TrendsPage })),
 );
+const ResponsePage = lazy(() =>
+  import('../pages/response/ResponsePage.js').then((m) => ({ default: m.ResponsePage })),
+);
 
 const LANG_KEY = 'vigia.lang';
 
@@ -71,6 +74,7 @@ export function App() {
               {route.page === 'compstat' && <CompstatPage />}
               {route.page === 'map' && <MapPage />}
               {route.page === 'trends' && <TrendsPage />}
+              {route.page === 'response' && <ResponsePage />}
               {route.page === 'quality' && <QualityPage />}
             </Suspense>
           </main>

@@ -6,7 +6,13 @@ type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T
 /** Spanish dashboard labels (i18next resource); typed so a missing key fails the type check. */
 export const es: Catalogue<typeof en> = {
   app: { title: 'Vigía', subtitle: 'COMPSTAT' },
-  nav: { compstat: 'COMPSTAT', map: 'Mapa', trends: 'Tendencias', quality: 'Calidad de datos' },
+  nav: {
+    compstat: 'COMPSTAT',
+    map: 'Mapa',
+    trends: 'Tendencias',
+    response: 'Respuesta policial',
+    quality: 'Calidad de datos',
+  },
   lang: { label: 'Idioma' },
   demo: {
     banner: 'Datos de demostración: incidentes sintéticos, no de una agencia real. No decidir con ellos.',
@@ -100,6 +106,45 @@ export const es: Catalogue<typeof en> = {
     count: 'Cantidad',
     label: 'Etiqueta',
   },
+  response: {
+    title: 'Respuesta policial',
+    priority: 'Prioridad',
+    allPriorities: 'Todas las prioridades',
+    priorityN: 'Prioridad {{p}}',
+    officerInitiated: 'Incluir llamadas iniciadas por el agente',
+    window: 'Gráfico y cuadrícula',
+    method:
+      'Tiempo de respuesta = en el lugar − recibida (primera unidad). Mediana y percentil 90 en min:s (como quantile() de R y PERCENTIL.INC de Excel). Cada celda: este año (mismas fechas del año anterior).',
+    outsideData:
+      'Las llamadas van del {{first}} al {{last}}: las ventanas fuera de esas fechas ({{windows}}) cuentan días sin datos, así que sus comparaciones dicen poco.',
+    noCalls:
+      'No hay llamadas de servicio en estas fechas. Impórtelas con: vigia import calls ARCHIVO --profile NOMBRE',
+    targetOnlyPerPriority:
+      'El porcentaje dentro de meta se muestra por prioridad: elija una arriba (mezclar prioridades con metas distintas confundiría).',
+    noTarget: 'La prioridad {{p}} no tiene meta de tiempo: no hay porcentaje dentro de meta.',
+    target: 'Meta de la prioridad {{p}}: {{time}}.',
+    calls: 'Llamadas',
+    median: 'Mediana',
+    p90: 'Percentil 90',
+    withinTarget: 'Dentro de meta',
+    distribution: 'Distribución de los tiempos de respuesta ({{window}})',
+    minutesAxis: 'Minutos desde la recepción hasta la llegada',
+    callsAxis: 'Llamadas',
+    overflow: '≥ 60',
+    thisYear: 'Este año',
+    lastYear: 'Año anterior',
+    heatMap: 'Llamadas por hora y día de la semana ({{window}}, este año)',
+    hour: 'Hora',
+    cellTitle: '{{calls}} llamadas, mediana {{median}}',
+    excluded: 'Fuera de los tiempos de respuesta (cuentan como llamadas)',
+    reason: 'Motivo',
+    officerInitiatedReason: 'Iniciadas por el agente',
+    noOnScene: 'Sin hora de llegada',
+    dateOnly: 'Solo fechas (sin hora)',
+    outOfOrder: 'Horas fuera de orden',
+    measured: 'Medidas',
+  },
+  weekday: { 1: 'lun', 2: 'mar', 3: 'mié', 4: 'jue', 5: 'vie', 6: 'sáb', 7: 'dom' },
   upload: {
     title: 'Subir una exportación',
     file: 'Archivo (CSV, TSV o XLSX)',
