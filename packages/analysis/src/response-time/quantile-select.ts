@@ -5,15 +5,15 @@
  * million calls asks for a median and a 90th percentile of hundreds of groups; sorting them all was
  * most of its time (bench/calls.js).
  *
- * Selection is Hoare's quickselect (median-of-three pivot, which copes with many equal values such as
- * response times in whole seconds); a range that keeps partitioning badly is sorted instead, so the worst
+ * Selection is Floyd and Rivest's SELECT (see `select`), which copes with many equal values such as
+ * response times in whole seconds; a range that keeps partitioning badly is sorted instead, so the worst
  * case stays O(n log n).
  *
  * @param values - any order, no NaN; REORDERED in place (pass a copy to keep the order).
  * @param ps - probabilities in [0, 1], any order.
  * @returns one quantile per p, in the order of `ps`; all null when `values` is empty.
  * @throws RangeError when a p is outside [0, 1].
- * @see Hoare, C. A. R. (1961) Algorithm 65: Find, Commun. ACM 4(7).
+ * @see Floyd, R. W. & Rivest, R. L. (1975) Algorithm 489: SELECT, Commun. ACM 18(3).
  */
 export function quantilesInPlace(values: Float64Array, ps: readonly number[]): (number | null)[] {
   for (const p of ps) {
@@ -56,33 +56,50 @@ export function quantilesInPlace(values: Float64Array, ps: readonly number[]): (
   return out;
 }
 
-/** Puts the k-th smallest of values[left..right] at k, smaller ones left of it, larger right. */
-function select(a: Float64Array, k: number, left: number, right: number): void {
+/**
+ * Puts the k-th smallest of a[left..right] at k, smaller-or-equal values left of it and larger-or-equal
+ * right of it: Floyd and Rivest's SELECT, which first narrows the range around k on a sample (for ranges
+ * over 600 values) so each pass partitions close to k; about 1.5 n comparisons on average, against 3.4 n
+ * for plain quickselect. A range that keeps partitioning badly is sorted instead (worst case
+ * O(n log n)).
+ * @see Floyd, R. W. & Rivest, R. L. (1975) Algorithm 489: SELECT, Commun. ACM 18(3).
+ */
+function select(a: Float64Array, k: number, left: number, right: number, depth = 0): void {
   let budget = 2 * Math.ceil(Math.log2(right - left + 2)) + 16;
   while (right > left) {
-    if (--budget < 0) {
+    if (--budget < 0 || depth > 64) {
       a.subarray(left, right + 1).sort();
       return;
     }
-    const mid = (left + right) >>> 1;
-    if (a[mid]! < a[left]!) swap(a, mid, left);
-    if (a[right]! < a[left]!) swap(a, right, left);
-    if (a[right]! < a[mid]!) swap(a, right, mid);
-    const pivot = a[mid]!;
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
+      const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
+      select(a, k, newLeft, newRight, depth + 1);
+    }
+    const t = a[k]!;
     let i = left;
     let j = right;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        swap(a, i, j);
-        i++;
-        j--;
-      }
+    swap(a, left, k);
+    if (a[right]! > t) swap(a, left, right);
+    while (i < j) {
+      swap(a, i, j);
+      i++;
+      j--;
+      while (a[i]! < t) i++;
+      while (a[j]! > t) j--;
     }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return;
+    if (a[left] === t) swap(a, left, j);
+    else {
+      j++;
+      swap(a, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
   }
 }
 

@@ -69,7 +69,8 @@ class Cell {
  * each of its groups once per slot; the statistics are computed once per cell at the end.
  */
 export class ResponseAccumulator {
-  private readonly cells: (Cell | undefined)[][] = [];
+  /** Cell of group g in slot s at g × slots + s (a flat array: one lookup per call and group). */
+  private readonly cells: (Cell | undefined)[] = [];
 
   constructor(private readonly slots: number) {}
 
@@ -85,10 +86,12 @@ export class ResponseAccumulator {
     processing: number,
     travel: number,
   ): void {
-    let row = this.cells[group];
-    if (!row) this.cells[group] = row = new Array<Cell | undefined>(this.slots);
-    let c = row[slot];
-    if (!c) row[slot] = c = new Cell();
+    const at = group * this.slots + slot;
+    let c = this.cells[at];
+    if (c === undefined) {
+      while (this.cells.length < at) this.cells.push(undefined);
+      this.cells[at] = c = new Cell();
+    }
     c.calls++;
     if (exclusion >= 0) {
       c.excluded[exclusion]!++;
@@ -103,25 +106,34 @@ export class ResponseAccumulator {
   /** Groups that received any call, in id order. */
   groups(): number[] {
     const out: number[] = [];
-    this.cells.forEach((row, g) => {
-      if (row) out.push(g);
-    });
+    for (let g = 0; g * this.slots < this.cells.length; g++) {
+      for (let s = 0; s < this.slots; s++) {
+        if (this.cells[g * this.slots + s] !== undefined) {
+          out.push(g);
+          break;
+        }
+      }
+    }
     return out;
+  }
+
+  private cell(slot: number, group: number): Cell | undefined {
+    return this.cells[group * this.slots + slot];
   }
 
   /** Number of calls of a group in a slot. */
   calls(slot: number, group: number): number {
-    return this.cells[group]?.[slot]?.calls ?? 0;
+    return this.cell(slot, group)?.calls ?? 0;
   }
 
   /** The measured response times of a group in a slot (a view; call before {@link stats}). */
   responseTimes(slot: number, group: number): Float64Array {
-    return this.cells[group]?.[slot]?.response.view() ?? new Float64Array(0);
+    return this.cell(slot, group)?.response.view() ?? new Float64Array(0);
   }
 
   /** Statistics of a group in a slot, the share within target judged against `targetSec` (or none). */
   stats(slot: number, group: number, targetSec: number | null): ResponseWindowStats {
-    const c = this.cells[group]?.[slot];
+    const c = this.cell(slot, group);
     const samples: ResponseSamples = {
       response: c ? c.response.view() : new Float64Array(0),
       processing: c ? c.processing.view() : new Float64Array(0),

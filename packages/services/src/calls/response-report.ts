@@ -213,6 +213,20 @@ export async function responseReport(store: Store, input: ResponseReportInput): 
     }
     return g;
   };
+  // A call's unit groups, cached by unit of record (or by the source's code when unplaced): the unit
+  // key is built once per unit, not once per call.
+  const byUnitId = new Map<number, ReturnType<typeof unitOf>>();
+  const bySourceUnit: (ReturnType<typeof unitOf> | undefined)[] = [];
+  const unitOfCall = (i: number) => {
+    const id = facts.unitId[i]!;
+    if (id >= 0) {
+      let g = byUnitId.get(id);
+      if (!g) byUnitId.set(id, (g = unitOf(scope.keyOf(facts, i))));
+      return g;
+    }
+    const code = facts.sourceUnit.codes[i]!;
+    return (bySourceUnit[code] ??= unitOf(scope.keyOf(facts, i)));
+  };
   const respondingGroups = facts.respondingUnits.values.map((joined) =>
     (joined ? joined.split(S) : []).map((ru) =>
       shiftNames.map((s) =>
@@ -266,7 +280,7 @@ export async function responseReport(store: Store, input: ResponseReportInput): 
     const arrest =
       (bits & CALL_FACT_FLAGS.arrestKnown) === 0 ? -1 : (bits & CALL_FACT_FLAGS.arrest) !== 0 ? 1 : 0;
     if (arrest >= 0) anyArrestData = true;
-    const unit = unitOf(scope.keyOf(facts, i));
+    const unit = unitOfCall(i);
     const shift = dateOnly ? NO_SHIFT : shiftAt[facts.minuteOfDay[i]!]!;
     const gPriority = priorityGroup[facts.priority.codes[i]!]!;
     const gChannel = channelGroup[facts.channel.codes[i]!]!;
