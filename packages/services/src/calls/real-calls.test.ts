@@ -7,7 +7,8 @@ import { initAgency } from '../agency/init-agency.js';
 import { STORE_KINDS, openTestStore, removeTestStores } from '../test-helpers/both-stores.js';
 import { importUnits } from '../units/import-units.js';
 import { importCalls } from './import-calls.js';
-import { responseReport, type ResponseReport } from './response-report.js';
+import { responseReport } from './response-report.js';
+import type { ResponseReport } from './response-types.js';
 
 /**
  * The two CAD extracts in ../shared/data. Seattle's response times are checked against an independent

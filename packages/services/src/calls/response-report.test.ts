@@ -5,7 +5,8 @@ import type { Store } from '@vigia/store';
 import { fixtureAgency } from '../test-helpers/fixture-agency.js';
 import { STORE_KINDS, openTestStore, removeTestStores } from '../test-helpers/both-stores.js';
 import { importCalls } from './import-calls.js';
-import { DISTRIBUTION_BIN_SEC, responseReport, type ResponseReport } from './response-report.js';
+import { responseReport } from './response-report.js';
+import { DISTRIBUTION_BIN_SEC, type ResponseReport } from './response-types.js';
 
 /*
  * The response report's rules on generated calls in the fixture agency (districts 1 and 2, beats under
