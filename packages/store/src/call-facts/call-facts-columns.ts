@@ -41,18 +41,6 @@ export class CodedColumnBuilder {
     this.codes[i] = code;
   }
 
-  /**
-   * Sets row `i` to a code the source already made dense and unique per text (0, 1, 2…, e.g. a
-   * dictionary built by the query itself); `text` is read only the first time a code appears.
-   */
-  setCoded(i: number, code: number, text: () => string | null): void {
-    if (code >= this.values.length || this.values[code] === undefined) {
-      while (this.values.length <= code) this.values.push(undefined as unknown as null);
-      this.values[code] = text();
-    }
-    this.codes[i] = code;
-  }
-
   build(): CodedColumn {
     return { codes: this.codes, values: this.values };
   }

@@ -9,23 +9,22 @@ const ms = (col: string) => `CAST(epoch_ms(${col}) AS DOUBLE)`;
 const num = (v: unknown): number | null => (v === null ? null : Number(v));
 const items = (v: unknown): string[] => ((v as { items?: unknown[] } | null)?.items ?? []).map(String);
 
-/** Text columns of the facts, dictionary-encoded by the query itself (see listCallFacts). */
-const CODED = [
-  ['priority', 'priority'],
-  ['channel', 'channel'],
-  ['callType', 'coalesce(final_type, initial_type)'],
-  ['sourceUnit', 'source_unit'],
-  ['respondingUnits', `nullif(array_to_string(responding_units, chr(31)), '')`],
-] as const;
+/** Text columns of the facts, in CallFacts order: priority, channel, callType, sourceUnit, respondingUnits. */
+const TEXTS = [
+  'priority',
+  'channel',
+  'coalesce(final_type, initial_type)',
+  'source_unit',
+  `nullif(array_to_string(responding_units, chr(31)), '')`,
+];
 
 const after = (col: string) => `CAST(epoch_ms(${col}) - epoch_ms(received_at) AS DOUBLE)`;
 
 /**
  * Current calls received within any of `windows` (local dates, inclusive), column by column (see
- * CallFacts). Each text column comes with a dense code from a small dictionary the query builds from the
- * selected calls (DISTINCT, numbered, joined back): the driver then hands over an integer per call and
- * decodes each distinct text once, instead of a string per call — decoding was most of the time spent
- * reading a million calls. One query, so the codes and texts always agree.
+ * CallFacts), read chunk by chunk straight into typed arrays; texts are interned (each distinct text
+ * kept once). Numbering the distinct texts inside the query (DISTINCT, joined back) saved no CPU time on
+ * a million calls (bench/calls.js), so the query stays plain.
  */
 export async function listCallFacts(
   db: DuckDBConnection,
@@ -38,36 +37,21 @@ export async function listCallFacts(
       return `received_date BETWEEN CAST($${params.length - 1} AS DATE) AND CAST($${params.length} AS DATE)`;
     })
     .join(' OR ');
-  const { DATE_ONLY, OFFICER, KNOWN, ARREST } = {
-    DATE_ONLY: CALL_FACT_FLAGS.dateOnly,
-    OFFICER: CALL_FACT_FLAGS.officerInitiated,
-    KNOWN: CALL_FACT_FLAGS.arrestKnown,
-    ARREST: CALL_FACT_FLAGS.arrest,
-  };
-  const sql = `
-    WITH f AS MATERIALIZED (
-      SELECT CAST(received_date - DATE '1970-01-01' AS INTEGER) AS day,
-             CAST(hour(received_local) * 60 + minute(received_local) AS SMALLINT) AS minute,
-             ${after('dispatched_at')} AS d, ${after('en_route_at')} AS e, ${after('on_scene_at')} AS o,
-             ${after('cleared_at')} AS c,
-             CAST((CASE WHEN time_precision = 'date' THEN ${DATE_ONLY} ELSE 0 END)
-                  + (CASE WHEN officer_initiated THEN ${OFFICER} ELSE 0 END)
-                  + (CASE WHEN arrest IS NULL THEN 0 WHEN arrest THEN ${KNOWN + ARREST} ELSE ${KNOWN} END) AS UTINYINT) AS flags,
-             coalesce(unit_id, -1) AS unit_id,
-             ${CODED.map(([, expr], i) => `${expr} AS t${i}`).join(', ')}
-      FROM call_for_service WHERE agency_id = ${AGENCY} AND is_current AND (${where || 'false'})
-    ),
-    ${CODED.map(
-      (_, i) =>
-        `k${i} AS (SELECT v, CAST(row_number() OVER () - 1 AS INTEGER) AS code FROM (SELECT DISTINCT t${i} AS v FROM f))`,
-    ).join(',\n    ')}
-    SELECT f.day, f.minute, f.d, f.e, f.o, f.c, f.flags, f.unit_id,
-           ${CODED.map((_, i) => `k${i}.code, f.t${i}`).join(', ')}
-    FROM f ${CODED.map((_, i) => `JOIN k${i} ON f.t${i} IS NOT DISTINCT FROM k${i}.v`).join(' ')}`;
-  const result = await db.run(sql, params);
+  const F = CALL_FACT_FLAGS;
+  const result = await db.run(
+    `SELECT CAST(received_date - DATE '1970-01-01' AS INTEGER),
+            CAST(hour(received_local) * 60 + minute(received_local) AS SMALLINT),
+            ${after('dispatched_at')}, ${after('en_route_at')}, ${after('on_scene_at')}, ${after('cleared_at')},
+            CAST((CASE WHEN time_precision = 'date' THEN ${F.dateOnly} ELSE 0 END)
+                 + (CASE WHEN officer_initiated THEN ${F.officerInitiated} ELSE 0 END)
+                 + (CASE WHEN arrest IS NULL THEN 0 WHEN arrest THEN ${F.arrestKnown + F.arrest} ELSE ${F.arrestKnown} END) AS UTINYINT),
+            coalesce(unit_id, -1), ${TEXTS.join(', ')}
+     FROM call_for_service WHERE agency_id = ${AGENCY} AND is_current AND (${where || 'false'})`,
+    params,
+  );
   const n = Number(result.rowCount);
   const facts = allocateCallFacts(n);
-  const coded = CODED.map(() => new CodedColumnBuilder(n));
+  const texts = TEXTS.map(() => new CodedColumnBuilder(n));
   const nan = (v: unknown) => (v === null ? NaN : (v as number));
   let at = 0;
   for (
@@ -76,8 +60,9 @@ export async function listCallFacts(
     chunk = await result.fetchChunk()
   ) {
     const rows = chunk.rowCount;
-    const v = (i: number) => chunk.getColumnVector(i);
-    const [day, minute, d, e, o, c, flags, unit] = [0, 1, 2, 3, 4, 5, 6, 7].map(v);
+    const [day, minute, d, e, o, c, flags, unit] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) =>
+      chunk.getColumnVector(i),
+    );
     for (let i = 0; i < rows; i++) {
       const k = at + i;
       facts.receivedDay[k] = day!.getItem(i) as number;
@@ -89,16 +74,13 @@ export async function listCallFacts(
       facts.flags[k] = flags!.getItem(i) as number;
       facts.unitId[k] = unit!.getItem(i) as number;
     }
-    coded.forEach((b, j) => {
-      const codes = v(8 + 2 * j);
-      const texts = v(9 + 2 * j);
-      for (let i = 0; i < rows; i++) {
-        b.setCoded(at + i, codes.getItem(i) as number, () => texts.getItem(i) as string | null);
-      }
+    texts.forEach((b, j) => {
+      const v = chunk.getColumnVector(8 + j);
+      for (let i = 0; i < rows; i++) b.set(at + i, v.getItem(i) as string | null);
     });
     at += rows;
   }
-  const [priority, channel, callType, sourceUnit, respondingUnits] = coded.map((b) => b.build());
+  const [priority, channel, callType, sourceUnit, respondingUnits] = texts.map((b) => b.build());
   return {
     ...facts,
     priority: priority!,
