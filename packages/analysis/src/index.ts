@@ -4,8 +4,10 @@ export { percentChange } from './percent-change/percent-change.js';
 export { compstatCompare } from './compstat-compare/compstat-compare.js';
 export type { CompstatCompareResult } from './compstat-compare/compstat-compare.js';
 export { quantileSorted } from './response-time/quantile.js';
-export { responseTimeStats } from './response-time/response-stats.js';
-export type { MeasuredCall, ResponseTimeStats } from './response-time/response-stats.js';
+export { summarizeResponseTimes } from './response-time/response-stats.js';
+export type { ResponseSamples, ResponseTimeStats } from './response-time/response-stats.js';
+export { quantilesInPlace } from './response-time/quantile-select.js';
+export { histogram, type Histogram } from './response-time/histogram.js';
 
 // Spatial and space-time analytics (issue 4): each validated against R, see docs/methods/.
 export { normalTails, twoSidedNormalP } from './normal/normal-cdf.js';

@@ -19,6 +19,7 @@ export * from './calls/import-calls.js';
 export * from './calls/response-options.js';
 export * from './calls/response-groups.js';
 export * from './calls/response-report.js';
+export * from './calls/response-types.js';
 export * from './calls/response-section.js';
 export * from './spatial/index.js';
 export * from './store/backup-store.js';

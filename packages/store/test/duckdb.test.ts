@@ -10,6 +10,7 @@ import { backupContract } from './contract/backup-contract.js';
 import { auditContract } from './contract/audit-contract.js';
 import { auditChangesContract } from './contract/audit-changes-contract.js';
 import { usersContract } from './contract/users-contract.js';
+import { callContract } from './contract/call-contract.js';
 import type { StoreFactory } from './contract/fixtures.js';
 
 /** The embedded store in a fresh file of a temp directory (a file, so reopening is tested too). */
@@ -44,6 +45,7 @@ backupContract('DuckDB', duckdb);
 auditContract('DuckDB', duckdb);
 auditChangesContract('DuckDB', duckdb);
 usersContract('DuckDB', duckdb);
+callContract('DuckDB', duckdb);
 
 describe('DuckDB migrations', () => {
   it('a new database whose process dies before closing it still opens (migrations are checkpointed)', async () => {

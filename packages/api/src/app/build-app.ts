@@ -17,6 +17,7 @@ import { registerBookRoutes } from '../routes/book-routes.js';
 import { registerImportRoutes } from '../routes/import-routes.js';
 import { registerMapConfigRoutes } from '../routes/map-config-routes.js';
 import { registerReadRoutes } from '../routes/read-routes.js';
+import { registerResponseRoutes } from '../routes/response-routes.js';
 import { errorReply } from './error-reply.js';
 import { ResponseCache } from './response-cache.js';
 import { requestLocale } from './request-locale.js';
@@ -132,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerAuthRoutes(api, { store, now, options: auth });
       registerUserRoutes(api, { store, now });
       registerBookRoutes(api, { store, now, locale });
+      registerResponseRoutes(api, { store, cache, now });
       done();
     },
     { prefix: '/api/v1' },

@@ -115,6 +115,13 @@ const CASES: Case[] = [
   },
   { route: 'GET /api/v1/users', request: get('/api/v1/users'), roles: ADMINS, ok: 200 },
   {
+    route: 'GET /api/v1/reports/response',
+    request: get('/api/v1/reports/response?week=2019-W50'),
+    roles: EVERYONE,
+    ok: 200,
+    takesUnit: true,
+  },
+  {
     route: 'GET /api/v1/book',
     request: get('/api/v1/book?week=2019-W50'),
     roles: ['admin', 'analyst', 'command_staff'],

@@ -209,6 +209,13 @@ export const messagesEn = {
       'This agency has no calls for service in these dates. Import them with: vigia import calls FILE --profile NAME',
     noTime: '(no time)',
     rangeWindow: 'Selected dates',
+    outsideData:
+      'Warning: the calls run from {{first}} to {{last}}. Windows reaching outside those dates ({{windows}}) count days with no data: their comparisons mean little.',
+    targetNote:
+      'Within target is given only where all calls share one priority (priority rows, or --priority P): mixing priorities with different targets misleads.',
+    selection: 'Calls selected: {{what}}.',
+    selectionUnit: 'unit {{unit}}',
+    selectionPriority: 'priority {{priority}}',
   },
   quarantineList: {
     header: 'Quarantined rows (import, file, row, reason, column = value):',

@@ -224,6 +224,13 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'Esta institución no tiene llamadas de servicio en estas fechas. Impórtelas con: vigia import calls ARCHIVO --profile NOMBRE',
     noTime: '(sin hora)',
     rangeWindow: 'Fechas elegidas',
+    outsideData:
+      'Atención: las llamadas van del {{first}} al {{last}}. Las ventanas que salen de esas fechas ({{windows}}) cuentan días sin datos: sus comparaciones dicen poco.',
+    targetNote:
+      'Dentro de meta solo se da donde todas las llamadas tienen una misma prioridad (filas de prioridad, o --priority P): mezclar prioridades con metas distintas confunde.',
+    selection: 'Llamadas seleccionadas: {{what}}.',
+    selectionUnit: 'unidad {{unit}}',
+    selectionPriority: 'prioridad {{priority}}',
   },
   quarantineList: {
     header: 'Filas en cuarentena (importación, archivo, fila, motivo, columna = valor):',

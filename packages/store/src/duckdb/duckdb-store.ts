@@ -28,7 +28,7 @@ import type {
   StoredUnit,
   UnitInput,
 } from '../port/store.js';
-import type { CallFact, CallImportSession, CallStore, StoredCall } from '../port/call-store.js';
+import type { CallFacts, CallImportSession, CallStore, StoredCall } from '../port/call-store.js';
 import { DuckDbCallImport } from './calls/call-import.js';
 import { callDateRange, countCurrentCalls, listCallFacts, listCallVersions } from './calls/call-queries.js';
 import { DuckDbIncidentImport } from './incident-import.js';
@@ -584,7 +584,7 @@ export class DuckDbStore implements Store, CallStore {
     }
   }
 
-  listCallFacts(query: { windows: readonly CountWindow[] }): Promise<CallFact[]> {
+  listCallFacts(query: { windows: readonly CountWindow[] }): Promise<CallFacts> {
     return listCallFacts(this.db, query.windows);
   }
 

@@ -1,4 +1,5 @@
 import { OFFENSE_CATEGORY_CODES } from '@vigia/domain';
+import { PG_CALLS_MIGRATION } from './calls/call-migration.js';
 
 /**
  * Versioned schema of the PostgreSQL store, applied in order, one transaction each, under an advisory
@@ -189,4 +190,6 @@ export const PG_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE agency ADD COLUMN epsg integer;
   `,
+  // 5: calls for service (issue 5), a table of their own beside incidents.
+  PG_CALLS_MIGRATION,
 ];

@@ -31,6 +31,7 @@ import type {
   BackupInfo,
   CountQuery,
   CountRow,
+  CountWindow,
   ImportMeta,
   IncidentPointQuery,
   IncidentPoints,
@@ -45,7 +46,15 @@ import type {
   StoredUnit,
   UnitInput,
 } from '../port/store.js';
+import type { CallFacts, CallImportSession, CallStore, StoredCall } from '../port/call-store.js';
 import { countIncidentsSql } from '../duckdb/count-sql.js';
+import { PgCallImport } from './calls/call-import.js';
+import {
+  callDateRangePg,
+  countCurrentCallsPg,
+  listCallFactsPg,
+  listCallVersionsPg,
+} from './calls/call-queries.js';
 import { applyPlacementsPg } from './apply-placements.js';
 import { backupPostgres, restorePostgres } from './backup.js';
 import { CopyWriter } from './copy-writer.js';
@@ -65,11 +74,11 @@ const AGENCY = 1;
 
 /**
  * The server store: one PostgreSQL database (or one schema of it, `?schema=NAME`) shared by any number
- * of Vigía instances. Same contract as the DuckDB store (packages/store/test/contract); imports stream
+ * of Vigía instances. Same contracts as the DuckDB store (Store and CallStore, packages/store/test/contract); imports stream
  * through COPY and merge in one transaction, so every instance sees an import whole or not at all.
  * Open with {@link PostgresStore.open}.
  */
-export class PostgresStore implements Store {
+export class PostgresStore implements Store, CallStore {
   /** Keyset cursors of listPlacementInputs: opaque number → last source id of the page. */
   private readonly cursors = new Map<number, string>();
   private nextCursor = 1;
@@ -452,5 +461,26 @@ export class PostgresStore implements Store {
       actor: options.actor,
       replacedHead: replaced ? { seq: replaced.seq, hash: replaced.hash } : null,
     });
+  }
+
+  // CallStore (calls for service): SQL in postgres/calls/.
+  beginCallImport(meta: ImportMeta): Promise<CallImportSession> {
+    return PgCallImport.begin(this.pool, meta);
+  }
+
+  listCallFacts(query: { windows: readonly CountWindow[] }): Promise<CallFacts> {
+    return listCallFactsPg(this.pool, query.windows);
+  }
+
+  countCurrentCalls(): Promise<number> {
+    return countCurrentCallsPg(this.pool);
+  }
+
+  callDateRange(): Promise<{ first: string; last: string } | null> {
+    return callDateRangePg(this.pool);
+  }
+
+  listCallVersions(source: string, sourceId?: string): Promise<StoredCall[]> {
+    return listCallVersionsPg(this.pool, source, sourceId);
   }
 }

@@ -303,3 +303,57 @@ export interface KnoxResponse {
   table: { observed: number; expected: number | null; ratio: number | null; pValue: number }[][];
   summary: string[];
 }
+
+/** Response statistics of one group in one window (GET /reports/response). Seconds; null = none. */
+export interface ResponseStats {
+  calls: number;
+  excluded: { dateOnly: number; officerInitiated: number; outOfOrder: number; noOnScene: number };
+  measured: number;
+  medianSec: number | null;
+  p90Sec: number | null;
+  processingMedianSec: number | null;
+  travelMedianSec: number | null;
+  /** Share on scene within the row's target (0–1); null when the row has no single priority's target. */
+  withinTargetShare: number | null;
+  withTarget: number;
+}
+
+/** Histogram of response times: counts[i] in [i·binWidth, (i+1)·binWidth) seconds, then the rest. */
+export interface ResponseHistogram {
+  binWidth: number;
+  counts: number[];
+  overflow: number;
+}
+
+/** One row of the response report: the agency ("*"), a priority, a channel or a unit. */
+export interface ResponseRow {
+  dimension: 'agency' | 'priority' | 'channel' | 'unit';
+  key: string;
+  targetSec: number | null;
+  periods: Record<string, { current: ResponseStats; previous: ResponseStats }>;
+}
+
+/** GET /reports/response (packages/api/src/app/response-schemas.ts; only the fields the page reads). */
+export interface ResponseReport {
+  week: string | null;
+  timeZone: string;
+  periodKeys: string[];
+  periods: Record<
+    string,
+    { start: string; end: string; previousStart: string; previousEnd: string; outsideData: boolean }
+  >;
+  options: {
+    targetsSec: Record<string, number>;
+    includeOfficerInitiated: boolean;
+    unit: string | null;
+    priority: string | null;
+  };
+  priorities: string[];
+  dataRange: { first: string; last: string } | null;
+  rows: ResponseRow[];
+  hourWeekday: Record<
+    string,
+    { weekday: number; hour: number; calls: number; measured: number; medianSec: number | null }[]
+  >;
+  distribution: Record<string, { current: ResponseHistogram; previous: ResponseHistogram }>;
+}

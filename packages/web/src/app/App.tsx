@@ -22,6 +22,9 @@ const AnalysisPage = lazy(() =>
 const TrendsPage = lazy(() =>
   import('../pages/trends/TrendsPage.js').then((m) => ({ default: m.TrendsPage })),
 );
+const ResponsePage = lazy(() =>
+  import('../pages/response/ResponsePage.js').then((m) => ({ default: m.ResponsePage })),
+);
 
 const LANG_KEY = 'vigia.lang';
 
@@ -132,6 +135,7 @@ function Dashboard({ chosen, choose }: { chosen: Locale | null; choose: (l: Loca
               {route.page === 'map' && <MapPage />}
               {route.page === 'trends' && <TrendsPage />}
               {route.page === 'analysis' && <AnalysisPage />}
+              {route.page === 'response' && <ResponsePage />}
               {route.page === 'quality' && <QualityPage />}
               {route.page === 'audit' && <AuditPage />}
               {route.page === 'users' && <UsersPage />}
