@@ -2,8 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openBrowser, watchPage } from './browser.js';
-import { startChicagoServer, type ChicagoServer } from './chicago-server.js';
+import { openBrowser, signInEverywhere, watchPage } from './browser.js';
+import { E2E_USER, startChicagoServer, type ChicagoServer } from './chicago-server.js';
 
 /**
  * Browser test of the Analysis page (Debian chromium through playwright-core) against the API serving
@@ -14,10 +14,13 @@ const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 let server: ChicagoServer;
 let browser: { context: BrowserContext; close: () => Promise<void> };
+/** The session cookie of the test's own API requests. */
+let cookie = '';
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   [server, browser] = await Promise.all([startChicagoServer(), openBrowser()]);
+  cookie = await signInEverywhere(browser.context, server.base, E2E_USER);
 }, 180_000);
 
 afterAll(async () => {
@@ -26,7 +29,7 @@ afterAll(async () => {
 });
 
 async function api<T>(path: string): Promise<T> {
-  const r = await fetch(`${server.base}/api/v1${path}`);
+  const r = await fetch(`${server.base}/api/v1${path}`, { headers: { cookie } });
   expect(r.status).toBe(200);
   return (await r.json()) as T;
 }

@@ -56,3 +56,32 @@ export function watchPage(page: Page, base: string): string[] {
   });
   return problems;
 }
+
+/**
+ * Signs in twice with `user`: through the API, returning the session cookie for the test's own API
+ * requests, and through the dashboard's sign-in form in `context` (its profile then keeps the session
+ * cookie for every tab).
+ * @throws Error when either sign-in fails.
+ */
+export async function signInEverywhere(
+  context: BrowserContext,
+  base: string,
+  user: { username: string; password: string },
+): Promise<string> {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: user.username, password: user.password }),
+  });
+  if (login.status !== 200) throw new Error(`API sign-in failed: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const page = await context.newPage();
+  await page.goto(base);
+  const form = page.locator('form[data-testid=login]');
+  await form.locator('input[name=username]').fill(user.username);
+  await form.locator('input[name=password]').fill(user.password);
+  await form.locator('button[type=submit]').click();
+  await page.locator('[data-testid=user]').waitFor();
+  await page.close();
+  return cookie;
+}

@@ -15,8 +15,12 @@ export const WEB_DIST = fileURLToPath(new URL('../packages/web/dist/', import.me
 /** Server clock: Wednesday 18 Dec 2019, so the latest complete COMPSTAT week is 2019-W50. */
 export const SERVER_NOW = Date.UTC(2019, 11, 18, 18);
 
-/** The analyst account the browser tests sign in with (analysts may upload). */
-export const E2E_USER = { username: 'ana.analista', password: 'e2e-contraseña-segura', name: 'Ana Analista' };
+/** The administrator account the browser tests sign in with (admins upload and read the audit log). */
+export const E2E_USER = {
+  username: 'ana.admin',
+  password: 'e2e-contraseña-segura',
+  name: 'Ana Administradora',
+};
 
 /** A running server on a temporary DuckDB holding the real Chicago data, and how to stop it. */
 export interface ChicagoServer {
@@ -64,7 +68,7 @@ export async function startChicagoServer(): Promise<ChicagoServer> {
       {
         username: E2E_USER.username,
         displayName: E2E_USER.name,
-        role: 'analyst',
+        role: 'admin',
         password: E2E_USER.password,
       },
       'e2e',

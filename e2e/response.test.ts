@@ -2,7 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { openBrowser, watchPage } from './browser.js';
+import { openBrowser, signInEverywhere, watchPage } from './browser.js';
+import { E2E_USER } from './chicago-server.js';
 import { startSeattleServer, type SeattleServer } from './seattle-server.js';
 
 /**
@@ -16,10 +17,13 @@ const WEEK = '2023-W43';
 
 let server: SeattleServer;
 let browser: { context: BrowserContext; close: () => Promise<void> };
+/** The session cookie of the test's own API requests. */
+let cookie = '';
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   [server, browser] = await Promise.all([startSeattleServer(), openBrowser()]);
+  cookie = await signInEverywhere(browser.context, server.base, E2E_USER);
 }, 180_000);
 
 afterAll(async () => {
@@ -44,7 +48,7 @@ interface Report {
 }
 
 async function api(query: string): Promise<Report> {
-  const r = await fetch(`${server.base}/api/v1/reports/response?${query}`);
+  const r = await fetch(`${server.base}/api/v1/reports/response?${query}`, { headers: { cookie } });
   expect(r.status).toBe(200);
   return (await r.json()) as Report;
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@vigia/api';
-import { importCalls, importUnits, initAgency } from '@vigia/services';
+import { createAccount, importCalls, importUnits, initAgency } from '@vigia/services';
+import { E2E_USER } from './chicago-server.js';
 import { DuckDbStore, type Store } from '@vigia/store';
 import { sharedPath } from '../test/shared-reference.js';
 import { WEB_DIST } from './chicago-server.js';
@@ -48,6 +49,12 @@ export async function startSeattleServer(): Promise<SeattleServer> {
       profile: 'seattle-cad',
       nowMs: SEATTLE_NOW,
     });
+    await createAccount(
+      store,
+      { username: E2E_USER.username, displayName: E2E_USER.name, role: 'admin', password: E2E_USER.password },
+      'e2e',
+      SEATTLE_NOW,
+    );
     app = await buildApp({
       store,
       webRoot: WEB_DIST,

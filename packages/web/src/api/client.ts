@@ -83,15 +83,9 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   return (await (await send(url, { signal })).json()) as T;
 }
 
-/** POST a JSON body and read the JSON answer; same errors as {@link getJson}. */
+/** POST a JSON body (with the CSRF header) and read the JSON answer; same errors as {@link getJson}. */
 export async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    body: JSON.stringify(body),
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-  });
-  if (!res.ok) throw await toError(res);
-  return (await res.json()) as T;
+  return sendJson<T>('POST', url, body);
 }
 
 /** POST a multipart form (uploads); same errors as {@link getJson}. */
