@@ -5,3 +5,4 @@ export * from './postgres/postgres-store.js';
 export { isPostgresUrl } from './postgres/open-postgres.js';
 export * from './port/call-store.js';
 export * from './port/audit.js';
+export * from './port/meetings.js';

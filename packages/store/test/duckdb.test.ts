@@ -8,6 +8,7 @@ import { MIGRATIONS } from '../src/duckdb/migrations.js';
 import { storeContract } from './contract/store-contract.js';
 import { backupContract } from './contract/backup-contract.js';
 import { auditContract } from './contract/audit-contract.js';
+import { meetingContract } from './contract/meeting-contract.js';
 import type { StoreFactory } from './contract/fixtures.js';
 
 /** The embedded store in a fresh file of a temp directory (a file, so reopening is tested too). */
@@ -40,6 +41,7 @@ const duckdb: StoreFactory = async () => {
 storeContract('DuckDB', duckdb);
 backupContract('DuckDB', duckdb);
 auditContract('DuckDB', duckdb);
+meetingContract('DuckDB', duckdb);
 
 describe('DuckDB migrations', () => {
   it('upgrades a database made before agency versions: its agency starts at version 1', async () => {

@@ -3,6 +3,7 @@ import { PostgresStore } from '../src/index.js';
 import { storeContract } from './contract/store-contract.js';
 import { backupContract } from './contract/backup-contract.js';
 import { auditContract } from './contract/audit-contract.js';
+import { meetingContract } from './contract/meeting-contract.js';
 import type { StoreFactory } from './contract/fixtures.js';
 
 /** The server store in a fresh schema of the test database (127.0.0.1:5432/test unless overridden). */
@@ -26,3 +27,4 @@ const postgres: StoreFactory = async () => {
 storeContract('PostgreSQL', postgres);
 backupContract('PostgreSQL', postgres);
 auditContract('PostgreSQL', postgres);
+meetingContract('PostgreSQL', postgres);

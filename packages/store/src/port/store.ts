@@ -12,6 +12,7 @@ import type {
 } from '@vigia/domain';
 import type { DailyCount, DailyCountQuery, IncidentPage, IncidentQuery, QualityFigures } from './explore.js';
 import type { AuditStore } from './audit.js';
+import type { MeetingStore } from './meetings.js';
 
 /** A unit as stored: the domain unit plus the store's numeric id and hierarchy links. */
 export interface StoredUnit {
@@ -236,7 +237,7 @@ export interface StoredIncident {
  * contract test suite (packages/store/test/contract) runs against both. One store holds one agency for now (agency id 1), but every large table is
  * keyed by agency_id so a multi-agency store and Citus distribution need no schema change.
  */
-export interface Store extends AuditStore {
+export interface Store extends AuditStore, MeetingStore {
   /** Where the store lives (file path or URL), for messages. */
   readonly location: string;
   close(): Promise<void>;
