@@ -22,3 +22,5 @@ export * from './calls/response-report.js';
 export * from './calls/response-section.js';
 export * from './spatial/index.js';
 export * from './store/backup-store.js';
+export * from './units/unit-tree.js';
+export * from './meetings/index.js';

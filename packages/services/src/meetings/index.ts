@@ -1,0 +1,5 @@
+export * from './agenda-rules.js';
+export * from './response-rules.js';
+export * from './follow-up.js';
+export * from './generate-agenda.js';
+export * from './meetings.js';
