@@ -14,6 +14,7 @@ import { registerAgencySettingsRoutes } from '../routes/agency-settings-routes.j
 import { registerAnalysisRoutes } from '../routes/analysis-routes.js';
 import { registerImportRoutes } from '../routes/import-routes.js';
 import { registerMapConfigRoutes } from '../routes/map-config-routes.js';
+import { registerMeetingRoutes } from '../routes/meeting-routes.js';
 import { registerReadRoutes } from '../routes/read-routes.js';
 import { errorReply } from './error-reply.js';
 import { ResponseCache } from './response-cache.js';
@@ -45,7 +46,7 @@ export const OPENAPI_INFO = {
     title: 'Vigía API',
     version: '1.0.0',
     description:
-      'COMPSTAT data of one agency: units, offense categories, the weekly report, incidents, trends, data quality and uploads. Dates are local to the agency time zone unless marked UTC. Messages follow ?lang=es|en, else Accept-Language, else the agency locale.',
+      'COMPSTAT data of one agency: units, offense categories, the weekly report, incidents, trends, data quality, uploads, and the COMPSTAT meeting with its action items. Dates are local to the agency time zone unless marked UTC. Messages follow ?lang=es|en, else Accept-Language, else the agency locale.',
   },
 };
 
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerMapConfigRoutes(api, process.env);
       registerAnalysisRoutes(api, { store, cache, locale });
       registerAgencySettingsRoutes(api, { store, changed: () => cache.clear() });
+      registerMeetingRoutes(api, { store, now });
       done();
     },
     { prefix: '/api/v1' },
