@@ -6,6 +6,7 @@ import { registerBackup } from './commands/backup.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerMeeting } from './commands/meeting.js';
 import { registerQuarantine } from './commands/quarantine.js';
 import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerServe(program, io);
   registerAnalyze(program, io);
   registerBackup(program, io);
+  registerMeeting(program, io);
   seenAgency.locale = undefined;
   program.hook('preAction', () => {
     const lang = program.opts<{ lang?: string }>().lang;
