@@ -56,3 +56,18 @@ export async function postForm<T>(url: string, form: FormData): Promise<T> {
   if (!res.ok) throw await toError(res);
   return (await res.json()) as T;
 }
+
+/**
+ * Sends a JSON body (`POST`, `PUT`, `PATCH`) and returns the JSON answer; same errors as
+ * {@link getJson}. Every state-changing request of the dashboard goes through here, so request
+ * headers it needs (e.g. CSRF protection) are added in one place.
+ */
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH', url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    body: JSON.stringify(body),
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+  });
+  if (!res.ok) throw await toError(res);
+  return (await res.json()) as T;
+}

@@ -7,6 +7,8 @@ import { StatusBox } from '../components/StatusBox.js';
 import { LangContext, langValue } from '../i18n/lang-context.js';
 import { CompstatPage } from '../pages/compstat/CompstatPage.js';
 import { QualityPage } from '../pages/quality/QualityPage.js';
+import { MeetingsPage } from '../pages/meetings/MeetingsPage.js';
+import { ActionItemsPage } from '../pages/actions/ActionItemsPage.js';
 import { AppContext, type AppData } from './app-context.js';
 import { useRoute } from './router.js';
 
@@ -72,6 +74,8 @@ export function App() {
               {route.page === 'map' && <MapPage />}
               {route.page === 'trends' && <TrendsPage />}
               {route.page === 'quality' && <QualityPage />}
+              {route.page === 'meetings' && <MeetingsPage />}
+              {route.page === 'actions' && <ActionItemsPage />}
             </Suspense>
           </main>
         </AppContext.Provider>
