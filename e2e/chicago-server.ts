@@ -25,10 +25,13 @@ export interface ChicagoServer {
 /**
  * Builds a temporary DuckDB with the real Chicago data exactly as README "Your own data" does (agency,
  * districts, beats, the aggravated-assault export from ../shared/data/chicago), then starts the API and
- * dashboard in-process on a free loopback port.
+ * dashboard in-process on a free loopback port. `configure` runs on the app before it listens (tests add
+ * their test-only hooks there).
  * @throws Error when packages/web/dist has not been built.
  */
-export async function startChicagoServer(): Promise<ChicagoServer> {
+export async function startChicagoServer(
+  options: { configure?: (app: FastifyInstance) => void } = {},
+): Promise<ChicagoServer> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`${WEB_DIST}index.html is missing: run "npm run build" first`);
   }
@@ -62,6 +65,7 @@ export async function startChicagoServer(): Promise<ChicagoServer> {
       now: () => SERVER_NOW,
       uploadRoot: join(dir, 'uploads'),
     });
+    options.configure?.(app);
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     const opened = { store, app };
     return {

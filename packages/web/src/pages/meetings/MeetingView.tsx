@@ -42,7 +42,7 @@ export function MeetingView({ id }: { id: number }) {
       {m && (
         <>
           <h1>
-            {m.title} <span className="muted">· {m.week}</span>
+            {m.title} {!m.title.includes(m.week) && <span className="muted">· {m.week}</span>}
           </h1>
           <p className="muted">
             {t('meetings.createdBy', { who: m.createdBy, when: fmt.instant(m.createdAt, agency.timeZone) })} ·{' '}
