@@ -195,12 +195,28 @@ for (const kind of STORE_KINDS) {
         { week: '2019-W50', unitIds: [unit['1']!.id], title: 'District 1 only', actor: ANA },
         { now: NOW },
       );
+      // District 2's robbery item of another meeting, and of this meeting for district 2.
+      const { meeting: other } = await createMeeting(
+        store,
+        { week: '2019-W50', unitIds: [unit['2']!.id, unit['1']!.id], actor: ANA },
+        { now: NOW },
+      );
+      expect(other.agenda[0]).toMatchObject({ unitId: unit['2']!.id });
+      const cross = await createActionItem(store, {
+        meetingId: other.id,
+        unitId: unit['11']!.id,
+        agendaItemId: other.agenda[0]!.id,
+        title: 'x',
+        actor: ANA,
+      }).catch((x: unknown) => x);
+      expect(isVigiaError(cross, 'NOT_FOUND')).toBe(true);
       const base = { meetingId: meeting.id, unitId: unit['11']!.id, title: 'x', actor: ANA };
       for (const [input, code] of [
         [{ unitId: unit['21']!.id }, 'INVALID_ARGUMENT'],
         [{ title: '   ' }, 'INVALID_ARGUMENT'],
         [{ dueDate: '2019-02-30' }, 'INVALID_DATE'],
         [{ agendaItemId: 99_999 }, 'NOT_FOUND'],
+        [{ agendaItemId: other.agenda[0]!.id }, 'NOT_FOUND'],
         [{ meetingId: 99_999 }, 'NOT_FOUND'],
         [{ owner: { name: 'x', userId: -2 } }, 'INVALID_ARGUMENT'],
       ] as const) {

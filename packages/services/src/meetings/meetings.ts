@@ -89,7 +89,8 @@ export interface CreateActionItemInput {
  * Creates an action item in a meeting for one of its units (or a sub-unit of one), with its baseline:
  * the count of its category in its unit over the 28 days the meeting reviews (follow-up.ts). With an
  * agenda item and no category, the agenda item's category is taken.
- * @throws VigiaError NOT_FOUND (meeting, or agenda item not on it); INVALID_ARGUMENT (unit outside the
+ * @throws VigiaError NOT_FOUND (meeting, or agenda item not on it or of another of its units);
+ *   INVALID_ARGUMENT (unit outside the
  *   meeting's units, empty or long title, long notes); INVALID_DATE (due date).
  */
 export async function createActionItem(
@@ -109,7 +110,12 @@ export async function createActionItem(
     input.agendaItemId === undefined || input.agendaItemId === null
       ? null
       : meeting.agenda.find((a) => a.id === input.agendaItemId);
-  if (agendaItem === undefined) {
+  // The agenda item must be about the item's own part of the meeting (so it cannot borrow another
+  // unit's item, which its author may not be allowed to see).
+  if (
+    agendaItem === undefined ||
+    (agendaItem && agendaItem.unitId !== tree.nearestOf(input.unitId, meeting.unitIds))
+  ) {
     throw new VigiaError('NOT_FOUND', { what: `agenda item ${input.agendaItemId} of meeting ${meeting.id}` });
   }
   const category = input.category ?? agendaItem?.category ?? null;
