@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@vigia/api';
-import { importIncidents, importUnits, initAgency } from '@vigia/services';
+import { createAccount, importIncidents, importUnits, initAgency, type AccountInput } from '@vigia/services';
 import { DuckDbStore, type Store } from '@vigia/store';
 import { sharedPath } from '../test/shared-reference.js';
 
@@ -14,6 +14,9 @@ export const WEB_DIST = fileURLToPath(new URL('../packages/web/dist/', import.me
 
 /** Server clock: Wednesday 18 Dec 2019, so the latest complete COMPSTAT week is 2019-W50. */
 export const SERVER_NOW = Date.UTC(2019, 11, 18, 18);
+
+/** The analyst account the browser tests sign in with (analysts may upload). */
+export const E2E_USER = { username: 'ana.analista', password: 'e2e-contraseña-segura', name: 'Ana Analista' };
 
 /** A running server on a temporary DuckDB holding the real Chicago data, and how to stop it. */
 export interface ChicagoServer {
@@ -25,12 +28,12 @@ export interface ChicagoServer {
 /**
  * Builds a temporary DuckDB with the real Chicago data exactly as README "Your own data" does (agency,
  * districts, beats, the aggravated-assault export from ../shared/data/chicago), then starts the API and
- * dashboard in-process on a free loopback port. `configure` runs on the app before it listens (tests add
- * their test-only hooks there).
+ * dashboard in-process on a free loopback port. `accounts` adds more accounts than the analyst (a
+ * commander needs the code of their unit).
  * @throws Error when packages/web/dist has not been built.
  */
 export async function startChicagoServer(
-  options: { configure?: (app: FastifyInstance) => void } = {},
+  options: { accounts?: readonly AccountInput[] } = {},
 ): Promise<ChicagoServer> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`${WEB_DIST}index.html is missing: run "npm run build" first`);
@@ -59,13 +62,24 @@ export async function startChicagoServer(
       profile: 'chicago-code',
       nowMs: Date.UTC(2026, 0, 1),
     });
+    await createAccount(
+      store,
+      {
+        username: E2E_USER.username,
+        displayName: E2E_USER.name,
+        role: 'analyst',
+        password: E2E_USER.password,
+      },
+      'e2e',
+      SERVER_NOW,
+    );
+    for (const account of options.accounts ?? []) await createAccount(store, account, 'e2e', SERVER_NOW);
     app = await buildApp({
       store,
       webRoot: WEB_DIST,
       now: () => SERVER_NOW,
       uploadRoot: join(dir, 'uploads'),
     });
-    options.configure?.(app);
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     const opened = { store, app };
     return {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openBrowser, watchPage } from './browser.js';
 import { sharedPath } from '../test/shared-reference.js';
-import { startChicagoServer, type ChicagoServer } from './chicago-server.js';
+import { E2E_USER, startChicagoServer, type ChicagoServer } from './chicago-server.js';
 
 /**
  * Browser tests of the dashboard (Debian chromium through playwright-core) against the API serving the
@@ -17,10 +17,32 @@ const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 let server: ChicagoServer;
 let browser: { context: BrowserContext; close: () => Promise<void> };
+/** The session cookie of the tests' own API requests. */
+let cookie = '';
+
+/** Fills in and sends the sign-in form of `page`. */
+async function signIn(page: Page, password = E2E_USER.password): Promise<void> {
+  const form = page.locator('form[data-testid=login]');
+  await form.locator('input[name=username]').fill(E2E_USER.username);
+  await form.locator('input[name=password]').fill(password);
+  await form.locator('button[type=submit]').click();
+}
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   [server, browser] = await Promise.all([startChicagoServer(), openBrowser()]);
+  const login = await fetch(`${server.base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: E2E_USER.username, password: E2E_USER.password }),
+  });
+  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  // Sign the browser in once: its profile keeps the session cookie for every tab.
+  const page = await browser.context.newPage();
+  await page.goto(server.base);
+  await signIn(page);
+  await page.locator('[data-testid=user]').waitFor();
+  await page.close();
 }, 180_000);
 
 afterAll(async () => {
@@ -29,7 +51,7 @@ afterAll(async () => {
 });
 
 async function api<T>(path: string): Promise<T> {
-  const r = await fetch(`${server.base}/api/v1${path}`);
+  const r = await fetch(`${server.base}/api/v1${path}`, { headers: { cookie } });
   expect(r.status).toBe(200);
   return (await r.json()) as T;
 }
@@ -175,6 +197,46 @@ describe('dashboard on the real Chicago data', () => {
     await page.close();
   });
 
+  it('Audit log: an exported CSV is recorded; the page lists the API rows newest first and checks the chain', async () => {
+    const book = await open('#/compstat?week=2019-W50&level=district');
+    await book.page.locator('table[data-testid=book]').waitFor();
+    const [download] = await Promise.all([
+      book.page.waitForEvent('download'),
+      book.page.click('[data-testid=export-csv]'),
+    ]);
+    expect(download.suggestedFilename()).toBe('compstat-2019-W50.csv');
+    expect(book.problems).toEqual([]);
+    await book.page.close();
+
+    const { page, problems } = await open('#/audit');
+    const log = await api<{ rows: { seq: number; action: string }[] }>('/audit?limit=50');
+    expect(log.rows[0]?.action).toBe('export.compstat_csv');
+    const rows = page.locator('table[data-testid=audit] tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(log.rows.length);
+    expect(await rows.first().getAttribute('data-action')).toBe('export.compstat_csv');
+    expect(await rows.first().locator('td').first().textContent()).toBe(String(log.rows[0]!.seq));
+    expect(await rows.first().textContent()).toContain('week: 2019-W50');
+
+    await page.selectOption('form[data-testid=audit-filters] select[name=action]', 'import');
+    await page.click('form[data-testid=audit-filters] button[type=submit]');
+    await page.waitForURL(/action=import/);
+    const imports = await api<{ rows: unknown[] }>('/audit?action=import');
+    await expect.poll(() => rows.count()).toBe(imports.rows.length);
+    expect(await page.locator('tr[data-action="export.compstat_csv"]').count()).toBe(0);
+
+    await page.click('[data-testid=audit-verify]');
+    const verdict = page.locator('[data-testid=audit-verification]');
+    await verdict.waitFor();
+    // Whatever language an earlier test left chosen, the head shown is the API's.
+    const check = await api<{ ok: boolean; head: { seq: number; hash: string } }>('/audit/verify');
+    expect(check.ok).toBe(true);
+    expect(await verdict.textContent()).toContain(`${check.head.seq}:${check.head.hash}`);
+    await page.screenshot({ path: `${SHOTS}audit.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a tablet in portrait gets the book without horizontal page scroll', async () => {
     const { page, problems } = await open('#/compstat?week=2019-W50&level=district');
     await page.setViewportSize({ width: 768, height: 1024 });
@@ -183,6 +245,32 @@ describe('dashboard on the real Chicago data', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SHOTS}compstat-tablet.png` });
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('signs out to the sign-in page, refuses a wrong password, and signs in again', async () => {
+    const { page, problems } = await open('#/compstat?week=2019-W50&level=district');
+    const user = page.locator('[data-testid=user]');
+    await user.waitFor();
+    await page.selectOption('header select[name=lang]', 'en'); // an earlier test chose Spanish
+    await expect.poll(() => user.textContent()).toContain('Sign out');
+    expect(await user.textContent()).toContain(E2E_USER.name);
+    expect(await user.textContent()).toContain('Analyst');
+    await page.click('[data-testid=logout]');
+    const form = page.locator('form[data-testid=login]');
+    await form.waitFor();
+    // Signed out for every tab: the API now answers 401.
+    expect(await page.evaluate(async () => (await fetch('/api/v1/agency')).status)).toBe(401);
+    await page.screenshot({ path: `${SHOTS}login.png` });
+    await signIn(page, 'not-the-password');
+    await expect
+      .poll(() => form.locator('[role=alert]').textContent())
+      .toContain('Wrong user name or password');
+    await signIn(page);
+    await page.locator('table[data-testid=book] tr[data-unit="11"]').waitFor();
+    expect(await user.textContent()).toContain(E2E_USER.name);
+    // The only problems: the browser's own log lines for the 401s of the signed-out page.
+    expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
     await page.close();
   });
 });

@@ -2,41 +2,51 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { ApiPrincipal } from '@vigia/api';
 import { openBrowser, watchPage } from './browser.js';
 import { startChicagoServer, type ChicagoServer } from './chicago-server.js';
 
 /**
- * The COMPSTAT meeting in the browser, on the real Chicago data (clock in 2019-W51): prepare the
- * 2019-W50 meeting for three districts, check its agenda against the report, take notes, add an action
- * item and change it, then see it on the commander's "My action items".
- *
- * Until sessions exist, the server takes the signed-in user from a test-only cookie through an
- * onRequest hook added here (never in the server itself).
+ * The COMPSTAT meeting in the browser, on the real Chicago data (clock in 2019-W51): command staff
+ * prepare the 2019-W50 meeting for three districts, check its agenda against the report, take notes,
+ * add an action item and change it; then the district's commander finds it on "My action items".
  */
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const COOKIE = 'vigia-test-principal';
+const PASSWORD = 'e2e-reunión-compstat-segura';
+const DISTRICTS = ['11', '15', '22'];
+const STAFF = {
+  username: 'jefa.operaciones',
+  displayName: 'Jefa de Operaciones',
+  role: 'command_staff',
+} as const;
+const commander = (code: string) => ({ username: `comandante.${code}`, displayName: `Comandante ${code}` });
 
 let server: ChicagoServer;
 let browser: { context: BrowserContext; close: () => Promise<void> };
+/** The staff session cookie of the test's own API requests. */
+let cookie = '';
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   [server, browser] = await Promise.all([
     startChicagoServer({
-      configure: (app) =>
-        app.addHook('onRequest', async (request) => {
-          const raw = (request.headers.cookie ?? '')
-            .split(';')
-            .map((c) => c.trim())
-            .find((c) => c.startsWith(`${COOKIE}=`));
-          if (raw)
-            request.principal = JSON.parse(decodeURIComponent(raw.slice(COOKIE.length + 1))) as ApiPrincipal;
-          await Promise.resolve();
-        }),
+      accounts: [
+        { ...STAFF, password: PASSWORD },
+        ...DISTRICTS.map((code) => ({
+          ...commander(code),
+          role: 'commander' as const,
+          unitCode: code,
+          password: PASSWORD,
+        })),
+      ],
     }),
     openBrowser(),
   ]);
+  const login = await fetch(`${server.base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: STAFF.username, password: PASSWORD }),
+  });
+  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
 }, 180_000);
 
 afterAll(async () => {
@@ -44,19 +54,21 @@ afterAll(async () => {
   await server?.close();
 });
 
-const STAFF: ApiPrincipal = { role: 'command_staff', unitId: null, userId: 2, username: 'jefa' };
-
-async function signIn(who: ApiPrincipal): Promise<void> {
+/** Signs the browser in as `username` (a fresh session: earlier cookies are dropped). */
+async function signIn(username: string): Promise<void> {
   await browser.context.clearCookies();
-  await browser.context.addCookies([
-    { name: COOKIE, value: encodeURIComponent(JSON.stringify(who)), url: server.base },
-  ]);
+  const page = await browser.context.newPage();
+  await page.goto(server.base);
+  const form = page.locator('form[data-testid=login]');
+  await form.locator('input[name=username]').fill(username);
+  await form.locator('input[name=password]').fill(PASSWORD);
+  await form.locator('button[type=submit]').click();
+  await page.locator('[data-testid=user]').waitFor();
+  await page.close();
 }
 
-async function api<T>(path: string, who: ApiPrincipal = STAFF): Promise<T> {
-  const r = await fetch(`${server.base}/api/v1${path}`, {
-    headers: { cookie: `${COOKIE}=${encodeURIComponent(JSON.stringify(who))}` },
-  });
+async function api<T>(path: string): Promise<T> {
+  const r = await fetch(`${server.base}/api/v1${path}`, { headers: { cookie } });
   expect(r.status).toBe(200);
   return (await r.json()) as T;
 }
@@ -85,13 +97,13 @@ interface Meeting {
 
 describe('COMPSTAT meeting on the real Chicago data', () => {
   it('prepares a meeting, highlights the significant increases the report shows, and records an action item', async () => {
-    await signIn(STAFF);
+    await signIn(STAFF.username);
     const { page, problems } = await open('#/meetings');
     const form = page.locator('form[data-testid=new-meeting]');
     await form.waitFor();
     expect(await form.locator('input[name=week]').inputValue()).toBe('2019-W50');
     await form.locator('legend button').nth(1).click(); // none
-    for (const code of ['11', '15', '22']) await form.locator(`input[name=unit][value="${code}"]`).check();
+    for (const code of DISTRICTS) await form.locator(`input[name=unit][value="${code}"]`).check();
     await form.locator('button[type=submit]').click();
     await page.waitForURL(/#\/meetings\?id=\d+/);
     const id = Number(/id=(\d+)/.exec(page.url())?.[1]);
@@ -101,12 +113,12 @@ describe('COMPSTAT meeting on the real Chicago data', () => {
     const report = await api<{ rows: Row[] }>('/reports/compstat?week=2019-W50&level=district');
     const rising = new Set(
       report.rows
-        .filter((r) => ['11', '15', '22'].includes(r.unit))
+        .filter((r) => DISTRICTS.includes(r.unit))
         .filter((r) => (['wtd', 'd28', 'ytd'] as const).some((w) => r[w].significant && r[w].change > 0))
         .map((r) => r.unit),
     );
     expect(rising.size).toBeGreaterThan(0);
-    for (const code of ['11', '15', '22']) {
+    for (const code of DISTRICTS) {
       const highlighted = await page
         .locator(`section.agenda-unit[data-unit="${code}"] li.agenda-item.sig-up`)
         .count();
@@ -149,7 +161,10 @@ describe('COMPSTAT meeting on the real Chicago data', () => {
     await expect
       .poll(async () => (await api<Meeting>(`/meetings/${id}`)).actionItems[0]?.status)
       .toBe('in_progress');
-    await section.locator('table[data-testid=action-items] tbody').first().locator('button.link').click();
+    // The row is drawn anew from the saved item (its Save button off again) before History is asked for.
+    const saved2 = section.locator('table[data-testid=action-items] tbody').first();
+    await expect.poll(() => saved2.locator('button', { hasText: 'Save' }).isDisabled()).toBe(true);
+    await saved2.locator('button.link').click();
     const history = section.locator('ol[data-testid=history] li');
     await expect.poll(() => history.count()).toBe(2);
     expect(await history.nth(1).textContent()).toContain('status: Open → In progress');
@@ -165,11 +180,7 @@ describe('COMPSTAT meeting on the real Chicago data', () => {
     await page.close();
 
     // The district's commander owes it (no owner named: the unit's commander) and sees it overdue.
-    const districts = await api<{ features: { id: number; properties: { code: string } }[] }>(
-      '/units?level=district&geometry=false',
-    );
-    const unitId = districts.features.find((f) => f.properties.code === unit)!.id;
-    await signIn({ role: 'commander', unitId, userId: 7, username: 'comandante' });
+    await signIn(commander(unit).username);
     const mine = await open('#/actions');
     const table = mine.page.locator('table[data-testid=action-items]');
     await expect.poll(() => table.count()).toBe(2);

@@ -1,4 +1,6 @@
+import { hostname, userInfo } from 'node:os';
 import { localeFromTag, type Locale } from '@vigia/domain';
+import { promptHidden, readAllStdin } from './secret-input.js';
 
 /** Where a command writes: injectable so tests capture output. */
 export interface Io {
@@ -9,6 +11,13 @@ export interface Io {
   /** "Now" as UTC epoch ms. */
   now: () => number;
   env: Record<string, string | undefined>;
+  /**
+   * Asks for a secret at the terminal without echoing it (passwords); absent when standard input is
+   * not a terminal.
+   */
+  promptSecret?: (prompt: string) => Promise<string>;
+  /** Reads all of standard input (`--password-stdin`). */
+  readStdin?: () => Promise<string>;
 }
 
 /** The process's real streams and clock. */
@@ -19,6 +28,8 @@ export function processIo(): Io {
     interactive: process.stderr.isTTY === true,
     now: () => Date.now(),
     env: process.env,
+    ...(process.stdin.isTTY ? { promptSecret: promptHidden } : {}),
+    readStdin: readAllStdin,
   };
 }
 
@@ -29,4 +40,20 @@ export function processIo(): Io {
 export function initialLocale(io: Io, lang?: string): Locale {
   // `||`, not `??`: an empty variable counts as unset (POSIX), so `LC_ALL=` does not hide LANG.
   return localeFromTag(lang || io.env['VIGIA_LANG'] || io.env['LC_ALL'] || io.env['LANG'], 'es');
+}
+
+/**
+ * The audit actor of a command: `cli:<os user>@<hostname>` (docs/audit.md). The OS account is what the
+ * machine vouches for; whoever runs the CLI can also open the database directly, so this names who
+ * did it, it does not authenticate them. Falls back to USER / LOGNAME when the account has no name.
+ */
+export function cliActor(io: Pick<Io, 'env'>): string {
+  let user = '';
+  try {
+    user = userInfo().username;
+  } catch {
+    // no passwd entry (some containers)
+  }
+  user ||= io.env['USER'] || io.env['LOGNAME'] || 'unknown';
+  return `cli:${user}@${hostname()}`;
 }

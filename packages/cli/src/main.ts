@@ -10,11 +10,15 @@ import { registerMeeting } from './commands/meeting.js';
 import { registerQuarantine } from './commands/quarantine.js';
 import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
+import { registerUsers } from './commands/users.js';
 import { seenAgency } from './run-with-store.js';
+import { registerAudit } from './commands/audit.js';
+import { ExitStatus } from './exit-status.js';
 
 /**
  * Runs the `vigia` command line with `argv` (as process.argv: node, script, args...) and returns the
- * exit code: 0 success, 1 a catalogued error (message in Spanish or English on stderr), 2 bad usage,
+ * exit code: 0 success, 1 a catalogued error (message in Spanish or English on stderr) or a failed check
+ * (`audit verify`), 2 bad usage,
  * 70 an unexpected error (stack trace only with VIGIA_DEBUG=1).
  */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
@@ -31,6 +35,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerServe(program, io);
   registerAnalyze(program, io);
   registerBackup(program, io);
+  registerAudit(program, io);
+  registerUsers(program, io);
   registerMeeting(program, io);
   seenAgency.locale = undefined;
   program.hook('preAction', () => {
@@ -44,6 +50,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof ExitStatus) return e.code;
     // --lang, else the language of the agency the command had opened, else LANG.
     const lang = program.opts<{ lang?: string }>().lang;
     const tag = lang?.toLowerCase().slice(0, 2);

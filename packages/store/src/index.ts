@@ -5,4 +5,6 @@ export * from './postgres/postgres-store.js';
 export { isPostgresUrl } from './postgres/open-postgres.js';
 export * from './port/call-store.js';
 export * from './port/audit.js';
+export * from './port/users.js';
+export { usernameKey } from './users/user-sql.js';
 export * from './port/meetings.js';

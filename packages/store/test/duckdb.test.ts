@@ -8,6 +8,8 @@ import { MIGRATIONS } from '../src/duckdb/migrations.js';
 import { storeContract } from './contract/store-contract.js';
 import { backupContract } from './contract/backup-contract.js';
 import { auditContract } from './contract/audit-contract.js';
+import { auditChangesContract } from './contract/audit-changes-contract.js';
+import { usersContract } from './contract/users-contract.js';
 import { meetingContract } from './contract/meeting-contract.js';
 import type { StoreFactory } from './contract/fixtures.js';
 
@@ -41,6 +43,8 @@ const duckdb: StoreFactory = async () => {
 storeContract('DuckDB', duckdb);
 backupContract('DuckDB', duckdb);
 auditContract('DuckDB', duckdb);
+auditChangesContract('DuckDB', duckdb);
+usersContract('DuckDB', duckdb);
 meetingContract('DuckDB', duckdb);
 
 describe('DuckDB migrations', () => {

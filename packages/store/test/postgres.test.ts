@@ -3,6 +3,8 @@ import { PostgresStore } from '../src/index.js';
 import { storeContract } from './contract/store-contract.js';
 import { backupContract } from './contract/backup-contract.js';
 import { auditContract } from './contract/audit-contract.js';
+import { auditChangesContract } from './contract/audit-changes-contract.js';
+import { usersContract } from './contract/users-contract.js';
 import { meetingContract } from './contract/meeting-contract.js';
 import type { StoreFactory } from './contract/fixtures.js';
 
@@ -27,4 +29,6 @@ const postgres: StoreFactory = async () => {
 storeContract('PostgreSQL', postgres);
 backupContract('PostgreSQL', postgres);
 auditContract('PostgreSQL', postgres);
+auditChangesContract('PostgreSQL', postgres);
+usersContract('PostgreSQL', postgres);
 meetingContract('PostgreSQL', postgres);

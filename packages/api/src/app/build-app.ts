@@ -12,6 +12,7 @@ import type { Store } from '@vigia/store';
 import { ImportJobs } from '../imports/import-jobs.js';
 import { registerAgencySettingsRoutes } from '../routes/agency-settings-routes.js';
 import { registerAnalysisRoutes } from '../routes/analysis-routes.js';
+import { registerAuditRoutes } from '../routes/audit-routes.js';
 import { registerImportRoutes } from '../routes/import-routes.js';
 import { registerMapConfigRoutes } from '../routes/map-config-routes.js';
 import { registerMeetingRoutes } from '../routes/meeting-routes.js';
@@ -21,6 +22,10 @@ import { ResponseCache } from './response-cache.js';
 import { requestLocale } from './request-locale.js';
 import { ErrorResponse } from './schemas.js';
 import '../auth/access.js';
+import { DEFAULT_AUTH_OPTIONS, type AuthOptions } from '../auth/auth-options.js';
+import { registerSessionHook } from '../auth/session-hook.js';
+import { registerAuthRoutes } from '../routes/auth-routes.js';
+import { registerUserRoutes } from '../routes/user-routes.js';
 
 /** Options of {@link buildApp}. */
 export interface AppOptions {
@@ -37,6 +42,13 @@ export interface AppOptions {
   cache?: boolean;
   /** Where uploads wait for their import (default: the OS temp folder). */
   uploadRoot?: string;
+  /** Sign-in: secure cookies, session timeouts, lockout, rate limits (defaults: DEFAULT_AUTH_OPTIONS). */
+  auth?: Partial<AuthOptions>;
+  /**
+   * Fastify's trustProxy: whose X-Forwarded-For to believe for the client IP (sign-in limits, audit).
+   * Set it to the reverse proxy's address when there is one (VIGIA_TRUST_PROXY); default none.
+   */
+  trustProxy?: boolean | string;
 }
 
 /** The OpenAPI document's fixed part (paths come from the route schemas). */
@@ -46,7 +58,7 @@ export const OPENAPI_INFO = {
     title: 'Vigía API',
     version: '1.0.0',
     description:
-      'COMPSTAT data of one agency: units, offense categories, the weekly report, incidents, trends, data quality, uploads, and the COMPSTAT meeting with its action items. Dates are local to the agency time zone unless marked UTC. Messages follow ?lang=es|en, else Accept-Language, else the agency locale.',
+      "COMPSTAT data of one agency: units, offense categories, the weekly report, incidents, trends, data quality, uploads, and the COMPSTAT meeting with its action items. Dates are local to the agency time zone unless marked UTC. Messages follow ?lang=es|en, else Accept-Language, else the agency locale. Sign in with POST /api/v1/auth/login: the session cookie goes with every request, and POST/PATCH/DELETE repeat the returned csrfToken in an X-CSRF-Token header. Without a session: 401; a role without the action: 403; a unit outside a commander's subtree: 404.",
   },
 };
 
@@ -60,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const now = options.now ?? Date.now;
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     // Unique across restarts, so a request id in a user's report finds its log line.
@@ -84,6 +97,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // The session hook sets the signed-in user (auth/access.ts); null until then.
   app.decorateRequest('principal', null);
+  const auth: AuthOptions = { ...DEFAULT_AUTH_OPTIONS, ...options.auth };
+  await registerSessionHook(app, { store, now, options: auth });
   app.addSchema(ErrorResponse);
   app.setErrorHandler(async (error, request, reply) =>
     errorReply(error, request, reply, await locale(request)),
@@ -113,6 +128,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerMapConfigRoutes(api, process.env);
       registerAnalysisRoutes(api, { store, cache, locale });
       registerAgencySettingsRoutes(api, { store, changed: () => cache.clear() });
+      registerAuditRoutes(api, { store, locale });
+      registerAuthRoutes(api, { store, now, options: auth });
+      registerUserRoutes(api, { store, now });
       registerMeetingRoutes(api, { store, now });
       done();
     },

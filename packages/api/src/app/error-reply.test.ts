@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DuckDbStore } from '@vigia/store';
 import { buildApp } from './build-app.js';
 import { requestLocale } from './request-locale.js';
+import { injectAs, signInAs } from '../test-helpers/sign-in.js';
 
 describe('requestLocale', () => {
   it('takes ?lang, then the best Accept-Language Vigía speaks, then the agency locale, then Spanish', () => {
@@ -20,6 +21,7 @@ describe('uncatalogued and store-level errors', () => {
     await store.createAgency({ name: 'X', country: 'PA', timeZone: 'America/Panama', locale: 'es' });
     store.qualityFigures = () => Promise.reject(new Error('disk on fire at /secret/path'));
     const app = await buildApp({ store });
+    injectAs(app, await signInAs(app, store, 'viewer'));
     try {
       const r = await app.inject({ url: '/api/v1/quality', headers: { 'accept-language': 'en' } });
       expect(r.statusCode).toBe(500);
@@ -36,6 +38,7 @@ describe('uncatalogued and store-level errors', () => {
   it('answers a store with no agency yet with 409 NOT_INITIALIZED', async () => {
     const store = await DuckDbStore.open(':memory:');
     const app = await buildApp({ store });
+    injectAs(app, await signInAs(app, store, 'viewer'));
     try {
       const r = await app.inject({ url: '/api/v1/agency?lang=es' });
       expect(r.statusCode).toBe(409);

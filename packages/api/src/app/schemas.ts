@@ -53,6 +53,8 @@ export const ErrorResponse = Type.Object(
 
 export const errorResponses = {
   400: Type.Ref('Error'),
+  401: Type.Ref('Error'),
+  403: Type.Ref('Error'),
   404: Type.Ref('Error'),
   409: Type.Ref('Error'),
   500: Type.Ref('Error'),

@@ -12,10 +12,11 @@ export interface ApiPrincipal extends Principal {
 
 /**
  * What a route needs, declared in its options as `config: { access: ... }`: an action of the policy
- * (domain access/policy.ts), or `public` (no session: the login route, health, the OpenAPI document).
+ * (domain access/policy.ts), `authenticated` (any signed-in user: sign-out, "who am I"), or `public`
+ * (no session: the login route, health, the OpenAPI document).
  * Every /api/v1 route declares one; a test checks that none is missing.
  */
-export type RouteAccess = Action | 'public';
+export type RouteAccess = Action | 'authenticated' | 'public';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

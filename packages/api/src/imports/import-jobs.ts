@@ -80,6 +80,8 @@ export class ImportJobs {
     mappingFile?: string | undefined;
     mappingName?: string | undefined;
     locale: Locale;
+    /** Who uploaded (actorOf the request), for the import's audit row. */
+    actor: string;
   }): ImportJobState {
     const job: ImportJobState = {
       jobId: input.jobId,
@@ -118,6 +120,7 @@ export class ImportJobs {
       profile: string;
       mappingFile?: string | undefined;
       mappingName?: string | undefined;
+      actor: string;
     },
   ): Promise<void> {
     job.state = 'running';
@@ -127,6 +130,7 @@ export class ImportJobs {
         profile: input.profile,
         mappingFile: input.mappingFile,
         nowMs: this.now(),
+        actor: input.actor,
         onProgress: (read, total) => {
           job.bytesRead = read;
           job.totalBytes = total;

@@ -4,12 +4,13 @@ import { Type } from 'typebox';
 import { updateAgencySettings } from '@vigia/services';
 import type { Store } from '@vigia/store';
 import { Lang, errorResponses } from '../app/schemas.js';
+import { actorOf } from '../auth/access.js';
 
 /**
  * PATCH /agency: edit the agency's name, country or locale, naming the `version` the editor read.
  * Several instances on one PostgreSQL database, or two people at once: the second save of the same
  * version is a 409 STORE_CONFLICT (reload, check, apply again), never a silent overwrite.
- * (No user accounts yet: like uploads, this is open to whoever reaches the server.)
+ * Admins only (`users.manage`).
  */
 export function registerAgencySettingsRoutes(
   app: FastifyInstance,
@@ -18,6 +19,8 @@ export function registerAgencySettingsRoutes(
   app.withTypeProvider<TypeBoxTypeProvider>().patch(
     '/agency',
     {
+      // Agency settings are administration: admins only (the users.manage action).
+      config: { access: 'users.manage' },
       schema: {
         summary: 'Edit agency settings with optimistic concurrency (409 when the version is stale)',
         tags: ['agency'],
@@ -44,7 +47,7 @@ export function registerAgencySettingsRoutes(
     },
     async (req) => {
       const { version, ...changes } = req.body;
-      const saved = await updateAgencySettings(ctx.store, changes, version);
+      const saved = await updateAgencySettings(ctx.store, changes, version, actorOf(req));
       ctx.changed();
       return { name: saved.name, country: saved.country, locale: saved.locale, version: saved.version };
     },

@@ -14,6 +14,7 @@ import {
 import type { Store } from '@vigia/store';
 import type { ResponseCache } from '../app/response-cache.js';
 import { CategoryCode, Lang, LocalDate, errorResponses } from '../app/schemas.js';
+import { scopedUnitCode } from '../auth/unit-scope.js';
 
 /** The selection every analysis takes (services SpatialSelectionInput). */
 const Selection = {
@@ -73,6 +74,7 @@ export function registerAnalysisRoutes(
   api.get(
     '/analysis/hotspots',
     {
+      config: { access: 'data.read' },
       schema: {
         summary:
           'Getis-Ord Gi* hot and cold spots on a square grid; `cells` is GeoJSON with count, z, p, class',
@@ -95,6 +97,7 @@ export function registerAnalysisRoutes(
     },
     async (req) => {
       const { lang: _lang, cellSize, band, ...q } = req.query;
+      q.unit = await scopedUnitCode(req, store, q.unit);
       const input = { ...q, cellSizeMeters: cellSize, distanceBandMeters: band };
       return cache.get(`hotspots ${JSON.stringify(input)}`, async () => {
         const { cells: _cells, ...r } = await analyzeHotspots(store, input);
@@ -106,6 +109,7 @@ export function registerAnalysisRoutes(
   api.get(
     '/analysis/kde',
     {
+      config: { access: 'data.read' },
       schema: {
         summary: 'Kernel density surface (incidents per km²); `cells` is GeoJSON of the cells above 0',
         tags: ['analysis'],
@@ -124,6 +128,7 @@ export function registerAnalysisRoutes(
     },
     async (req) => {
       const { lang: _lang, cellSize, bandwidth, ...q } = req.query;
+      q.unit = await scopedUnitCode(req, store, q.unit);
       const input = { ...q, cellSizeMeters: cellSize, bandwidthMeters: bandwidth };
       return cache.get(`kde ${JSON.stringify(input)}`, async () => {
         const { density, ...r } = await analyzeKde(store, input);
@@ -135,6 +140,7 @@ export function registerAnalysisRoutes(
   api.get(
     '/analysis/knox',
     {
+      config: { access: 'data.read' },
       schema: {
         summary:
           'Knox near-repeat table (distance × time bands, Monte Carlo p-values) with a plain-language summary',
@@ -153,6 +159,7 @@ export function registerAnalysisRoutes(
     async (req) => {
       const locale = await ctx.locale(req);
       const { lang: _lang, ...input } = req.query;
+      input.unit = await scopedUnitCode(req, store, input.unit);
       const result = await cache.get(`knox ${JSON.stringify(input)}`, () => analyzeKnox(store, input));
       return { ...result, summary: knoxSummary(result, locale) };
     },
@@ -161,6 +168,7 @@ export function registerAnalysisRoutes(
   api.get(
     '/analysis/nni',
     {
+      config: { access: 'data.read' },
       schema: {
         summary: 'Nearest Neighbour Index (Clark–Evans), area from the unit polygons',
         tags: ['analysis'],
@@ -170,6 +178,7 @@ export function registerAnalysisRoutes(
     },
     async (req) => {
       const { lang: _lang, ...input } = req.query;
+      input.unit = await scopedUnitCode(req, store, input.unit);
       return cache.get(`nni ${JSON.stringify(input)}`, () => analyzeNni(store, input));
     },
   );

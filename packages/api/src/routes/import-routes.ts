@@ -8,6 +8,7 @@ import type { Store } from '@vigia/store';
 import { ImportJob, Lang, errorResponses } from '../app/schemas.js';
 import type { ImportJobs, ImportJobState } from '../imports/import-jobs.js';
 import { readUpload } from '../imports/read-upload.js';
+import { actorOf } from '../auth/access.js';
 
 /** Public view of a job (without the uploader's language). */
 function view(job: ImportJobState): Omit<ImportJobState, 'locale' | 'summary'> & {
@@ -35,6 +36,7 @@ export function registerImportRoutes(
   api.post(
     '/imports',
     {
+      config: { access: 'data.import' },
       schema: {
         summary:
           'Upload an incident export (multipart: file, profile[, mapping]); the import runs in the background',
@@ -50,7 +52,7 @@ export function registerImportRoutes(
       const { jobId, dir } = await ctx.jobs.newUploadDir();
       try {
         const upload = await readUpload(req, dir, ctx.maxUploadBytes);
-        const job = ctx.jobs.enqueue({ jobId, dir, ...upload, locale });
+        const job = ctx.jobs.enqueue({ jobId, dir, ...upload, locale, actor: actorOf(req) });
         return await reply.status(202).send(view(job));
       } catch (e) {
         await rm(dir, { recursive: true, force: true });
@@ -62,6 +64,7 @@ export function registerImportRoutes(
   api.get(
     '/imports/:jobId',
     {
+      config: { access: 'data.import' },
       schema: {
         summary: 'Progress and outcome of an uploaded import',
         tags: ['imports'],

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DuckDbStore, type Store } from '@vigia/store';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app/build-app.js';
+import { injectAs, signInAs } from '../test-helpers/sign-in.js';
 
 const KEYS = ['VIGIA_MAP_STYLE_URL', 'VIGIA_MAP_TILE_URL', 'VIGIA_MAP_ATTRIBUTION'] as const;
 
@@ -24,6 +25,7 @@ describe('GET /api/v1/map-config', () => {
     Object.assign(process.env, env);
     store = await DuckDbStore.open(':memory:');
     app = await buildApp({ store });
+    injectAs(app, await signInAs(app, store, 'viewer'));
     const r = await app.inject({ url: '/api/v1/map-config?lang=es' });
     return { status: r.statusCode, body: r.json<Record<string, unknown>>() };
   }
@@ -60,6 +62,7 @@ describe('GET /api/v1/map-config', () => {
     for (const k of KEYS) delete process.env[k];
     store = await DuckDbStore.open(':memory:');
     app = await buildApp({ store });
+    injectAs(app, await signInAs(app, store, 'viewer'));
     const r = await app.inject({ url: '/api/v1/map-config?lang=fr' });
     expect(r.statusCode).toBe(400);
     expect(r.json<{ error: { code: string } }>().error.code).toBeTruthy();

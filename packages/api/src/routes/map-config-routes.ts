@@ -31,6 +31,7 @@ export function registerMapConfigRoutes(app: FastifyInstance, env: Record<string
   app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/map-config',
     {
+      config: { access: 'data.read' },
       schema: {
         summary: 'Basemap of the dashboard map (none by default: no tiles fetched, works offline)',
         tags: ['map'],

@@ -1,41 +1,47 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain, type ChainedAuditRecord } from '@vigia/domain';
 import { generateAgenda } from '@vigia/services';
-import type { ApiPrincipal } from '../auth/access.js';
-import { API_NOW, apiFixture } from '../test-helpers/api-fixture.js';
-import { acceptTestPrincipals, as } from '../test-helpers/test-principal.js';
+import type { Role } from '@vigia/domain';
+import { API_NOW, API_ROWS, apiFixture } from '../test-helpers/api-fixture.js';
+import { signInAs, type AuthHeaders } from '../test-helpers/sign-in.js';
 
 let f: Awaited<ReturnType<typeof apiFixture>>;
 let unit: Record<string, number>;
-const principal = (
-  role: ApiPrincipal['role'],
-  userId: number,
-  unitId: number | null = null,
-): ApiPrincipal => ({
-  role,
-  unitId,
-  userId,
-  username: `${role}${userId}`,
-});
-let admin: ApiPrincipal, staff: ApiPrincipal, analyst: ApiPrincipal, viewer: ApiPrincipal;
-let cmd1: ApiPrincipal, cmd2: ApiPrincipal;
+
+/** A signed-in test user: the headers of their requests and their audit actor. */
+interface Who {
+  headers: AuthHeaders;
+  actor: string;
+  id: number;
+}
+const signIn = async (role: Role, username: string, unitCode?: string): Promise<Who> => {
+  const headers = await signInAs(f.app, f.store, role, {
+    username,
+    now: API_NOW,
+    ...(unitCode ? { unitCode } : {}),
+  });
+  const user = await f.store.findUserByUsername(username);
+  return { headers, actor: `user:${user!.id}:${username}`, id: user!.id };
+};
+let admin: Who, staff: Who, analyst: Who, viewer: Who, cmd1: Who, cmd2: Who, beat11: Who;
 
 beforeAll(async () => {
-  f = await apiFixture();
-  acceptTestPrincipals(f.app);
+  f = await apiFixture(API_ROWS, API_NOW, { app: { auth: { loginPerIp: 1000, loginPerUser: 1000 } } });
   unit = Object.fromEntries((await f.store.listUnits({ withGeometry: false })).map((u) => [u.code, u.id]));
-  admin = principal('admin', 1);
-  staff = principal('command_staff', 2);
-  analyst = principal('analyst', 3);
-  viewer = principal('viewer', 4);
-  cmd1 = principal('commander', 5, unit['1']);
-  cmd2 = principal('commander', 6, unit['2']);
+  const adminId = (await f.store.findUserByUsername('admin'))!.id;
+  admin = { headers: f.auth, actor: `user:${adminId}:admin`, id: adminId };
+  staff = await signIn('command_staff', 'jefa');
+  analyst = await signIn('analyst', 'ana');
+  viewer = await signIn('viewer', 'vera');
+  cmd1 = await signIn('commander', 'cmd1', '1');
+  cmd2 = await signIn('commander', 'cmd2', '2');
+  beat11 = await signIn('commander', 'cmd11', '11');
 });
 afterAll(async () => f.close());
 
 type Json = Record<string, unknown> & { id: number };
 const call = async (
-  who: ApiPrincipal | null,
+  who: Who | null,
   method: 'GET' | 'POST' | 'PATCH' | 'PUT',
   url: string,
   payload?: object,
@@ -43,7 +49,7 @@ const call = async (
   const r = await f.app.inject({
     method,
     url: `/api/v1${url}`,
-    headers: as(who),
+    headers: who ? who.headers : { cookie: '' },
     ...(payload ? { payload } : {}),
   });
   return { status: r.statusCode, body: r.json<Json>() };
@@ -65,7 +71,7 @@ describe('meeting routes', () => {
       week: '2019-W50',
       title: 'COMPSTAT 2019-W50',
       status: 'open',
-      createdBy: 'user:2:command_staff2',
+      createdBy: staff.actor,
       units: [
         { code: '1', level: 'district' },
         { code: '2', level: 'district' },
@@ -96,14 +102,14 @@ describe('meeting routes', () => {
       status: 'open',
       overdue: true,
       owner: { name: null, userId: null },
-      createdBy: 'user:5:commander5',
+      createdBy: cmd1.actor,
       baseline: { week: '2019-W50', category: 'robbery', count: 1 },
-      history: [{ seq: 1, field: 'created', actor: 'user:5:commander5' }],
+      history: [{ seq: 1, field: 'created', actor: cmd1.actor }],
     });
     const r2 = await call(staff, 'POST', `/meetings/${m1.id}/action-items`, {
       unit: '2',
       title: 'Review the district 2 plan',
-      owner: { name: 'Cmdr. Ruiz', userId: cmd2.userId },
+      owner: { name: 'Cmdr. Ruiz', userId: cmd2.id },
       dueDate: '2020-01-10',
     });
     expect(r2.status).toBe(201);
@@ -145,6 +151,11 @@ describe('meeting routes', () => {
     expect(list.map((m) => m.id)).toEqual([m2.id, m1.id]);
     expect((await call(viewer, 'GET', '/meetings')).body).toHaveLength(3);
     const items = (await call(cmd1, 'GET', '/action-items')).body as unknown as { items: Json[] };
+    const byUnit = await call(cmd1, 'GET', '/action-items?unit=21');
+    expect([byUnit.status, (byUnit.body as unknown as { error: { code: string } }).error.code]).toEqual([
+      404,
+      'UNKNOWN_UNIT',
+    ]);
     expect(items.items.map((i) => i.id)).toEqual([i11.id]);
     expect((await call(cmd1, 'GET', `/action-items/${i2.id}`)).status).toBe(404);
     expect((await call(cmd2, 'GET', `/action-items/${i2.id}`)).status).toBe(200);
@@ -175,9 +186,9 @@ describe('meeting routes', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ status: 'in_progress', notes: 'Plan drafted', version: 2 });
     expect((r.body['history'] as { field: string; actor: string }[]).map((h) => [h.field, h.actor])).toEqual([
-      ['created', 'user:2:command_staff2'],
-      ['status', 'user:6:commander6'],
-      ['notes', 'user:6:commander6'],
+      ['created', staff.actor],
+      ['status', cmd2.actor],
+      ['notes', cmd2.actor],
     ]);
     const stale = await call(staff, 'PATCH', url, { version: 1, dueDate: null });
     expect(stale.status).toBe(409);
@@ -193,7 +204,6 @@ describe('meeting routes', () => {
     });
     const mine1 = (await call(cmd1, 'GET', '/action-items/mine')).body as unknown as { items: Json[] };
     expect(mine1.items.map((i) => i.id)).toEqual([d1.body.id]);
-    const beat11 = principal('commander', 7, unit['11']);
     expect(
       ((await call(beat11, 'GET', '/action-items/mine')).body as unknown as { items: Json[] }).items.map(
         (i) => i.id,
@@ -222,7 +232,7 @@ describe('meeting routes', () => {
     expect(r.body).toMatchObject({
       id: item.id,
       notes: 'Reviewed; patrols continue',
-      notesBy: 'user:2:command_staff2',
+      notesBy: staff.actor,
     });
     expect(
       (await call(staff, 'PUT', `/meetings/${m1.id}/agenda/${item.id}/notes`, { notes: 'x' })).status,
@@ -239,7 +249,7 @@ describe('meeting routes', () => {
     expect(actions).toContain('agenda_item.update');
     expect(actions).toContain('meeting.update');
     expect(chain.find((c) => c.action === 'action_item.update')).toMatchObject({
-      actor: 'user:6:commander6',
+      actor: cmd2.actor,
       target: `action_item:${i2.id}`,
     });
   });

@@ -232,6 +232,10 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: { store: Store;
       const scope = await MeetingScope.of(req, store, 'meeting.read');
       const q = req.query;
       const unit = q.unit === undefined ? null : findUnit(scope.tree.units, q.unit);
+      // Outside a commander's subtree: the answer for a unit that does not exist (as the read routes).
+      if (unit && !scope.allows('meeting.read', unit.id)) {
+        throw new VigiaError('UNKNOWN_UNIT', { value: q.unit ?? '' });
+      }
       return listItems(scope, {
         ...(unit ? { unitIds: scope.tree.subtree(unit.id) } : {}),
         ...(q.status ? { statuses: q.status } : {}),

@@ -42,6 +42,7 @@ import {
   WeeklySeries,
   errorResponses,
 } from '../app/schemas.js';
+import { scopedUnitCode, visibleUnitIds } from '../auth/unit-scope.js';
 
 /** What read routes need from the app: the store, the clock, and the request's language. */
 export interface ReadContext {
@@ -60,6 +61,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
   api.get(
     '/agency',
     {
+      config: { access: 'data.read' },
       schema: {
         summary: 'The agency: name, time zone, locale, unit levels, data span and latest complete week',
         tags: ['agency'],
@@ -104,6 +106,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
   api.get(
     '/units',
     {
+      config: { access: 'data.read' },
       schema: {
         summary:
           'Units as GeoJSON (WGS84), top level first; optionally one level, optionally without polygons',
@@ -118,13 +121,17 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
     },
     async (req) => {
       const input = { level: req.query.level, withGeometry: req.query.geometry ?? true };
-      return ctx.cache.get(`units ${JSON.stringify(input)}`, () => unitFeatures(store, input));
+      const all = await ctx.cache.get(`units ${JSON.stringify(input)}`, () => unitFeatures(store, input));
+      // A commander sees their subtree and the units above it (unit-scope.ts).
+      const visible = await visibleUnitIds(req, store);
+      return visible ? { ...all, features: all.features.filter((f) => visible.has(f.id)) } : all;
     },
   );
 
   api.get(
     '/categories',
     {
+      config: { access: 'data.read' },
       schema: {
         summary: 'Offense categories, most serious first, with ICCS and NIBRS codes and labels',
         tags: ['categories'],
@@ -152,6 +159,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
   api.get(
     '/reports/compstat',
     {
+      config: { access: 'data.read' },
       schema: {
         summary: 'The weekly COMPSTAT report (same JSON as `vigia report compstat --format json`)',
         tags: ['reports'],
@@ -173,7 +181,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
       const input = {
         week,
         level: q.level,
-        unit: q.unit,
+        unit: await scopedUnitCode(req, store, q.unit),
         countEveryOffense: q.countEveryOffense ?? false,
         dateBasis: q.dateBasis ?? 'occurred',
       } as const;
@@ -192,6 +200,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
   api.get(
     '/incidents',
     {
+      config: { access: 'data.read' },
       schema: {
         summary: 'Current, founded incidents of a date range as GeoJSON points, filtered and paged',
         tags: ['incidents'],
@@ -218,7 +227,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
       return incidentFeatures(store, {
         from: q.from,
         to: q.to,
-        unit: q.unit,
+        unit: await scopedUnitCode(req, store, q.unit),
         category: q.category,
         bbox: q.bbox === undefined ? undefined : parseBbox(q.bbox),
         limit: q.limit,
@@ -230,6 +239,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
   api.get(
     '/series/weekly',
     {
+      config: { access: 'data.read' },
       schema: {
         summary:
           'Weekly counts this ISO year against the same weeks of previous years, with 28-day rolling counts',
@@ -248,7 +258,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
       const agency = await requireAgency(store);
       const input = {
         week: req.query.week ?? formatIsoWeek(latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone))),
-        unit: req.query.unit,
+        unit: await scopedUnitCode(req, store, req.query.unit),
         category: req.query.category,
         previousYears: req.query.previousYears,
       };
@@ -262,6 +272,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
   api.get(
     '/quality',
     {
+      config: { access: 'data.read' },
       schema: {
         summary:
           'Data quality: location flags, unit disagreements, unclassified labels, quarantine by reason, imports',
@@ -286,6 +297,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
   api.get(
     '/quarantine',
     {
+      config: { access: 'data.import' },
       schema: {
         summary: 'Quarantined rows with their reasons, file, row, column and value',
         tags: ['quality'],

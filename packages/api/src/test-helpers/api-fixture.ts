@@ -6,7 +6,8 @@ import {
   FIXTURE_MAPPING,
   fixtureAgency,
 } from '../../../services/src/test-helpers/fixture-agency.js';
-import { buildApp } from '../app/build-app.js';
+import { buildApp, type AppOptions } from '../app/build-app.js';
+import { injectAs, signInAs, type AuthHeaders } from './sign-in.js';
 
 /** "Now" of API tests: Friday 2019-12-20, so the latest complete week is 2019-W50. */
 export const API_NOW = Date.UTC(2019, 11, 20, 18);
@@ -24,11 +25,14 @@ export const API_ROWS = [
 
 /**
  * The fixture agency with a few incidents (one quarantined row), served by buildApp. `close()` closes
- * the app and the store.
+ * the app and the store. Unless `signIn: false`, an admin account is signed in and `app.inject` sends
+ * its session cookie and CSRF header with every request (`auth`): tests go through the real checks
+ * rather than around them. A request that sets its own `cookie` header sends only that.
  */
 export async function apiFixture(
   rows: string[] = API_ROWS,
   now: number = API_NOW,
+  options: { signIn?: boolean; app?: Partial<AppOptions> } = {},
 ): Promise<{
   app: FastifyInstance;
   store: Store;
@@ -36,6 +40,8 @@ export async function apiFixture(
   dir: string;
   write: (name: string, text: string) => Promise<string>;
   mapping: string;
+  /** The admin session's headers (empty strings when `signIn: false`). */
+  auth: AuthHeaders;
   close: () => Promise<void>;
 }> {
   const f = await fixtureAgency();
@@ -44,9 +50,15 @@ export async function apiFixture(
     const csv = await f.write('fixture.csv', [FIXTURE_HEADER, ...rows].join('\n'));
     await importIncidents(f.store, { file: csv, profile: 'generic', mappingFile: mapping, nowMs: API_NOW });
   }
-  const app = await buildApp({ store: f.store, now: () => now, uploadRoot: f.dir });
+  const app = await buildApp({ store: f.store, now: () => now, uploadRoot: f.dir, ...options.app });
+  let auth: AuthHeaders = { cookie: '', 'x-csrf-token': '' };
+  if (options.signIn ?? true) {
+    auth = await signInAs(app, f.store, 'admin', { username: 'admin', now });
+    injectAs(app, auth);
+  }
   return {
     app,
+    auth,
     store: f.store,
     dir: f.dir,
     write: f.write,

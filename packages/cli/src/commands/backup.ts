@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { translate, VigiaError } from '@vigia/domain';
 import { backupStore, restoreStore } from '@vigia/services';
 import type { BackupInfo } from '@vigia/store';
-import { initialLocale, type Io } from '../context.js';
+import { cliActor, initialLocale, type Io } from '../context.js';
 import { formatCount } from '../format/number.js';
 import { dbLocation, withStore } from '../run-with-store.js';
 
@@ -37,7 +37,7 @@ export function registerBackup(program: Command, io: Io): void {
     .action(async (file: string, o: { db?: string; json?: boolean }) => {
       const db = dbLocation(io, o.db);
       await withStore(db, async (store) => {
-        const info = await backupStore(store, file);
+        const info = await backupStore(store, file, cliActor(io));
         if (o.json) io.out(`${JSON.stringify(info)}\n`);
         else say('backup.done', info, store.location, (await store.getAgency())?.locale);
       });
@@ -55,7 +55,7 @@ export function registerBackup(program: Command, io: Io): void {
       await withStore(
         db,
         async (store) => {
-          const info = await restoreStore(store, file, { replace: o.replace === true });
+          const info = await restoreStore(store, file, { replace: o.replace === true, actor: cliActor(io) });
           if (o.json) io.out(`${JSON.stringify(info)}\n`);
           else say('backup.restored', info, store.location, (await store.getAgency())?.locale);
         },

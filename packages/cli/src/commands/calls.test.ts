@@ -102,6 +102,14 @@ describe('vigia import calls + report response', () => {
     ]);
     expect(again.code).toBe(0);
     expect(again.out).toContain('Read 7 rows: 0 stored, 0 updated, 6 unchanged, 1 quarantined (5 calls).');
+    // Each import left one audit row, written with its merge, by the CLI's actor.
+    const audit = await run(['audit', 'list', '--db', db, '--action', 'import.calls', '--format', 'json']);
+    const rows = (JSON.parse(audit.out) as { rows: { actor: string; after: object }[] }).rows;
+    expect(rows.map((r) => r.after)).toEqual([
+      expect.objectContaining({ file: 'calls.csv', read: 7, stored: 0, unchanged: 6, calls: 5 }),
+      expect.objectContaining({ file: 'calls.csv', profile: 'generic', read: 7, stored: 6, quarantined: 1 }),
+    ]);
+    expect(rows[0]!.actor).toMatch(/^cli:/);
 
     const fixed = await dir.write(
       'calls.csv',

@@ -1,6 +1,14 @@
 import type { Command } from 'commander';
 import { formatIsoWeek, latestCompleteWeek, localDayOf, translate } from '@vigia/domain';
-import { compstatReport, isDemoAgency, requireAgency, seedDemo } from '@vigia/services';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  compstatReport,
+  isDemoAgency,
+  requireAgency,
+  seedDemo,
+  seedDemoAccounts,
+} from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
 import { formatImportSummary } from '../format/import-summary.js';
 import { formatReportTable } from '../format/report-table.js';
@@ -42,7 +50,18 @@ export function registerDemo(program: Command, io: Io): void {
           const report = await compstatReport(store, { week: formatIsoWeek(week) });
           if (isDemoAgency(agency)) io.out(`${translate(locale, 'demo.notice')}\n`);
           io.out(formatReportTable(report, locale));
-          if (listen) await serveStore(store, db, io, locale, listen);
+          // Demo accounts only in the synthetic demo database (seedDemoAccounts refuses any other).
+          await seedDemoAccounts(store, io.now());
+          const accounts = isDemoAgency(agency)
+            ? translate(locale, 'demo.accounts', {
+                password: DEMO_PASSWORD,
+                accounts: DEMO_ACCOUNTS.map(
+                  (a) => `${a.username} (${a.role}${a.unitCode ? ` ${a.unitCode}` : ''})`,
+                ).join(', '),
+              })
+            : undefined;
+          if (listen) await serveStore(store, db, io, locale, { ...listen, notice: accounts });
+          else if (accounts) io.err(`${accounts}\n`);
         },
         { create: true },
       );

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Locale } from '@vigia/domain';
 import type { ImportIncidentsInput } from '@vigia/services';
 import type { Store } from '@vigia/store';
-import { initialLocale, type Io } from '../context.js';
+import { cliActor, initialLocale, type Io } from '../context.js';
 import { importProgress } from '../progress.js';
 import { dbLocation, withStore } from '../run-with-store.js';
 
@@ -53,6 +53,7 @@ export function registerFileImport<S extends ReconciledSummary>(
             nowMs: io.now(),
             onProgress: progress.onProgress,
             onMerge: progress.onMerge,
+            actor: cliActor(io),
           });
         } finally {
           progress.stop();

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { translate } from '@vigia/domain';
 import { importIncidents, importUnits } from '@vigia/services';
-import { initialLocale, type Io } from '../context.js';
+import { cliActor, initialLocale, type Io } from '../context.js';
 import { formatImportSummary } from '../format/import-summary.js';
 import { formatCount } from '../format/number.js';
 import { dbLocation, withStore } from '../run-with-store.js';
@@ -36,7 +36,7 @@ export function registerImport(program: Command, io: Io): void {
         },
       ) => {
         await withStore(dbLocation(io, o.db), async (store) => {
-          const r = await importUnits(store, { file, ...o });
+          const r = await importUnits(store, { file, ...o, actor: cliActor(io) });
           const locale = initialLocale(io, lang() ?? (await store.getAgency())?.locale);
           const { level, count, created, updated } = r;
           const n = (v: number) => formatCount(v, locale);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { translate, validateAgencyInput } from '@vigia/domain';
 import { initAgency } from '@vigia/services';
-import { initialLocale, type Io } from '../context.js';
+import { cliActor, initialLocale, type Io } from '../context.js';
 import { dbLocation, withStore } from '../run-with-store.js';
 
 /** `vigia init --db FILE --agency-name NAME --time-zone IANA [--locale es|en] [--country CC]` */
@@ -22,7 +22,9 @@ export function registerInit(program: Command, io: Io): void {
         const db = dbLocation(io, o.db);
         const input = { name: o.agencyName, timeZone: o.timeZone, locale: o.locale, country: o.country };
         validateAgencyInput(input); // before the file exists: a typo must not leave an empty database
-        const agency = await withStore(db, (store) => initAgency(store, input), { create: true });
+        const agency = await withStore(db, (store) => initAgency(store, { ...input, actor: cliActor(io) }), {
+          create: true,
+        });
         const locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency.locale);
         io.out(`${translate(locale, 'init.done', { name: agency.name, timeZone: agency.timeZone, db })}\n`);
       },

@@ -1,7 +1,7 @@
-import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@vigia/services';
 import { sharedPath } from '../../../../test/shared-reference.js';
+import { cliActor } from '../context.js';
 import { runCli, tempDir } from '../test-helpers/cli-harness.js';
 
 const NOW = Date.UTC(2020, 0, 10);
@@ -16,6 +16,9 @@ const ROWS = [
   ),
   '2019-12-10 23:30,residence,-87.6683,41.7513,6',
 ];
+
+/** Who the audit log names for these runs (the OS account; USER only when it has none). */
+const ACTOR = cliActor({ env: { USER: 'ana' } });
 
 /** `vigia meeting create`: stores the meeting and prints its agenda as a table or JSON. */
 describe('vigia meeting create', () => {
@@ -93,16 +96,16 @@ describe('vigia meeting create', () => {
       meeting: { id: number; createdBy: string; unitIds: number[] };
       agenda: { units: { code: string; items: { kind: string }[] }[] };
     };
-    expect(body.meeting).toMatchObject({ id: 3, createdBy: `cli:ana@${hostname()}` });
+    expect(body.meeting).toMatchObject({ id: 3, createdBy: ACTOR });
     expect(body.agenda.units).toHaveLength(23);
     expect(body.agenda.units.filter((u) => u.items.length > 0).map((u) => u.code)).toEqual(['2']);
     const store = await openStore(db);
     try {
       const audit = await store.listAudit({ action: 'meeting.create' });
       expect(audit.map((a) => [a.target, a.actor])).toEqual([
-        ['meeting:3', `cli:ana@${hostname()}`],
-        ['meeting:2', `cli:ana@${hostname()}`],
-        ['meeting:1', `cli:ana@${hostname()}`],
+        ['meeting:3', ACTOR],
+        ['meeting:2', ACTOR],
+        ['meeting:1', ACTOR],
       ]);
     } finally {
       await store.close();

@@ -1,23 +1,9 @@
-import { hostname, userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { VigiaError } from '@vigia/domain';
 import { createMeeting, meetingUnits } from '@vigia/services';
-import { initialLocale, type Io } from '../context.js';
+import { cliActor, initialLocale, type Io } from '../context.js';
 import { formatAgendaTable } from '../format/agenda-table.js';
 import { dbLocation, withStore } from '../run-with-store.js';
-
-/** The audit actor of a command run: `cli:<user>@<host>` (the operating system's account). */
-export function cliActor(io: Io): string {
-  let user = io.env['USER'] ?? io.env['USERNAME'];
-  if (!user) {
-    try {
-      user = userInfo().username;
-    } catch {
-      user = 'unknown';
-    }
-  }
-  return `cli:${user}@${hostname()}`;
-}
 
 /**
  * `vigia meeting create --db FILE --week YYYY-Www [--unit CODE ...] [--title TEXT] [--format table|json]`:

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { buildApp } from '@vigia/api';
+import { authOptionsFromEnv, buildApp } from '@vigia/api';
 import { VigiaError, translate, type Locale } from '@vigia/domain';
 import type { Store } from '@vigia/store';
 import { initialLocale, type Io } from '../context.js';
@@ -14,6 +14,15 @@ export interface ServeOptions {
   host: string;
   /** Resolves when the server should stop (default: SIGINT or SIGTERM). */
   until?: Promise<void>;
+  /** A line printed once the server listens (the demo's sign-in accounts). */
+  notice?: string;
+}
+
+/** VIGIA_TRUST_PROXY: unset = trust no proxy; 1/true = any; else an address list for Fastify. */
+function trustProxyOf(value: string | undefined): boolean | string {
+  const v = value?.trim();
+  if (!v || v === '0' || v === 'false') return false;
+  return v === '1' || v === 'true' ? true : v;
 }
 
 /** The built dashboard: VIGIA_WEB_ROOT, else packages/web/dist beside this package. */
@@ -56,12 +65,16 @@ export async function serveStore(
     webRoot: hasWeb ? root : null,
     logger: { level: 'warn', stream: process.stderr },
     now: io.now,
+    auth: authOptionsFromEnv(io.env),
+    trustProxy: trustProxyOf(io.env['VIGIA_TRUST_PROXY']),
   });
   const address = await app.listen({ port: o.port, host: o.host });
   const url = address.replace('://127.0.0.1', '://localhost');
   io.err(`${translate(locale, 'serve.listening', { db, url })}\n`);
   if (o.host === '127.0.0.1' || o.host === 'localhost') io.err(`${translate(locale, 'serve.localOnly')}\n`);
   if (!hasWeb) io.err(`${translate(locale, 'serve.noWeb')}\n`);
+  if ((await store.listUsers()).length === 0) io.err(`${translate(locale, 'serve.noUsers', { db })}\n`);
+  if (o.notice) io.err(`${o.notice}\n`);
   await (o.until ?? signalled());
   io.err(`${translate(locale, 'serve.stopping')}\n`);
   await app.close();

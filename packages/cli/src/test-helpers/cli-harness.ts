@@ -17,8 +17,16 @@ export interface CliResult {
  */
 export async function runCli(
   args: readonly string[],
-  options: { nowMs: number; env?: Record<string, string | undefined> },
+  options: {
+    nowMs: number;
+    env?: Record<string, string | undefined>;
+    /** Standard input (what `--password-stdin` reads). */
+    stdin?: string;
+    /** What a person types at each secret prompt, in order; absent = stdin is not a terminal. */
+    typed?: string[];
+  },
 ): Promise<CliResult> {
+  const typed = options.typed ? [...options.typed] : null;
   let out = '';
   let err = '';
   const io: Io = {
@@ -31,6 +39,15 @@ export async function runCli(
     interactive: false,
     now: () => options.nowMs,
     env: options.env ?? {},
+    readStdin: () => Promise.resolve(options.stdin ?? ''),
+    ...(typed
+      ? {
+          promptSecret: (prompt: string) => {
+            err += prompt;
+            return Promise.resolve(typed.shift() ?? '');
+          },
+        }
+      : {}),
   };
   const code = await main(['node', 'vigia', ...args], io);
   return { code, out, err };

@@ -75,12 +75,25 @@ export interface AuditBreak {
 export function verifyAuditChain(rows: Iterable<ChainedAuditRecord>): AuditBreak | null {
   let previous: ChainedAuditRecord | null = null;
   for (const row of rows) {
-    const expectedSeq = previous ? previous.seq + 1 : 1;
-    if (row.seq !== expectedSeq) return { seq: expectedSeq, reason: 'missing' };
-    if (row.prevHash !== (previous ? previous.hash : GENESIS_HASH))
-      return { seq: row.seq, reason: 'relinked' };
-    if (auditHash(row.prevHash, row.seq, row) !== row.hash) return { seq: row.seq, reason: 'edited' };
+    const broken = checkAuditLink(previous, row);
+    if (broken) return broken;
     previous = row;
   }
+  return null;
+}
+
+/**
+ * One step of {@link verifyAuditChain}: does `row` follow `previous` (null for the first row)? For
+ * callers that stream a long log instead of holding it in memory.
+ * @returns the break at this row, or null.
+ */
+export function checkAuditLink(
+  previous: ChainedAuditRecord | null,
+  row: ChainedAuditRecord,
+): AuditBreak | null {
+  const expectedSeq = previous ? previous.seq + 1 : 1;
+  if (row.seq !== expectedSeq) return { seq: expectedSeq, reason: 'missing' };
+  if (row.prevHash !== (previous ? previous.hash : GENESIS_HASH)) return { seq: row.seq, reason: 'relinked' };
+  if (auditHash(row.prevHash, row.seq, row) !== row.hash) return { seq: row.seq, reason: 'edited' };
   return null;
 }

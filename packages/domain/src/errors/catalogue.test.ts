@@ -59,6 +59,17 @@ const SAMPLE_PARAMS = {
   UNAUTHENTICATED: { what: '/api/v1/meetings' },
   FORBIDDEN: { role: 'viewer', action: 'data.import' },
   NOT_FOUND: { what: 'action item 12' },
+  INVALID_CREDENTIALS: {},
+  ACCOUNT_LOCKED: { minutes: 15 },
+  RATE_LIMITED: { seconds: 42 },
+  CSRF_REJECTED: {},
+  WEAK_PASSWORD: { minLength: 10 },
+  USERNAME_TAKEN: { username: 'ana' },
+  USER_NOT_FOUND: { value: 'ana' },
+  COMMANDER_UNIT_REQUIRED: { username: 'ana' },
+  LAST_ADMIN: { username: 'root' },
+  PASSWORD_INPUT_REQUIRED: {},
+  PASSWORD_MISMATCH: {},
 } as const satisfies Record<ErrorCode, MessageParams>;
 
 const placeholders = (template: string) =>

@@ -47,6 +47,17 @@ export const ERROR_CATALOGUE = {
   UNAUTHENTICATED: { httpStatus: 401 },
   FORBIDDEN: { httpStatus: 403 },
   NOT_FOUND: { httpStatus: 404 },
+  INVALID_CREDENTIALS: { httpStatus: 401 },
+  ACCOUNT_LOCKED: { httpStatus: 423 },
+  RATE_LIMITED: { httpStatus: 429 },
+  CSRF_REJECTED: { httpStatus: 403 },
+  WEAK_PASSWORD: { httpStatus: 400 },
+  USERNAME_TAKEN: { httpStatus: 409 },
+  USER_NOT_FOUND: { httpStatus: 404 },
+  COMMANDER_UNIT_REQUIRED: { httpStatus: 400 },
+  LAST_ADMIN: { httpStatus: 409 },
+  PASSWORD_INPUT_REQUIRED: { httpStatus: 400 },
+  PASSWORD_MISMATCH: { httpStatus: 400 },
 } as const satisfies Record<string, { httpStatus: number }>;
 
 /** One catalogued error code, e.g. `"STORE_LOCKED"`. */

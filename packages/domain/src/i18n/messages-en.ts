@@ -65,6 +65,23 @@ export const messagesEn = {
     UNAUTHENTICATED: 'Sign in first: this needs a session ({{what}}).',
     FORBIDDEN: 'Your role ({{role}}) may not do this: {{action}}. Ask an administrator if you need it.',
     NOT_FOUND: 'Not found: {{what}}.',
+    INVALID_CREDENTIALS: 'Wrong user name or password.',
+    ACCOUNT_LOCKED:
+      'This account is locked after too many failed sign-ins. Try again in {{minutes}} minutes, or ask an administrator to unlock it.',
+    RATE_LIMITED: 'Too many sign-in attempts. Wait {{seconds}} seconds and try again.',
+    CSRF_REJECTED:
+      "The request lacks the session's X-CSRF-Token header (or it is wrong). Reload the page and try again.",
+    WEAK_PASSWORD:
+      'That password is too weak: use at least {{minLength}} characters, not the user name, not one repeated character and not a common password.',
+    USERNAME_TAKEN: 'There is already a user named "{{username}}" (user names ignore case).',
+    USER_NOT_FOUND: 'There is no user "{{value}}".',
+    COMMANDER_UNIT_REQUIRED:
+      'A commander needs a unit: give the code of the unit "{{username}}" commands (--unit CODE).',
+    LAST_ADMIN:
+      'That would leave no active administrator ("{{username}}" is the last one). Make another user admin first.',
+    PASSWORD_INPUT_REQUIRED:
+      'No password given: run the command in a terminal to type it, or pipe it in with --password-stdin.',
+    PASSWORD_MISMATCH: 'The two passwords typed differ. Nothing was changed; try again.',
   },
   api: {
     internal: 'Unexpected server error. Please report it with this request id: {{requestId}}.',
@@ -197,7 +214,9 @@ export const messagesEn = {
     listening:
       'Vigía is serving {{db}} at {{url}} (dashboard, and the API under /api/v1; docs at /api/docs). Ctrl+C stops it.',
     localOnly:
-      'Only this computer can open it; add --host 0.0.0.0 to reach it from a tablet on your network (there are no user accounts yet: anyone on the network could read the data).',
+      'Only this computer can open it; add --host 0.0.0.0 to reach it from a tablet on your network (users sign in; use HTTPS through a reverse proxy and VIGIA_HTTPS=1 beyond a trusted network).',
+    noUsers:
+      'There are no user accounts yet, so nobody can sign in. Create the first administrator with: vigia users create --db {{db}} --username admin --role admin',
     noWeb: 'The dashboard is not built (run npm run build); serving the API only.',
     stopping: 'Stopping…',
   },
@@ -226,6 +245,30 @@ export const messagesEn = {
     done: 'Backup of {{db}} written to {{file}}: {{incidents}} incident versions, {{units}} units, {{imports}} imports.',
     restored:
       'Restored {{file}} into {{db}}: {{incidents}} incident versions, {{units}} units, {{imports}} imports.',
+  },
+  audit: {
+    verified:
+      'Audit log intact: {{rows}} rows checked. Head: seq {{seq}}, hash {{hash}}. Write it down (or print it in the weekly book) and check it later with: vigia audit verify --expect-head {{seq}}:{{hash}}',
+    empty: 'The audit log is empty: nothing to verify.',
+    broken:
+      'The audit log is BROKEN at row {{seq}}: {{reason}}. Rows before it verify; treat everything from row {{seq}} on as untrustworthy and compare with a backup.',
+    reason: {
+      edited: 'the row was changed after it was written (its hash no longer matches its content)',
+      missing: 'the row is missing (deleted: the sequence jumps over it)',
+      relinked: 'the row does not point at the row before it (rows were removed, reordered or rewritten)',
+    },
+    anchor: {
+      match: 'The head written down earlier (seq {{seq}}) matches.',
+      mismatch:
+        'The head written down earlier (seq {{seq}}) does NOT match: row {{seq}} now has another hash, so the log was rewritten up to that row.',
+      missing:
+        'The head written down earlier (seq {{seq}}) is missing: the log now ends at row {{last}}, so rows at its end were deleted.',
+      replaced:
+        'The head written down earlier (seq {{seq}}) belonged to a log that a restore replaced (row {{restoredAt}}, store.restore). Check that the restore was intended, then write down the new head.',
+    },
+    listEmpty: 'No audit rows match.',
+    listHeader: 'seq  when (UTC)  who  action  target  change',
+    more: 'More rows: add --before {{seq}}.',
   },
   meeting: {
     title:
@@ -257,5 +300,18 @@ export const messagesEn = {
     ready: 'Demo database {{db}} is ready.',
     reusing: 'Using the existing demo database {{db}}.',
     notice: 'SYNTHETIC DEMO DATA — the city, units and incidents are invented.',
+    accounts: 'Sign in with a demo account, password "{{password}}" (demo database only): {{accounts}}.',
+  },
+  users: {
+    created: 'Created user {{username}} ({{role}}{{unit}}).',
+    passwordSet: 'New password set for {{username}}; their open sessions were ended.',
+    unlocked: 'Unlocked {{username}}.',
+    prompt: 'Password for {{username}}: ',
+    promptAgain: 'Type it again: ',
+    none: 'No user accounts.',
+    active: 'active',
+    disabled: 'disabled',
+    lockedUntil: 'locked until {{until}}',
+    header: 'user name, name, role, unit, status',
   },
 } as const;

@@ -70,6 +70,25 @@ export const messagesEs: Shape<typeof messagesEn> = {
     UNAUTHENTICATED: 'Inicie sesión primero: esto requiere una sesión ({{what}}).',
     FORBIDDEN: 'Su rol ({{role}}) no permite esto: {{action}}. Pídalo a un administrador si lo necesita.',
     NOT_FOUND: 'No encontrado: {{what}}.',
+    INVALID_CREDENTIALS: 'Usuario o contraseña incorrectos.',
+    ACCOUNT_LOCKED:
+      'Esta cuenta está bloqueada tras demasiados intentos fallidos. Vuelva a intentarlo en {{minutes}} minutos o pida a un administrador que la desbloquee.',
+    RATE_LIMITED:
+      'Demasiados intentos de inicio de sesión. Espere {{seconds}} segundos y vuelva a intentarlo.',
+    CSRF_REJECTED:
+      'A la solicitud le falta el encabezado X-CSRF-Token de la sesión (o es incorrecto). Recargue la página e inténtelo de nuevo.',
+    WEAK_PASSWORD:
+      'La contraseña es demasiado débil: use al menos {{minLength}} caracteres, que no sea el nombre de usuario, ni un solo carácter repetido, ni una contraseña común.',
+    USERNAME_TAKEN:
+      'Ya existe un usuario llamado "{{username}}" (los nombres de usuario no distinguen mayúsculas).',
+    USER_NOT_FOUND: 'No existe el usuario "{{value}}".',
+    COMMANDER_UNIT_REQUIRED:
+      'Un comandante necesita una unidad: indique el código de la unidad que "{{username}}" comanda (--unit CÓDIGO).',
+    LAST_ADMIN:
+      'Eso dejaría sin ningún administrador activo ("{{username}}" es el último). Haga administrador a otro usuario primero.',
+    PASSWORD_INPUT_REQUIRED:
+      'No se indicó la contraseña: ejecute el comando en una terminal para escribirla, o envíela con --password-stdin.',
+    PASSWORD_MISMATCH: 'Las dos contraseñas escritas no coinciden. No se cambió nada; inténtelo de nuevo.',
   },
   api: {
     internal: 'Error inesperado del servidor. Repórtelo con este identificador de solicitud: {{requestId}}.',
@@ -207,7 +226,9 @@ export const messagesEs: Shape<typeof messagesEn> = {
     listening:
       'Vigía está sirviendo {{db}} en {{url}} (tablero, y la API bajo /api/v1; documentación en /api/docs). Ctrl+C lo detiene.',
     localOnly:
-      'Solo esta computadora puede abrirlo; agregue --host 0.0.0.0 para abrirlo desde una tableta en su red (aún no hay cuentas de usuario: cualquiera en la red podría leer los datos).',
+      'Solo esta computadora puede abrirlo; agregue --host 0.0.0.0 para abrirlo desde una tableta en su red (los usuarios inician sesión; fuera de una red de confianza use HTTPS con un proxy inverso y VIGIA_HTTPS=1).',
+    noUsers:
+      'Aún no hay cuentas de usuario, así que nadie puede iniciar sesión. Cree el primer administrador con: vigia users create --db {{db}} --username admin --role admin',
     noWeb: 'El tablero no está compilado (ejecute npm run build); se sirve solo la API.',
     stopping: 'Deteniendo…',
   },
@@ -236,6 +257,30 @@ export const messagesEs: Shape<typeof messagesEn> = {
     done: 'Copia de seguridad de {{db}} escrita en {{file}}: {{incidents}} versiones de incidentes, {{units}} unidades, {{imports}} importaciones.',
     restored:
       'Se restauró {{file}} en {{db}}: {{incidents}} versiones de incidentes, {{units}} unidades, {{imports}} importaciones.',
+  },
+  audit: {
+    verified:
+      'Registro de auditoría íntegro: {{rows}} filas verificadas. Cabeza: seq {{seq}}, hash {{hash}}. Anótela (o imprímala en el libro semanal) y compruébela después con: vigia audit verify --expect-head {{seq}}:{{hash}}',
+    empty: 'El registro de auditoría está vacío: no hay nada que verificar.',
+    broken:
+      'El registro de auditoría está ROTO en la fila {{seq}}: {{reason}}. Las filas anteriores se verifican; no confíe en nada desde la fila {{seq}} y compare con una copia de seguridad.',
+    reason: {
+      edited: 'la fila se modificó después de escribirse (su hash ya no corresponde a su contenido)',
+      missing: 'falta la fila (se borró: la secuencia la salta)',
+      relinked: 'la fila no apunta a la fila anterior (se quitaron, reordenaron o reescribieron filas)',
+    },
+    anchor: {
+      match: 'La cabeza anotada antes (seq {{seq}}) coincide.',
+      mismatch:
+        'La cabeza anotada antes (seq {{seq}}) NO coincide: la fila {{seq}} tiene ahora otro hash, así que el registro se reescribió hasta esa fila.',
+      missing:
+        'Falta la cabeza anotada antes (seq {{seq}}): el registro termina ahora en la fila {{last}}, así que se borraron filas del final.',
+      replaced:
+        'La cabeza anotada antes (seq {{seq}}) pertenecía a un registro que reemplazó una restauración (fila {{restoredAt}}, store.restore). Compruebe que la restauración era intencional y anote la nueva cabeza.',
+    },
+    listEmpty: 'Ninguna fila de auditoría coincide.',
+    listHeader: 'seq  cuándo (UTC)  quién  acción  objeto  cambio',
+    more: 'Hay más filas: agregue --before {{seq}}.',
   },
   meeting: {
     title:
@@ -268,5 +313,19 @@ export const messagesEs: Shape<typeof messagesEn> = {
     ready: 'La base de demostración {{db}} está lista.',
     reusing: 'Usando la base de demostración existente {{db}}.',
     notice: 'DATOS SINTÉTICOS DE DEMOSTRACIÓN: la ciudad, las unidades y los incidentes son inventados.',
+    accounts:
+      'Inicie sesión con una cuenta de demostración, contraseña "{{password}}" (solo en la base de demostración): {{accounts}}.',
+  },
+  users: {
+    created: 'Usuario {{username}} creado ({{role}}{{unit}}).',
+    passwordSet: 'Nueva contraseña para {{username}}; sus sesiones abiertas se cerraron.',
+    unlocked: '{{username}} desbloqueado.',
+    prompt: 'Contraseña para {{username}}: ',
+    promptAgain: 'Escríbala otra vez: ',
+    none: 'No hay cuentas de usuario.',
+    active: 'activo',
+    disabled: 'deshabilitado',
+    lockedUntil: 'bloqueado hasta {{until}}',
+    header: 'usuario, nombre, rol, unidad, estado',
   },
 };

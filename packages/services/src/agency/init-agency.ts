@@ -9,10 +9,12 @@ export interface InitAgencyInput {
   locale: string;
   /** ISO 3166-1 alpha-2, optional. */
   country?: string;
+  /** Who creates it, for the `agency.create` audit row (docs/audit.md). */
+  actor?: string;
 }
 
 /**
- * Creates the store's agency.
+ * Creates the store's agency (and its `agency.create` audit row, in the same transaction).
  * @throws VigiaError INVALID_TIME_ZONE, INVALID_LOCALE, INVALID_ARGUMENT, AGENCY_EXISTS.
  */
 export async function initAgency(store: Store, input: InitAgencyInput): Promise<Agency> {
@@ -22,5 +24,6 @@ export async function initAgency(store: Store, input: InitAgencyInput): Promise<
     country: (input.country ?? '').toUpperCase(),
     timeZone: canonicalTimeZone(input.timeZone) ?? input.timeZone,
     locale: input.locale as Locale,
+    actor: input.actor,
   });
 }

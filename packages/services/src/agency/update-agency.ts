@@ -15,6 +15,7 @@ export interface UpdateAgencyInput {
  * instances and several editors, the second save of the same version is refused, not silently applied).
  *
  * @param expectedVersion - `version` of the AgencyRecord the editor started from.
+ * @param actor - who saves, for the `agency.update` audit row (before/after of what changed).
  * @returns the saved record, its version one higher.
  * @throws VigiaError INVALID_ARGUMENT (empty name, country not two letters), INVALID_LOCALE,
  *   STORE_CONFLICT (someone saved first: HTTP 409; reload and apply again), NOT_INITIALIZED.
@@ -23,6 +24,7 @@ export async function updateAgencySettings(
   store: Store,
   input: UpdateAgencyInput,
   expectedVersion: number,
+  actor?: string,
 ): Promise<AgencyRecord> {
   const name = input.name?.trim();
   if (name !== undefined && !name) throw new VigiaError('INVALID_ARGUMENT', { name: 'name', value: '' });
@@ -36,5 +38,5 @@ export async function updateAgencySettings(
   if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
     throw new VigiaError('INVALID_ARGUMENT', { name: 'version', value: String(expectedVersion) });
   }
-  return store.updateAgency({ name, country, locale: input.locale }, expectedVersion);
+  return store.updateAgency({ name, country, locale: input.locale }, expectedVersion, actor);
 }

@@ -74,6 +74,7 @@ export async function importCalls(store: Store, input: ImportCallsInput): Promis
     source: mapping.name,
     startedAt: input.nowMs,
     placement: { unitOfRecord: mapping.unitOfRecord, sourceUnitLevel: mapping.sourceUnitLevel },
+    actor: input.actor,
   });
   const s = {
     quarantineReasons: {} as Partial<Record<QuarantineReason, number>>,

@@ -8,6 +8,9 @@ import { initAgency } from '../agency/init-agency.js';
 import { importIncidents, type ImportSummary } from '../import/import-incidents.js';
 import { importUnits } from '../units/import-units.js';
 
+/** The audit actor of everything the demo seeding writes. */
+export const DEMO_ACTOR = 'system:demo';
+
 /**
  * Seeds an empty store with the synthetic demo city (packages/demo): agency, precincts, sectors and
  * about three years of incidents ending yesterday (agency time), imported through the same pipeline as
@@ -21,8 +24,9 @@ export async function seedDemo(store: Store, nowMs: number, seed = 20240101): Pr
   try {
     const endDate = formatLocalDate(localDayOf(nowMs, 'America/Panama') - 1);
     const files = await writeDemoFiles(dir, { seed, endDate, years: 3 });
-    await initAgency(store, files.agency);
+    await initAgency(store, { ...files.agency, actor: DEMO_ACTOR });
     await importUnits(store, {
+      actor: DEMO_ACTOR,
       file: files.precinctsGeoJson,
       level: 'precinto',
       codeProperty: 'code',
@@ -35,12 +39,14 @@ export async function seedDemo(store: Store, nowMs: number, seed = 20240101): Pr
       nameProperty: 'name',
       parentLevel: 'precinto',
       parentProperty: 'precinct',
+      actor: DEMO_ACTOR,
     });
     return await importIncidents(store, {
       file: files.incidentsCsv,
       profile: 'generic',
       mappingFile: files.mappingJson,
       nowMs,
+      actor: DEMO_ACTOR,
     });
   } finally {
     await rm(dir, { recursive: true, force: true });

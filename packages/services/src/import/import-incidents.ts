@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { QuarantineReason } from '@vigia/domain';
 import { compileRowMapper, createPlacer, loadMapping, openRowSource } from '@vigia/ingest';
-import type { ImportCounts, Store } from '@vigia/store';
+import { UNKNOWN_ACTOR, type ImportCounts, type Store } from '@vigia/store';
 import { requireAgency } from '../agency/require-agency.js';
 import { replaceIncidents } from '../units/replace-incidents.js';
 import { rawRecord } from './raw-record.js';
@@ -18,6 +18,11 @@ export interface ImportIncidentsInput {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Called once all rows are read, before the store merges them (seconds at millions of rows). */
   onMerge?: () => void;
+  /**
+   * Who imports, for the audit log (`cli:<user>@<host>`, `user:<id>:<name>`, `system:demo`; see
+   * docs/audit.md). The store writes the `import.*` row in the merge's transaction.
+   */
+  actor?: string | undefined;
 }
 
 /**
@@ -83,6 +88,7 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
     source: mapping.name,
     startedAt: input.nowMs,
     placement: { unitOfRecord: mapping.unitOfRecord, sourceUnitLevel: mapping.sourceUnitLevel },
+    actor: input.actor,
   });
   const reasons: Partial<Record<QuarantineReason, number>> = {};
   const unclassified: Record<string, number> = {};
@@ -139,7 +145,10 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
     (previousRules.unitOfRecord !== mapping.unitOfRecord ||
       (previousRules.sourceUnitLevel ?? null) !== (mapping.sourceUnitLevel ?? null))
   ) {
-    counts.replaced += await replaceIncidents(store, mapping.name);
+    counts.replaced += await replaceIncidents(store, mapping.name, {
+      actor: input.actor ?? UNKNOWN_ACTOR,
+      cause: 'import.incidents',
+    });
   }
   const durationMs = { stage: Math.round(t1 - t0), merge: Math.round(performance.now() - t1) };
   return {

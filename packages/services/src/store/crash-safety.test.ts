@@ -18,7 +18,7 @@ const HEAVY_MS = 900_000;
 /**
  * Crash safety (issue 7): a `vigia` process killed in the middle of an import leaves no partial batch
  * (no incident, no quarantine row, no import listed) on either store, and running the import again
- * completes it. The file is the real Chicago export plus three bad rows, so quarantine is exercised.
+ * completes it, with one audit row. The file is the real Chicago export plus three bad rows, so quarantine is exercised.
  */
 describe.each(STORE_KINDS)('an import killed mid-way: %s', (kind) => {
   let file: string;
@@ -59,6 +59,8 @@ describe.each(STORE_KINDS)('an import killed mid-way: %s', (kind) => {
           expect(await store.countCurrentIncidents()).toBe(0);
           expect(await store.listImports()).toEqual([]);
           expect(await store.listQuarantine({ importId: undefined })).toEqual([]);
+          // ...nor an audit row for it (the row commits with the merge or not at all).
+          expect(await store.listAudit({ action: 'import.' })).toEqual([]);
           const summary = await importIncidents(store, {
             file,
             profile: 'chicago-code',
@@ -68,6 +70,9 @@ describe.each(STORE_KINDS)('an import killed mid-way: %s', (kind) => {
           expect(await store.countCurrentIncidents()).toBe(148_636);
           expect((await store.listImports()).map((i) => i.stored)).toEqual([148_636]);
           expect((await store.listQuarantine()).map((q) => q.row)).toEqual([148_638, 148_639, 148_640]);
+          expect((await store.listAudit({ action: 'import.' })).map((r) => r.after)).toEqual([
+            expect.objectContaining({ read: 148_639, stored: 148_636, quarantined: 3 }),
+          ]);
         } finally {
           await store.close();
         }

@@ -1,6 +1,7 @@
+import { basename } from 'node:path';
 import { VigiaError } from '@vigia/domain';
 import { readUnitLayer, unitCodeKey } from '@vigia/ingest';
-import type { Store, UnitInput } from '@vigia/store';
+import { UNKNOWN_ACTOR, type Store, type UnitInput } from '@vigia/store';
 import { requireAgency } from '../agency/require-agency.js';
 import { replaceIncidents } from './replace-incidents.js';
 
@@ -13,6 +14,8 @@ export interface ImportUnitsInput {
   /** Level of the parent units (must already be imported) and the property holding the parent's code. */
   parentLevel?: string | undefined;
   parentProperty?: string | undefined;
+  /** Who imports, for the audit log (`units.import`, then `incidents.replace`; see docs/audit.md). */
+  actor?: string | undefined;
 }
 
 /**
@@ -90,7 +93,11 @@ export async function importUnits(
     }
     return { code: f.code, name: f.name, parentId, geometry: f.geometry };
   });
-  const { created, updated } = await store.upsertUnits(input.level, input.parentLevel ?? null, units);
-  const replaced = await replaceIncidents(store);
+  const actor = input.actor ?? UNKNOWN_ACTOR;
+  const { created, updated } = await store.upsertUnits(input.level, input.parentLevel ?? null, units, {
+    actor,
+    file: basename(input.file),
+  });
+  const replaced = await replaceIncidents(store, undefined, { actor, cause: 'units.import' });
   return { level: input.level, count: units.length, created, updated, skipped, replaced };
 }

@@ -23,7 +23,9 @@ export class DuckDbAuditLog {
   /**
    * Runs `work` in a transaction on `connection`, then (under the audit lock) appends the entry that
    * `entryOf` builds from its result and commits both together: the change and its audit row exist
-   * together or not at all. `entryOf` returning null commits without an audit row.
+   * together or not at all. `entryOf` returning null commits without an audit row. `options.freshHead`
+   * reads the head from `connection` inside the transaction instead of the cached one: for a restore,
+   * whose `work` has just replaced the whole log.
    * @throws whatever `work` throws (after ROLLBACK).
    */
   async inAuditedTransaction<T>(
@@ -31,6 +33,7 @@ export class DuckDbAuditLog {
     work: () => Promise<T>,
     entryOf: (result: T) => AuditEntry | null,
     onAudited?: (row: ChainedAuditRecord) => void,
+    options: { freshHead?: boolean } = {},
   ): Promise<T> {
     await connection.run('BEGIN TRANSACTION');
     let release: (() => void) | null = null;
@@ -42,6 +45,7 @@ export class DuckDbAuditLog {
         return result;
       }
       release = await this.lock();
+      if (options.freshHead) this.head = undefined;
       const head = await this.readHead(connection);
       const row = chainAudit(head, { ...entry, at: new Date(this.now()).toISOString() });
       await insertAuditRow(connection, this.agencyId, row);
@@ -51,6 +55,7 @@ export class DuckDbAuditLog {
       return result;
     } catch (e) {
       await connection.run('ROLLBACK').catch(() => undefined);
+      if (options.freshHead) this.head = undefined;
       throw e;
     } finally {
       release?.();

@@ -3,7 +3,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { VigiaError } from '@vigia/domain';
 import type { BackupInfo } from '../port/store.js';
 import { MIGRATIONS } from './migrations.js';
-import { inTransaction } from './transaction.js';
+import type { DuckDbAuditLog } from './audit-log.js';
+import { restoreEntry, type HeadRef } from '../audit/audit-entries.js';
 
 const BACKUP = 'vigia_backup';
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -78,8 +79,20 @@ function kindOf(file: string): 'duckdb' | 'gzip' | 'other' {
   }
 }
 
+/** How a restore is done and recorded: see {@link restoreDuckDb}. */
+export interface DuckDbRestoreOptions {
+  /** Overwrite a store that has an agency. */
+  replace: boolean;
+  /** The store's audit log: the restore commits through it with its `store.restore` row. */
+  log: DuckDbAuditLog;
+  actor: string | undefined;
+  /** Head of the log being replaced (read before), named in the `store.restore` row. */
+  replacedHead: HeadRef;
+}
+
 /**
- * Replaces every table's rows with the backup's, in one transaction (all or nothing).
+ * Replaces every table's rows with the backup's and appends `store.restore` to the restored audit log
+ * (chained after the backup's head), in one transaction (all or nothing).
  * @throws VigiaError FILE_NOT_FOUND, BACKUP_INVALID (not a DuckDB backup, another schema version, a
  *   table missing), STORE_NOT_EMPTY.
  */
@@ -87,8 +100,9 @@ export async function restoreDuckDb(
   connection: DuckDBConnection,
   db: string,
   file: string,
-  replace: boolean,
+  options: DuckDbRestoreOptions,
 ): Promise<BackupInfo> {
+  const { replace } = options;
   if (!existsSync(file)) throw new VigiaError('FILE_NOT_FOUND', { file });
   const kind = kindOf(file);
   if (kind === 'gzip')
@@ -116,19 +130,25 @@ export async function restoreDuckDb(
     for (const t of theirs.keys()) {
       if (!ours.has(t)) throw invalid(file, `table ${t} does not exist in this schema`);
     }
-    await inTransaction(connection, async () => {
-      for (const [t, columns] of ours) {
-        await connection.run(`DELETE FROM main.${ident(t)}`);
-        const cols = columns.map(ident).join(', ');
-        if (theirs.has(t)) {
-          await connection.run(
-            `INSERT INTO main.${ident(t)} (${cols}) SELECT ${cols} FROM ${BACKUP}.main.${ident(t)}`,
-          );
+    return await options.log.inAuditedTransaction(
+      connection,
+      async (): Promise<BackupInfo> => {
+        for (const [t, columns] of ours) {
+          await connection.run(`DELETE FROM main.${ident(t)}`);
+          const cols = columns.map(ident).join(', ');
+          if (theirs.has(t)) {
+            await connection.run(
+              `INSERT INTO main.${ident(t)} (${cols}) SELECT ${cols} FROM ${BACKUP}.main.${ident(t)}`,
+            );
+          }
         }
-      }
-    });
-    const counts = await countRows(connection, current, theirs.keys());
-    return { file, store: 'duckdb', schemaVersion: MIGRATIONS.length, tables: counts };
+        const counts = await countRows(connection, current, theirs.keys());
+        return { file, store: 'duckdb', schemaVersion: MIGRATIONS.length, tables: counts };
+      },
+      (info) => restoreEntry(info, options.replacedHead, options.actor),
+      undefined,
+      { freshHead: true },
+    );
   } finally {
     await connection.run(`DETACH DATABASE IF EXISTS ${BACKUP}`);
   }

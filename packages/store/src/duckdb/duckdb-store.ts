@@ -35,7 +35,6 @@ import { DuckDbIncidentImport } from './incident-import.js';
 import { openDuckDb } from './open-duckdb.js';
 import { applyPlacements } from './apply-placements.js';
 import { nullableInteger } from './appender-values.js';
-import { inTransaction } from './transaction.js';
 import { countIncidentsSql } from './count-sql.js';
 import { dailyCountsQuery, listIncidentsQuery, qualityFiguresQuery } from './explore-queries.js';
 import type {
@@ -48,8 +47,23 @@ import type {
 import { listIncidentPoints } from './incident-points.js';
 import { backupDuckDb, restoreDuckDb } from './backup.js';
 import { DuckDbAuditLog, listAuditDuckDb, readAuditChainDuckDb } from './audit-log.js';
-import type { AuditEntry, AuditQuery } from '../port/audit.js';
+import type { AuditEntry, AuditQuery, ReplaceAudit, UnitImportAudit } from '../port/audit.js';
 import type { ChainedAuditRecord } from '@vigia/domain';
+import {
+  agencyCreateEntry,
+  agencyUpdateEntry,
+  replaceEntry,
+  unitsImportEntry,
+} from '../audit/audit-entries.js';
+import type {
+  LockoutRule,
+  NewUser,
+  SessionRecord,
+  UserChanges,
+  UserRecord,
+  UserWithHash,
+} from '../port/users.js';
+import { DuckDbUsers } from './users.js';
 import { SqlMeetings } from '../meetings/sql-meetings.js';
 import { DuckDbMeetingBackend } from './meeting-backend.js';
 import type {
@@ -80,9 +94,13 @@ export class DuckDbStore implements Store, CallStore {
     private readonly db: DuckDBConnection,
   ) {
     this.audit = new DuckDbAuditLog(instance, AGENCY);
+    this.users = new DuckDbUsers(instance, this.audit, AGENCY);
     this.meetingBackend = new DuckDbMeetingBackend(AGENCY, instance, db, this.audit);
     this.meetings = new SqlMeetings(this.meetingBackend);
   }
+
+  /** Users and sessions, on a connection of their own (see DuckDbUsers). */
+  private readonly users: DuckDbUsers;
 
   private readonly meetingBackend: DuckDbMeetingBackend;
   /** Meetings and action items (SQL shared with PostgreSQL in meetings/sql-meetings.ts). */
@@ -90,6 +108,19 @@ export class DuckDbStore implements Store, CallStore {
 
   /** The audit log's writer: every audited change commits through it (see DuckDbAuditLog). */
   private readonly audit: DuckDbAuditLog;
+
+  /** Tail of the queue of transactions on the shared connection `db` (one open transaction at a time). */
+  private writes: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs `work` (which opens a transaction on `db`) after the previous one has ended: two transactions
+   * on one connection would nest, which DuckDB refuses.
+   */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(work, work);
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
 
   /**
    * Opens or creates the database file at `path` (":memory:" for a throw-away store).
@@ -101,6 +132,7 @@ export class DuckDbStore implements Store, CallStore {
   }
 
   close(): Promise<void> {
+    this.users.close();
     this.meetingBackend.close();
     this.audit.close();
     this.db.closeSync();
@@ -122,36 +154,57 @@ export class DuckDbStore implements Store, CallStore {
     country: string;
     timeZone: string;
     locale: Locale;
+    actor?: string;
   }): Promise<AgencyRecord> {
-    const existing = await this.getAgency();
-    if (existing) throw new VigiaError('AGENCY_EXISTS', { db: this.location, name: existing.name });
-    await this.db.run(
-      `INSERT INTO agency (agency_id, name, country, time_zone, locale, version)
-       VALUES (${AGENCY}, $1, $2, $3, $4, 1)`,
-      [input.name, input.country, input.timeZone, input.locale],
+    const { actor, ...settings } = input;
+    return this.serial(() =>
+      this.audit.inAuditedTransaction(
+        this.db,
+        async (): Promise<AgencyRecord> => {
+          const existing = await this.getAgency();
+          if (existing) throw new VigiaError('AGENCY_EXISTS', { db: this.location, name: existing.name });
+          await this.db.run(
+            `INSERT INTO agency (agency_id, name, country, time_zone, locale, version)
+             VALUES (${AGENCY}, $1, $2, $3, $4, 1)`,
+            [settings.name, settings.country, settings.timeZone, settings.locale],
+          );
+          return { id: AGENCY, ...settings, weekStart: 'monday', version: 1 };
+        },
+        (agency) => agencyCreateEntry(agency, actor),
+      ),
     );
-    return { id: AGENCY, ...input, weekStart: 'monday', version: 1 };
   }
 
-  /** One conditional UPDATE (`WHERE version = expected`); see Store.updateAgency. */
-  async updateAgency(changes: AgencyChanges, expectedVersion: number): Promise<AgencyRecord> {
-    const r = (
-      await this.rows(
-        `UPDATE agency SET name = coalesce(CAST($2 AS VARCHAR), name),
-           country = coalesce(CAST($3 AS VARCHAR), country), locale = coalesce(CAST($4 AS VARCHAR), locale),
-           version = version + 1
-         WHERE agency_id = ${AGENCY} AND version = $1 RETURNING ${AGENCY_COLUMNS}`,
-        [expectedVersion, changes.name ?? null, changes.country ?? null, changes.locale ?? null],
-      )
-    )[0];
-    if (r) return toAgency(r);
-    const now = await this.getAgency();
-    if (!now) throw new VigiaError('NOT_INITIALIZED', { db: this.location });
-    throw new VigiaError('STORE_CONFLICT', {
-      record: 'agency',
-      expected: expectedVersion,
-      actual: now.version,
-    });
+  /** The version check and the UPDATE in one transaction with its audit row; see Store.updateAgency. */
+  async updateAgency(changes: AgencyChanges, expectedVersion: number, actor?: string): Promise<AgencyRecord> {
+    const { saved } = await this.serial(() =>
+      this.audit.inAuditedTransaction(
+        this.db,
+        async () => {
+          const previous = await this.getAgency();
+          if (!previous) throw new VigiaError('NOT_INITIALIZED', { db: this.location });
+          const r = (
+            await this.rows(
+              `UPDATE agency SET name = coalesce(CAST($2 AS VARCHAR), name),
+                 country = coalesce(CAST($3 AS VARCHAR), country), locale = coalesce(CAST($4 AS VARCHAR), locale),
+                 version = version + 1
+               WHERE agency_id = ${AGENCY} AND version = $1 RETURNING ${AGENCY_COLUMNS}`,
+              [expectedVersion, changes.name ?? null, changes.country ?? null, changes.locale ?? null],
+            )
+          )[0];
+          if (!r) {
+            throw new VigiaError('STORE_CONFLICT', {
+              record: 'agency',
+              expected: expectedVersion,
+              actual: previous.version,
+            });
+          }
+          return { previous, saved: toAgency(r) };
+        },
+        ({ previous, saved }) => agencyUpdateEntry(previous, saved, changes, actor),
+      ),
+    );
+    return saved;
   }
 
   async listUnitLevels(): Promise<UnitLevel[]> {
@@ -187,55 +240,71 @@ export class DuckDbStore implements Store, CallStore {
     level: string,
     parentLevel: string | null,
     units: readonly UnitInput[],
+    audit?: UnitImportAudit,
   ): Promise<{ created: number; updated: number }> {
-    return inTransaction(this.db, async () => {
-      const levels = await this.listUnitLevels();
-      const existing = levels.find((l) => l.name === level);
-      if (!existing) {
-        const parent = parentLevel === null ? null : levels.find((l) => l.name === parentLevel);
-        if (parentLevel !== null && !parent)
-          throw new VigiaError('PARENT_LEVEL_UNKNOWN', { level: parentLevel });
-        const depth = parent ? parent.depth + 1 : 0;
-        await this.db.run(`INSERT INTO unit_level VALUES (${AGENCY}, $1, $2, $3)`, [
-          level,
-          depth,
-          parentLevel,
-        ]);
-      }
-      const codes = new Map(
-        (
-          await this.rows(`SELECT code, unit_id FROM unit WHERE agency_id = ${AGENCY} AND level = $1`, [
+    return this.serial(() => this.upsertUnitsAudited(level, parentLevel, units, audit));
+  }
+
+  private upsertUnitsAudited(
+    level: string,
+    parentLevel: string | null,
+    units: readonly UnitInput[],
+    audit: UnitImportAudit | undefined,
+  ): Promise<{ created: number; updated: number }> {
+    const entryOf = (r: { created: number; updated: number }) =>
+      unitsImportEntry(level, parentLevel, r, audit);
+    return this.audit.inAuditedTransaction(
+      this.db,
+      async () => {
+        const levels = await this.listUnitLevels();
+        const existing = levels.find((l) => l.name === level);
+        if (!existing) {
+          const parent = parentLevel === null ? null : levels.find((l) => l.name === parentLevel);
+          if (parentLevel !== null && !parent)
+            throw new VigiaError('PARENT_LEVEL_UNKNOWN', { level: parentLevel });
+          const depth = parent ? parent.depth + 1 : 0;
+          await this.db.run(`INSERT INTO unit_level VALUES (${AGENCY}, $1, $2, $3)`, [
             level,
-          ])
-        ).map((r) => [String(r[0]), Number(r[1])]),
-      );
-      let nextId = Number((await this.rows(`SELECT coalesce(max(unit_id), 0) + 1 FROM unit`))[0]?.[0] ?? 1);
-      let created = 0;
-      let updated = 0;
-      for (const u of units) {
-        const geometry = u.geometry ? JSON.stringify(u.geometry) : null;
-        const id = codes.get(u.code);
-        if (id === undefined) {
-          await this.db.run(`INSERT INTO unit VALUES (${AGENCY}, $1, $2, $3, $4, $5, $6)`, [
-            nextId++,
-            level,
-            u.code,
-            u.name,
-            u.parentId,
-            geometry,
+            depth,
+            parentLevel,
           ]);
-          created++;
-        } else {
-          await this.db.run(
-            `UPDATE unit SET name = $2, parent_id = $3, geometry = $4 WHERE agency_id = ${AGENCY} AND unit_id = $1`,
-            [id, u.name, u.parentId, geometry],
-          );
-          updated++;
         }
-      }
-      await this.rebuildClosure();
-      return { created, updated };
-    });
+        const codes = new Map(
+          (
+            await this.rows(`SELECT code, unit_id FROM unit WHERE agency_id = ${AGENCY} AND level = $1`, [
+              level,
+            ])
+          ).map((r) => [String(r[0]), Number(r[1])]),
+        );
+        let nextId = Number((await this.rows(`SELECT coalesce(max(unit_id), 0) + 1 FROM unit`))[0]?.[0] ?? 1);
+        let created = 0;
+        let updated = 0;
+        for (const u of units) {
+          const geometry = u.geometry ? JSON.stringify(u.geometry) : null;
+          const id = codes.get(u.code);
+          if (id === undefined) {
+            await this.db.run(`INSERT INTO unit VALUES (${AGENCY}, $1, $2, $3, $4, $5, $6)`, [
+              nextId++,
+              level,
+              u.code,
+              u.name,
+              u.parentId,
+              geometry,
+            ]);
+            created++;
+          } else {
+            await this.db.run(
+              `UPDATE unit SET name = $2, parent_id = $3, geometry = $4 WHERE agency_id = ${AGENCY} AND unit_id = $1`,
+              [id, u.name, u.parentId, geometry],
+            );
+            updated++;
+          }
+        }
+        await this.rebuildClosure();
+        return { created, updated };
+      },
+      entryOf,
+    );
   }
 
   /** Rebuilds unit_ancestor: every (unit, ancestor-or-self) pair, walking parent links. */
@@ -256,7 +325,7 @@ export class DuckDbStore implements Store, CallStore {
   async beginIncidentImport(meta: ImportMeta): Promise<IncidentImportSession> {
     const connection = await this.instance.connect();
     try {
-      return await DuckDbIncidentImport.begin(connection, meta, () => connection.closeSync());
+      return await DuckDbIncidentImport.begin(connection, meta, this.audit, () => connection.closeSync());
     } catch (e) {
       connection.closeSync();
       throw e;
@@ -388,7 +457,19 @@ export class DuckDbStore implements Store, CallStore {
     }));
   }
 
-  async updatePlacements(source: string, updates: readonly PlacementUpdate[]): Promise<number> {
+  updatePlacements(
+    source: string,
+    updates: readonly PlacementUpdate[],
+    audit?: ReplaceAudit,
+  ): Promise<number> {
+    return this.serial(() => this.updatePlacementsAudited(source, updates, audit));
+  }
+
+  private async updatePlacementsAudited(
+    source: string,
+    updates: readonly PlacementUpdate[],
+    audit: ReplaceAudit | undefined,
+  ): Promise<number> {
     await this.db.run(
       `CREATE OR REPLACE TEMP TABLE placement_update (source_id VARCHAR, polygon_unit_id INTEGER,
          source_unit_id INTEGER, unit_id INTEGER, location_flag VARCHAR, unit_disagrees BOOLEAN)`,
@@ -404,11 +485,15 @@ export class DuckDbStore implements Store, CallStore {
       a.endRow();
     }
     a.closeSync();
-    return inTransaction(this.db, async () => {
-      const changed = await applyPlacements(this.db, 'placement_update', source);
-      await this.db.run('DROP TABLE IF EXISTS placement_update');
-      return changed;
-    });
+    return this.audit.inAuditedTransaction(
+      this.db,
+      async () => {
+        const changed = await applyPlacements(this.db, 'placement_update', source);
+        await this.db.run('DROP TABLE IF EXISTS placement_update');
+        return changed;
+      },
+      (changed) => (changed > 0 ? replaceEntry(source, changed, audit) : null),
+    );
   }
 
   async countCurrentIncidents(source?: string): Promise<number> {
@@ -434,12 +519,21 @@ export class DuckDbStore implements Store, CallStore {
     return backupDuckDb(this.db, file);
   }
 
-  async restore(file: string, options: { replace?: boolean } = {}): Promise<BackupInfo> {
-    try {
-      return await restoreDuckDb(this.db, this.location, file, options.replace ?? false);
-    } finally {
-      this.audit.reset();
-    }
+  async restore(file: string, options: { replace?: boolean; actor?: string } = {}): Promise<BackupInfo> {
+    return this.serial(async () => {
+      const replaced = (await this.listAudit({ limit: 1 }))[0];
+      try {
+        return await restoreDuckDb(this.db, this.location, file, {
+          replace: options.replace ?? false,
+          log: this.audit,
+          actor: options.actor,
+          replacedHead: replaced ? { seq: replaced.seq, hash: replaced.hash } : null,
+        });
+      } catch (e) {
+        this.audit.reset();
+        throw e;
+      }
+    });
   }
 
   appendAudit(entry: AuditEntry): Promise<ChainedAuditRecord> {
@@ -452,6 +546,41 @@ export class DuckDbStore implements Store, CallStore {
 
   readAuditChain(): AsyncIterable<ChainedAuditRecord> {
     return readAuditChainDuckDb(this.db, AGENCY);
+  }
+
+  // UserStore: SQL in users/user-sql.ts, shared with PostgreSQL.
+  createUser(user: NewUser, actor: string): Promise<UserRecord> {
+    return this.users.createUser(user, actor);
+  }
+  getUser(id: number): Promise<UserRecord | null> {
+    return this.users.getUser(id);
+  }
+  findUserByUsername(username: string): Promise<UserWithHash | null> {
+    return this.users.findUserByUsername(username);
+  }
+  listUsers(): Promise<UserRecord[]> {
+    return this.users.listUsers();
+  }
+  updateUser(id: number, changes: UserChanges, actor: string): Promise<UserRecord> {
+    return this.users.updateUser(id, changes, actor);
+  }
+  recordLoginFailure(userId: number, rule: LockoutRule, actor: string): Promise<UserRecord> {
+    return this.users.recordLoginFailure(userId, rule, actor);
+  }
+  createSession(session: SessionRecord, actor: string): Promise<void> {
+    return this.users.createSession(session, actor);
+  }
+  getSession(tokenHash: string): Promise<{ session: SessionRecord; user: UserRecord } | null> {
+    return this.users.getSession(tokenHash);
+  }
+  touchSession(tokenHash: string, lastSeenAt: number, expiresAt: number): Promise<void> {
+    return this.users.touchSession(tokenHash, lastSeenAt, expiresAt);
+  }
+  deleteSession(tokenHash: string, actor: string): Promise<boolean> {
+    return this.users.deleteSession(tokenHash, actor);
+  }
+  purgeExpiredSessions(at: number, actor: string): Promise<number> {
+    return this.users.purgeExpiredSessions(at, actor);
   }
 
   // MeetingStore: SQL in meetings/sql-meetings.ts, writes serialized by DuckDbMeetingBackend.
@@ -515,7 +644,7 @@ export class DuckDbStore implements Store, CallStore {
   async beginCallImport(meta: ImportMeta): Promise<CallImportSession> {
     const connection = await this.instance.connect();
     try {
-      return await DuckDbCallImport.begin(connection, meta, () => connection.closeSync());
+      return await DuckDbCallImport.begin(connection, meta, this.audit, () => connection.closeSync());
     } catch (e) {
       connection.closeSync();
       throw e;

@@ -3,7 +3,8 @@ import { incidentContentHash, type PlacedIncident, type RowIssue } from '@vigia/
 import type { ImportCounts, ImportMeta, IncidentImportSession } from '../port/store.js';
 import { applyPlacements } from './apply-placements.js';
 import { nullableDouble, nullableInteger, nullableVarchar } from './appender-values.js';
-import { inTransaction } from './transaction.js';
+import type { DuckDbAuditLog } from './audit-log.js';
+import { importEntry } from '../audit/audit-entries.js';
 import {
   abortImportBatch,
   appendQuarantineRow,
@@ -121,6 +122,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
     private readonly meta: ImportMeta,
     private readonly staging: DuckDBAppender,
     private readonly quarantine: DuckDBAppender,
+    private readonly audit: DuckDbAuditLog,
     private readonly release: () => void,
   ) {}
 
@@ -128,17 +130,19 @@ export class DuckDbIncidentImport implements IncidentImportSession {
    * Registers the import as running and opens the staging appenders on `connection`, which the session
    * owns: `release` is called once it has finished or aborted (the store gives each import its own
    * connection, so readers on other connections see the data before or after the merge, never during).
+   * The merge commits through `audit`, with its `import.incidents` row in the same transaction.
    */
   static async begin(
     connection: DuckDBConnection,
     meta: ImportMeta,
+    audit: DuckDbAuditLog,
     release: () => void = () => undefined,
   ): Promise<DuckDbIncidentImport> {
     const importId = await registerImportBatch(connection, 'incidents', meta);
     await connection.run(STAGING_DDL);
     const staging = await connection.createAppender('incident_staging', 'main', 'temp');
     const quarantine = await connection.createAppender('quarantine');
-    return new DuckDbIncidentImport(connection, importId, meta, staging, quarantine, release);
+    return new DuckDbIncidentImport(connection, importId, meta, staging, quarantine, audit, release);
   }
 
   addIncident(rowNo: number, p: PlacedIncident): void {
@@ -203,42 +207,51 @@ export class DuckDbIncidentImport implements IncidentImportSession {
       conflictingIds: 0,
       conflictingIdSamples: [],
     };
-    await inTransaction(this.connection, async () => {
-      for (const [k, sql] of MERGE_SQL.entries()) {
-        await this.connection.run(
-          k === 0 && this.allIdsDerived ? MERGED_UNIQUE_IDS_SQL : sql,
-          [...MERGE_PARAMS[k]!].map((p) => value[p as 'i' | 's']),
+    const entry = () =>
+      importEntry('incidents', this.importId, this.meta, counts, {
+        incidents: counts.incidents,
+        replaced: counts.replaced,
+      });
+    await this.audit.inAuditedTransaction(
+      this.connection,
+      async () => {
+        for (const [k, sql] of MERGE_SQL.entries()) {
+          await this.connection.run(
+            k === 0 && this.allIdsDerived ? MERGED_UNIQUE_IDS_SQL : sql,
+            [...MERGE_PARAMS[k]!].map((p) => value[p as 'i' | 's']),
+          );
+        }
+        const rows = (await this.connection.runAndReadAll(OUTCOME_SQL)).getRows();
+        for (const [outcome, n, incidents] of rows) {
+          counts[outcome as 'stored' | 'updated' | 'unchanged'] = Number(n);
+          counts.incidents += Number(incidents);
+        }
+        const conflicts = (
+          await this.connection.runAndReadAll(
+            `SELECT count(*), list(source_id ORDER BY row_no)[1:5] FROM merged WHERE id_conflict`,
+          )
+        ).getRows()[0];
+        counts.conflictingIds = Number(conflicts?.[0] ?? 0);
+        counts.conflictingIdSamples = ((conflicts?.[1] as { items?: unknown[] } | null)?.items ?? []).map(
+          String,
         );
-      }
-      const rows = (await this.connection.runAndReadAll(OUTCOME_SQL)).getRows();
-      for (const [outcome, n, incidents] of rows) {
-        counts[outcome as 'stored' | 'updated' | 'unchanged'] = Number(n);
-        counts.incidents += Number(incidents);
-      }
-      const conflicts = (
-        await this.connection.runAndReadAll(
-          `SELECT count(*), list(source_id ORDER BY row_no)[1:5] FROM merged WHERE id_conflict`,
-        )
-      ).getRows()[0];
-      counts.conflictingIds = Number(conflicts?.[0] ?? 0);
-      counts.conflictingIdSamples = ((conflicts?.[1] as { items?: unknown[] } | null)?.items ?? []).map(
-        String,
-      );
-      // Unchanged records placed anew (units or rules changed since they were stored).
-      counts.replaced = await applyPlacements(
-        this.connection,
-        'classified',
-        this.meta.source,
-        'k.content_hash = k.cur_hash',
-      );
-      await this.connection.run(
-        `INSERT INTO source_placement VALUES (${AGENCY}, $1, $2, $3)
+        // Unchanged records placed anew (units or rules changed since they were stored).
+        counts.replaced = await applyPlacements(
+          this.connection,
+          'classified',
+          this.meta.source,
+          'k.content_hash = k.cur_hash',
+        );
+        await this.connection.run(
+          `INSERT INTO source_placement VALUES (${AGENCY}, $1, $2, $3)
          ON CONFLICT (agency_id, source) DO UPDATE
          SET unit_of_record = excluded.unit_of_record, source_unit_level = excluded.source_unit_level`,
-        [this.meta.source, this.meta.placement.unitOfRecord, this.meta.placement.sourceUnitLevel ?? null],
-      );
-      await closeImportBatch(this.connection, this.importId, this.meta, counts, summary);
-    });
+          [this.meta.source, this.meta.placement.unitOfRecord, this.meta.placement.sourceUnitLevel ?? null],
+        );
+        await closeImportBatch(this.connection, this.importId, this.meta, counts, summary);
+      },
+      entry,
+    );
     await this.connection.run('DROP TABLE IF EXISTS incident_staging');
     await this.connection.run('DROP TABLE IF EXISTS merged');
     await this.connection.run('DROP TABLE IF EXISTS classified');

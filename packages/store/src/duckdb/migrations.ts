@@ -140,7 +140,38 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (agency_id, seq)
   );
   `,
-  // 6: the COMPSTAT meeting (issue 6): meetings, their units and generated agenda, action items and the
+  // 6: user accounts and sign-in sessions (issue 6). Instants are UTC epoch milliseconds; a session
+  // keeps only the SHA-256 of its token. username_key is the lower-cased name (unique ignoring case).
+  `
+  CREATE TABLE app_user (
+    agency_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    username VARCHAR NOT NULL,
+    username_key VARCHAR NOT NULL,
+    display_name VARCHAR NOT NULL,
+    role VARCHAR NOT NULL,
+    unit_id INTEGER,
+    password_hash VARCHAR NOT NULL,
+    failed_attempts INTEGER NOT NULL,
+    locked_until BIGINT,
+    disabled BOOLEAN NOT NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (agency_id, user_id),
+    UNIQUE (agency_id, username_key)
+  );
+  CREATE TABLE user_session (
+    agency_id INTEGER NOT NULL,
+    token_hash VARCHAR NOT NULL,
+    user_id INTEGER NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    last_seen_at BIGINT NOT NULL,
+    csrf_token VARCHAR NOT NULL,
+    PRIMARY KEY (agency_id, token_hash)
+  );
+  `,
+  // 7: the COMPSTAT meeting (issue 6): meetings, their units and generated agenda, action items and the
   // history of every change to them. Instants are ISO 8601 UTC text (as audit_log), local dates
   // YYYY-MM-DD text, figures and baselines JSON text.
   `

@@ -14,6 +14,27 @@ export interface AuditEntry {
   after: unknown;
 }
 
+/**
+ * The actor written when a caller gave none (every store method that changes data takes an optional
+ * actor so that older callers keep compiling; the CLI, the API and the demo always pass one).
+ */
+export const UNKNOWN_ACTOR = 'unknown';
+
+/** Who imports a level of units, and from which file (name only), for its `units.import` row. */
+export interface UnitImportAudit {
+  actor: string;
+  file?: string;
+}
+
+/**
+ * Who places incidents again, and why (`cause`: `units.import`, or `import.incidents` when a source's
+ * placement rules changed), for the `incidents.replace` rows.
+ */
+export interface ReplaceAudit {
+  actor: string;
+  cause: string;
+}
+
 /** Selection of {@link AuditStore.listAudit}: newest first, every filter optional. */
 export interface AuditQuery {
   /** Only rows with `seq` below this (paging: pass the last row's seq). */

@@ -11,7 +11,8 @@ import type {
   UnitLevel,
 } from '@vigia/domain';
 import type { DailyCount, DailyCountQuery, IncidentPage, IncidentQuery, QualityFigures } from './explore.js';
-import type { AuditStore } from './audit.js';
+import type { AuditStore, ReplaceAudit, UnitImportAudit } from './audit.js';
+import type { UserStore } from './users.js';
 import type { MeetingStore } from './meetings.js';
 
 /** A unit as stored: the domain unit plus the store's numeric id and hierarchy links. */
@@ -42,6 +43,11 @@ export interface ImportMeta {
   startedAt: number;
   /** Placement rules of the source's mapping, kept so later unit imports can re-place its incidents. */
   placement: PlacementRulesRecord;
+  /**
+   * Who runs the import, for its audit row (`import.incidents` / `import.calls`, written in the merge's
+   * transaction): `cli:<user>@<host>`, `user:<id>:<name>`, `system:demo`. Default UNKNOWN_ACTOR.
+   */
+  actor?: string;
 }
 
 /** The placement rules of one source (see ingest PlacementRules). */
@@ -237,39 +243,46 @@ export interface StoredIncident {
  * contract test suite (packages/store/test/contract) runs against both. One store holds one agency for now (agency id 1), but every large table is
  * keyed by agency_id so a multi-agency store and Citus distribution need no schema change.
  */
-export interface Store extends AuditStore, MeetingStore {
+export interface Store extends AuditStore, UserStore, MeetingStore {
   /** Where the store lives (file path or URL), for messages. */
   readonly location: string;
   close(): Promise<void>;
 
   getAgency(): Promise<AgencyRecord | null>;
-  /** @throws VigiaError AGENCY_EXISTS when the store already has an agency. */
+  /**
+   * Creates the agency and its `agency.create` audit row in one transaction (`actor` as in ImportMeta).
+   * @throws VigiaError AGENCY_EXISTS when the store already has an agency.
+   */
   createAgency(input: {
     name: string;
     country: string;
     timeZone: string;
     locale: Locale;
+    actor?: string;
   }): Promise<AgencyRecord>;
   /**
    * Changes agency settings if the stored version is still `expectedVersion` (optimistic concurrency:
    * two people editing the same settings get a conflict, not a silent overwrite). Returns the new record
-   * (version + 1).
+   * (version + 1). Writes `agency.update` (before/after of the fields that changed) in the same
+   * transaction, as `actor`.
    * @throws VigiaError STORE_CONFLICT when someone saved a newer version first (HTTP 409);
    *   NOT_INITIALIZED when there is no agency.
    */
-  updateAgency(changes: AgencyChanges, expectedVersion: number): Promise<AgencyRecord>;
+  updateAgency(changes: AgencyChanges, expectedVersion: number, actor?: string): Promise<AgencyRecord>;
 
   listUnitLevels(): Promise<UnitLevel[]>;
   /** Units, top level first. `withGeometry: false` skips parsing polygons (reports do not need them). */
   listUnits(options?: { withGeometry?: boolean }): Promise<StoredUnit[]>;
   /**
    * Creates or updates (by code) the units of one level in one transaction and rebuilds the hierarchy
-   * closure. A new level goes below `parentLevel` (or at the top when null).
+   * closure. A new level goes below `parentLevel` (or at the top when null). Writes `units.import`
+   * (level, created, updated, file) in the same transaction.
    */
   upsertUnits(
     level: string,
     parentLevel: string | null,
     units: readonly UnitInput[],
+    audit?: UnitImportAudit,
   ): Promise<{ created: number; updated: number }>;
 
   beginIncidentImport(meta: ImportMeta): Promise<IncidentImportSession>;
@@ -293,8 +306,13 @@ export interface Store extends AuditStore, MeetingStore {
   /**
    * Sets the placement of current incidents of one source (derived data: no new version) and returns how
    * many actually changed. Give updates in the order listPlacementInputs returned them (much faster).
+   * When some changed, writes `incidents.replace` (source, count, cause) in the same transaction.
    */
-  updatePlacements(source: string, updates: readonly PlacementUpdate[]): Promise<number>;
+  updatePlacements(
+    source: string,
+    updates: readonly PlacementUpdate[],
+    audit?: ReplaceAudit,
+  ): Promise<number>;
   /** Number of current incidents, optionally of one source. */
   countCurrentIncidents(source?: string): Promise<number>;
   /**
@@ -320,9 +338,11 @@ export interface Store extends AuditStore, MeetingStore {
   backup(file: string): Promise<BackupInfo>;
   /**
    * Replaces the whole content of this store with the backup in `file`, in one transaction (all or
-   * nothing). Refuses a store that has an agency unless `replace` is true.
+   * nothing). Refuses a store that has an agency unless `replace` is true. In the same transaction,
+   * appends `store.restore` to the restored audit log, chained after its head (its `before` names the
+   * head of the log that was replaced), as `actor`.
    * @throws VigiaError FILE_NOT_FOUND, BACKUP_INVALID (not a backup of this kind of store, or of
    *   another schema version), STORE_NOT_EMPTY.
    */
-  restore(file: string, options?: { replace?: boolean }): Promise<BackupInfo>;
+  restore(file: string, options?: { replace?: boolean; actor?: string }): Promise<BackupInfo>;
 }

@@ -22,8 +22,10 @@ function toAgency(r: Record<string, unknown>): AgencyRecord {
 
 /** Agency reads and the optimistic-concurrency update, over any query function (pool or client). */
 export const agencyQueries = {
-  async get(query: Query): Promise<AgencyRecord | null> {
-    const r = (await query(`SELECT ${AGENCY_COLUMNS} FROM agency WHERE agency_id = ${AGENCY}`, []))[0];
+  /** The agency; `forUpdate` locks its row until the transaction ends (read before an update). */
+  async get(query: Query, options: { forUpdate?: boolean } = {}): Promise<AgencyRecord | null> {
+    const lock = options.forUpdate ? ' FOR UPDATE' : '';
+    const r = (await query(`SELECT ${AGENCY_COLUMNS} FROM agency WHERE agency_id = ${AGENCY}${lock}`, []))[0];
     return r ? toAgency(r) : null;
   },
 

@@ -18,6 +18,8 @@ import { VigiaError } from '@vigia/domain';
 import type { BackupInfo } from '../port/store.js';
 import { CopyWriter } from './copy-writer.js';
 import { PG_MIGRATIONS } from './migrations.js';
+import { appendAuditPg } from './audit-log.js';
+import { restoreEntry, type HeadRef } from '../audit/audit-entries.js';
 
 /**
  * Backup file of the PostgreSQL store: gzip of lines. First a JSON header
@@ -28,6 +30,7 @@ import { PG_MIGRATIONS } from './migrations.js';
  * (instances need not have PostgreSQL's client tools), and it works through Citus' coordinator.
  */
 const FORMAT = 'vigia-backup';
+const AGENCY = 1;
 
 /** Vigía's tables in the connection's schema (schema_version excluded: migrations own it). */
 async function tablesOf(db: pg.Pool | pg.PoolClient): Promise<Map<string, string[]>> {
@@ -112,16 +115,19 @@ function isDuckDbFile(file: string): boolean {
 }
 
 /**
- * Replaces every table's rows with the backup's in one transaction: any error (a truncated file, a
- * table this schema lacks) rolls back and leaves the store as it was.
+ * Replaces every table's rows with the backup's and appends `store.restore` to the restored audit log
+ * (chained after the backup's head), in one transaction: any error (a truncated file, a table this
+ * schema lacks) rolls back and leaves the store as it was. `replacedHead` is the head of the log being
+ * replaced, named in that row.
  * @throws VigiaError FILE_NOT_FOUND, BACKUP_INVALID, STORE_NOT_EMPTY.
  */
 export async function restorePostgres(
   pool: pg.Pool,
   db: string,
   file: string,
-  replace: boolean,
+  options: { replace: boolean; actor: string | undefined; replacedHead: HeadRef },
 ): Promise<BackupInfo> {
+  const { replace } = options;
   if (!existsSync(file)) throw new VigiaError('FILE_NOT_FOUND', { file });
   if (isDuckDbFile(file))
     throw invalid(file, 'it is a backup of a DuckDB store; restore it into a DuckDB file');
@@ -175,9 +181,11 @@ export async function restorePostgres(
       `SELECT setval('import_id_seq', greatest((SELECT max(import_id) FROM import_batch), 1),
                      (SELECT max(import_id) FROM import_batch) IS NOT NULL)`,
     );
+    const info: BackupInfo = { file, store: 'postgres', schemaVersion: PG_MIGRATIONS.length, tables: counts };
+    await appendAuditPg(client, AGENCY, restoreEntry(info, options.replacedHead, options.actor));
     await client.query('COMMIT');
     await client.query(`ANALYZE ${[...ours.keys()].map(ident).join(', ')}`);
-    return { file, store: 'postgres', schemaVersion: PG_MIGRATIONS.length, tables: counts };
+    return info;
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;

@@ -3,6 +3,8 @@ import { incidentContentHash, type PlacedIncident, type RowIssue } from '@vigia/
 import type { ImportCounts, ImportMeta, IncidentImportSession } from '../port/store.js';
 import { applyPlacementsPg } from './apply-placements.js';
 import { CopyWriter } from './copy-writer.js';
+import { appendAuditPg } from './audit-log.js';
+import { importEntry } from '../audit/audit-entries.js';
 import {
   CLASSIFY_SQL,
   CONFLICTS_SQL,
@@ -168,6 +170,14 @@ export class PgIncidentImport implements IncidentImportSession {
           counts.quarantined,
           JSON.stringify(summary),
         ],
+      );
+      await appendAuditPg(
+        db,
+        AGENCY,
+        importEntry('incidents', this.importId, this.meta, counts, {
+          incidents: counts.incidents,
+          replaced: counts.replaced,
+        }),
       );
       await db.query('COMMIT');
     } catch (e) {

@@ -153,7 +153,39 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
     FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
   `,
-  // 3: the COMPSTAT meeting (issue 6): meetings, their units and generated agenda, action items and the
+  // 3: user accounts and sign-in sessions (issue 6). Instants are UTC epoch milliseconds; a session
+  // keeps only the SHA-256 of its token. username_key is the lower-cased name (unique ignoring case).
+  `
+  CREATE TABLE app_user (
+    agency_id integer NOT NULL,
+    user_id integer NOT NULL,
+    username text NOT NULL,
+    username_key text COLLATE "C" NOT NULL,
+    display_name text NOT NULL,
+    role text NOT NULL,
+    unit_id integer,
+    password_hash text NOT NULL,
+    failed_attempts integer NOT NULL,
+    locked_until bigint,
+    disabled boolean NOT NULL,
+    created_at bigint NOT NULL,
+    updated_at bigint NOT NULL,
+    PRIMARY KEY (agency_id, user_id),
+    UNIQUE (agency_id, username_key)
+  );
+  CREATE TABLE user_session (
+    agency_id integer NOT NULL,
+    token_hash text COLLATE "C" NOT NULL,
+    user_id integer NOT NULL,
+    created_at bigint NOT NULL,
+    expires_at bigint NOT NULL,
+    last_seen_at bigint NOT NULL,
+    csrf_token text NOT NULL,
+    PRIMARY KEY (agency_id, token_hash)
+  );
+  CREATE INDEX user_session_user ON user_session (agency_id, user_id);
+  `,
+  // 4: the COMPSTAT meeting (issue 6): meetings, their units and generated agenda, action items and the
   // history of every change to them. Instants are ISO 8601 UTC text (as audit_log), local dates
   // YYYY-MM-DD text, figures and baselines JSON text.
   `

@@ -1,7 +1,22 @@
 import type pg from 'pg';
 import type { ChainedAuditRecord } from '@vigia/domain';
-import type { AuditEntry, AuditQuery } from '../port/audit.js';
+import type { AuditEntry, AuditQuery, ReplaceAudit, UnitImportAudit } from '../port/audit.js';
+import {
+  agencyCreateEntry,
+  agencyUpdateEntry,
+  replaceEntry,
+  unitsImportEntry,
+} from '../audit/audit-entries.js';
 import { appendAuditPg, listAuditPg, readAuditChainPg } from './audit-log.js';
+import type {
+  LockoutRule,
+  NewUser,
+  SessionRecord,
+  UserChanges,
+  UserRecord,
+  UserWithHash,
+} from '../port/users.js';
+import { PgUsers } from './users.js';
 import { SqlMeetings } from '../meetings/sql-meetings.js';
 import { PgMeetingBackend } from './meeting-backend.js';
 import type {
@@ -77,7 +92,46 @@ export class PostgresStore implements Store {
     readonly location: string,
     private readonly pool: pg.Pool,
   ) {
+    this.users = new PgUsers(pool, AGENCY);
     this.meetings = new SqlMeetings(new PgMeetingBackend(AGENCY, pool));
+  }
+
+  /** Users and sessions (see PgUsers). */
+  private readonly users: PgUsers;
+
+  // UserStore: SQL in users/user-sql.ts, shared with DuckDB.
+  createUser(user: NewUser, actor: string): Promise<UserRecord> {
+    return this.users.createUser(user, actor);
+  }
+  getUser(id: number): Promise<UserRecord | null> {
+    return this.users.getUser(id);
+  }
+  findUserByUsername(username: string): Promise<UserWithHash | null> {
+    return this.users.findUserByUsername(username);
+  }
+  listUsers(): Promise<UserRecord[]> {
+    return this.users.listUsers();
+  }
+  updateUser(id: number, changes: UserChanges, actor: string): Promise<UserRecord> {
+    return this.users.updateUser(id, changes, actor);
+  }
+  recordLoginFailure(userId: number, rule: LockoutRule, actor: string): Promise<UserRecord> {
+    return this.users.recordLoginFailure(userId, rule, actor);
+  }
+  createSession(session: SessionRecord, actor: string): Promise<void> {
+    return this.users.createSession(session, actor);
+  }
+  getSession(tokenHash: string): Promise<{ session: SessionRecord; user: UserRecord } | null> {
+    return this.users.getSession(tokenHash);
+  }
+  touchSession(tokenHash: string, lastSeenAt: number, expiresAt: number): Promise<void> {
+    return this.users.touchSession(tokenHash, lastSeenAt, expiresAt);
+  }
+  deleteSession(tokenHash: string, actor: string): Promise<boolean> {
+    return this.users.deleteSession(tokenHash, actor);
+  }
+  purgeExpiredSessions(at: number, actor: string): Promise<number> {
+    return this.users.purgeExpiredSessions(at, actor);
   }
 
   /** Meetings and action items (SQL shared with DuckDB in meetings/sql-meetings.ts). */
@@ -211,7 +265,9 @@ export class PostgresStore implements Store {
     country: string;
     timeZone: string;
     locale: Locale;
+    actor?: string;
   }): Promise<AgencyRecord> {
+    const { actor, ...settings } = input;
     return this.inTransaction(async (client) => {
       await client.query('LOCK TABLE agency IN EXCLUSIVE MODE');
       const existing = await agencyQueries.get(
@@ -220,19 +276,25 @@ export class PostgresStore implements Store {
       if (existing) throw new VigiaError('AGENCY_EXISTS', { db: this.location, name: existing.name });
       await client.query(
         `INSERT INTO agency (agency_id, name, country, time_zone, locale) VALUES (${AGENCY}, $1, $2, $3, $4)`,
-        [input.name, input.country, input.timeZone, input.locale],
+        [settings.name, settings.country, settings.timeZone, settings.locale],
       );
-      return { id: AGENCY, ...input, weekStart: 'monday', version: 1 };
+      const agency: AgencyRecord = { id: AGENCY, ...settings, weekStart: 'monday', version: 1 };
+      await appendAuditPg(client, AGENCY, agencyCreateEntry(agency, actor));
+      return agency;
     });
   }
 
-  updateAgency(changes: AgencyChanges, expectedVersion: number): Promise<AgencyRecord> {
-    return agencyQueries.update(
-      (sql, params) => this.rows(sql, params),
-      this.location,
-      changes,
-      expectedVersion,
-    );
+  /** The agency row locked, the conditional UPDATE and its audit row, in one transaction. */
+  updateAgency(changes: AgencyChanges, expectedVersion: number, actor?: string): Promise<AgencyRecord> {
+    return this.inTransaction(async (client) => {
+      const query = async (sql: string, p: unknown[]) =>
+        (await client.query<Record<string, unknown>>(sql, p)).rows;
+      const previous = await agencyQueries.get(query, { forUpdate: true });
+      if (!previous) throw new VigiaError('NOT_INITIALIZED', { db: this.location });
+      const saved = await agencyQueries.update(query, this.location, changes, expectedVersion);
+      await appendAuditPg(client, AGENCY, agencyUpdateEntry(previous, saved, changes, actor));
+      return saved;
+    });
   }
 
   async listUnitLevels(): Promise<UnitLevel[]> {
@@ -272,8 +334,13 @@ export class PostgresStore implements Store {
     level: string,
     parentLevel: string | null,
     units: readonly UnitInput[],
+    audit?: UnitImportAudit,
   ): Promise<{ created: number; updated: number }> {
-    return this.inTransaction((client) => upsertUnitsPg(client, level, parentLevel, units));
+    return this.inTransaction(async (client) => {
+      const outcome = await upsertUnitsPg(client, level, parentLevel, units);
+      await appendAuditPg(client, AGENCY, unitsImportEntry(level, parentLevel, outcome, audit));
+      return outcome;
+    });
   }
 
   async beginIncidentImport(meta: ImportMeta): Promise<IncidentImportSession> {
@@ -413,7 +480,11 @@ export class PostgresStore implements Store {
     }));
   }
 
-  updatePlacements(source: string, updates: readonly PlacementUpdate[]): Promise<number> {
+  updatePlacements(
+    source: string,
+    updates: readonly PlacementUpdate[],
+    audit?: ReplaceAudit,
+  ): Promise<number> {
     return this.inTransaction(async (client) => {
       await client.query(
         `CREATE TEMP TABLE placement_update (source_id text COLLATE "C", polygon_unit_id integer,
@@ -425,7 +496,9 @@ export class PostgresStore implements Store {
       }
       await w.end();
       await client.query('ANALYZE placement_update');
-      return applyPlacementsPg(client, 'placement_update', source);
+      const changed = await applyPlacementsPg(client, 'placement_update', source);
+      if (changed > 0) await appendAuditPg(client, AGENCY, replaceEntry(source, changed, audit));
+      return changed;
     });
   }
 
@@ -442,7 +515,12 @@ export class PostgresStore implements Store {
     return backupPostgres(this.pool, file);
   }
 
-  restore(file: string, options: { replace?: boolean } = {}): Promise<BackupInfo> {
-    return restorePostgres(this.pool, this.location, file, options.replace ?? false);
+  async restore(file: string, options: { replace?: boolean; actor?: string } = {}): Promise<BackupInfo> {
+    const replaced = (await this.listAudit({ limit: 1 }))[0];
+    return restorePostgres(this.pool, this.location, file, {
+      replace: options.replace ?? false,
+      actor: options.actor,
+      replacedHead: replaced ? { seq: replaced.seq, hash: replaced.hash } : null,
+    });
   }
 }

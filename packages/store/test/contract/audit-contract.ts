@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain, type ChainedAuditRecord } from '@vigia/domain';
+import { GENESIS_HASH, verifyAuditChain, type ChainedAuditRecord } from '@vigia/domain';
 import type { Store } from '../../src/index.js';
 import type { StoreFactory } from './fixtures.js';
 
@@ -42,34 +42,40 @@ export function auditContract(kind: string, factory: StoreFactory): void {
     });
 
     it('chains rows written one after another and reads them back exactly', async () => {
+      // Row 1 is the agency's creation (beforeEach).
+      const [created] = await chainOf(store);
+      expect(created).toMatchObject({ seq: 1, action: 'agency.create', prevHash: GENESIS_HASH });
       const written = [];
       for (let n = 1; n <= 4; n++) written.push(await store.appendAudit(entry(n)));
-      expect(written.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
+      expect(written.map((r) => r.seq)).toEqual([2, 3, 4, 5]);
+      expect(written[0]!.prevHash).toBe(created!.hash);
       expect(written[1]!.prevHash).toBe(written[0]!.hash);
       const read = await chainOf(store);
-      expect(read).toEqual(written);
+      expect(read).toEqual([created, ...written]);
       expect(verifyAuditChain(read)).toBeNull();
-      expect(new Date(read[0]!.at).toISOString()).toBe(read[0]!.at);
+      expect(new Date(read[1]!.at).toISOString()).toBe(read[1]!.at);
     });
 
     it('keeps one unbroken chain under concurrent writers', async () => {
       const rows = await Promise.all(Array.from({ length: 25 }, (_, i) => store.appendAudit(entry(i + 1))));
       expect(rows.map((r) => r.seq).sort((a, b) => a - b)).toEqual(
-        Array.from({ length: 25 }, (_, i) => i + 1),
+        Array.from({ length: 25 }, (_, i) => i + 2),
       );
       const read = await chainOf(store);
-      expect(read).toHaveLength(25);
+      expect(read).toHaveLength(26);
       expect(verifyAuditChain(read)).toBeNull();
     });
 
     it('lists newest first with filters and paging', async () => {
+      // Row 1 is the agency's creation (beforeEach); entry(n) is row n + 1.
       for (let n = 1; n <= 6; n++) await store.appendAudit(entry(n));
-      expect((await store.listAudit()).map((r) => r.seq)).toEqual([6, 5, 4, 3, 2, 1]);
-      expect((await store.listAudit({ limit: 2 })).map((r) => r.seq)).toEqual([6, 5]);
+      expect((await store.listAudit()).map((r) => r.seq)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+      expect((await store.listAudit({ limit: 2 })).map((r) => r.seq)).toEqual([7, 6]);
       expect((await store.listAudit({ beforeSeq: 5, limit: 2 })).map((r) => r.seq)).toEqual([4, 3]);
-      expect((await store.listAudit({ actor: 'user:1:ana' })).map((r) => r.seq)).toEqual([5, 3, 1]);
-      expect((await store.listAudit({ action: 'agency.update' })).map((r) => r.seq)).toEqual([6, 3]);
-      expect((await store.listAudit({ action: 'import.' })).map((r) => r.seq)).toEqual([5, 4, 2, 1]);
+      expect((await store.listAudit({ actor: 'user:1:ana' })).map((r) => r.seq)).toEqual([6, 4, 2]);
+      expect((await store.listAudit({ action: 'agency.update' })).map((r) => r.seq)).toEqual([7, 4]);
+      expect((await store.listAudit({ action: 'agency.' })).map((r) => r.seq)).toEqual([7, 4, 1]);
+      expect((await store.listAudit({ action: 'import.' })).map((r) => r.seq)).toEqual([6, 5, 3, 2]);
       const all = await store.listAudit();
       const third = all.find((r) => r.seq === 3)!.at;
       expect((await store.listAudit({ from: third })).every((r) => r.at >= third)).toBe(true);

@@ -41,33 +41,75 @@ async function toError(res: Response): Promise<ApiError> {
 }
 
 /**
+ * The session's CSRF token (from sign-in or GET /auth/me): every state-changing request repeats it in
+ * the X-CSRF-Token header (the session cookie itself is httpOnly: scripts never see it).
+ */
+let csrfToken = '';
+/** Called when the server answers 401 to a request other than sign-in: the session ended. */
+let onUnauthenticated: () => void = () => undefined;
+
+/** Sets the CSRF token of the current session ('' after sign-out). */
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** Sets what happens when a request finds the session gone (the app shows the sign-in page). */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+/** fetch with the session cookie and, unless GET, the CSRF header; a 401 calls the handler and throws. */
+async function send(
+  url: string,
+  init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> },
+): Promise<Response> {
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
+  if (method !== 'GET' && method !== 'HEAD') headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(url, { ...init, method, headers, credentials: 'same-origin' });
+  if (!res.ok) {
+    const error = await toError(res);
+    if (res.status === 401 && error.code === 'UNAUTHENTICATED') onUnauthenticated();
+    throw error;
+  }
+  return res;
+}
+
+/**
  * GET a JSON resource. Throws {@link ApiError} on an HTTP error, and the fetch's own error on a network
  * failure or abort.
  */
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  return (await (await send(url, { signal })).json()) as T;
+}
+
+/** POST a JSON body and read the JSON answer; same errors as {@link getJson}. */
+export async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+  });
   if (!res.ok) throw await toError(res);
   return (await res.json()) as T;
 }
 
 /** POST a multipart form (uploads); same errors as {@link getJson}. */
 export async function postForm<T>(url: string, form: FormData): Promise<T> {
-  const res = await fetch(url, { method: 'POST', body: form, headers: { accept: 'application/json' } });
-  if (!res.ok) throw await toError(res);
-  return (await res.json()) as T;
+  return (await (await send(url, { method: 'POST', body: form })).json()) as T;
 }
 
-/**
- * Sends a JSON body (`POST`, `PUT`, `PATCH`) and returns the JSON answer; same errors as
- * {@link getJson}. Every state-changing request of the dashboard goes through here, so request
- * headers it needs (e.g. CSRF protection) are added in one place.
- */
-export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH', url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, {
+/** POST, PUT, PATCH or DELETE a JSON body; resolves to the JSON answer (null for 204). Same errors as {@link getJson}. */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await send(url, {
     method,
-    body: JSON.stringify(body),
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
   });
-  if (!res.ok) throw await toError(res);
-  return (await res.json()) as T;
+  return (res.status === 204 ? null : await res.json()) as T;
 }

@@ -178,6 +178,63 @@ export interface MapConfig {
   attribution: string | null;
 }
 
+/** One row of the audit log (GET /audit): who did what to what, when, before and after. */
+export interface AuditRow {
+  seq: number;
+  /** UTC instant, ISO 8601. */
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+/** GET /audit: newest first; `nextBeforeSeq` pages on (null on the last page). */
+export interface AuditPage {
+  rows: AuditRow[];
+  nextBeforeSeq: number | null;
+}
+
+/** GET /audit/verify: the chain check, with its outcome in words in the request language. */
+export interface AuditVerification {
+  ok: boolean;
+  rows: number;
+  head: { seq: number; hash: string; at: string } | null;
+  break: { seq: number; reason: 'edited' | 'missing' | 'relinked' } | null;
+  anchor: { seq: number; hash: string; status: string; restoredAtSeq?: number } | null;
+  findings: string[];
+  problems: string[];
+}
+
+/** A role (packages/domain access/policy.ts). */
+export type Role = 'admin' | 'analyst' | 'command_staff' | 'commander' | 'viewer';
+
+/** An account as GET /users lists it (never its password). */
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitCode: string | null;
+  unitName: string | null;
+  disabled: boolean;
+  failedAttempts: number;
+  /** UTC instant while locked after failed sign-ins. */
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /auth/me and POST /auth/login: the signed-in user and the session's CSRF token. */
+export interface Me {
+  user: UserView;
+  csrfToken: string;
+  expiresAt: string;
+}
+
 /** Action item status (open → in_progress → done, or dropped). */
 export type ActionItemStatus = 'open' | 'in_progress' | 'done' | 'dropped';
 export const ACTION_ITEM_STATUSES: readonly ActionItemStatus[] = ['open', 'in_progress', 'done', 'dropped'];

@@ -1,15 +1,19 @@
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
-import { apiUrl } from '../api/client.js';
-import type { Agency, Category, Locale, UnitCollection } from '../api/types.js';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { apiUrl, getJson, sendJson, setCsrfToken, setUnauthenticatedHandler } from '../api/client.js';
+import type { Agency, Category, Locale, Me, UnitCollection } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { Header } from '../components/Header.js';
 import { StatusBox } from '../components/StatusBox.js';
 import { LangContext, langValue } from '../i18n/lang-context.js';
 import { CompstatPage } from '../pages/compstat/CompstatPage.js';
 import { QualityPage } from '../pages/quality/QualityPage.js';
+import { AuditPage } from '../pages/audit/AuditPage.js';
+import { LoginPage } from '../pages/login/LoginPage.js';
+import { UsersPage } from '../pages/users/UsersPage.js';
 import { MeetingsPage } from '../pages/meetings/MeetingsPage.js';
 import { ActionItemsPage } from '../pages/actions/ActionItemsPage.js';
 import { AppContext, type AppData } from './app-context.js';
+import { SessionContext, useSession, type SessionValue } from './session-context.js';
 import { useRoute } from './router.js';
 
 // MapLibre and Chart.js are most of the bundle: loaded only when their page is opened.
@@ -25,26 +29,79 @@ function storedLang(): Locale | null {
   return v === 'es' || v === 'en' ? v : null;
 }
 
+/** The browser's language if Vigía speaks it, else Spanish (before sign-in the agency is unknown). */
+function browserLang(): Locale {
+  return navigator.language.toLowerCase().startsWith('en') ? 'en' : 'es';
+}
+
+/**
+ * The app: asks the server who is signed in (GET /auth/me), shows the sign-in page when nobody is
+ * (and again whenever a request answers 401: the session ended), else the dashboard.
+ */
+export function App() {
+  const [chosen, setChosen] = useState<Locale | null>(storedLang);
+  // undefined: still asking; null: signed out.
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const signedIn = useCallback((m: Me | null) => {
+    setCsrfToken(m?.csrfToken ?? '');
+    setMe(m);
+  }, []);
+  useEffect(() => {
+    setUnauthenticatedHandler(() => signedIn(null));
+    getJson<Me>(apiUrl('/auth/me', {}, 'en')).then(signedIn, () => signedIn(null));
+  }, [signedIn]);
+  const session: SessionValue | null = useMemo(
+    () =>
+      me
+        ? {
+            me,
+            signOut: () => {
+              void sendJson('POST', apiUrl('/auth/logout', {}, 'en')).finally(() => signedIn(null));
+            },
+          }
+        : null,
+    [me, signedIn],
+  );
+  const choose = useCallback((l: Locale) => {
+    window.localStorage.setItem(LANG_KEY, l);
+    setChosen(l);
+  }, []);
+  const loginLang = useMemo(() => langValue(chosen ?? browserLang(), choose), [chosen, choose]);
+
+  if (me === undefined) return null;
+  if (!session) {
+    return (
+      <LangContext.Provider value={loginLang}>
+        <LoginPage onSignedIn={signedIn} />
+      </LangContext.Provider>
+    );
+  }
+  return (
+    <SessionContext.Provider value={session}>
+      <Dashboard chosen={chosen} choose={choose} />
+    </SessionContext.Provider>
+  );
+}
+
 /**
  * The dashboard shell: loads the agency (its locale is the default language, a user's choice is kept
  * in localStorage), units and categories, then shows the page of the current hash route.
  */
-export function App() {
+function Dashboard({ chosen, choose }: { chosen: Locale | null; choose: (l: Locale) => void }) {
   const [route, go] = useRoute();
-  const [chosen, setChosen] = useState<Locale | null>(storedLang);
+  const { me } = useSession();
+  // A commander's pages open on their own unit (the server scopes them to it anyway).
+  const ownUnit = me.user.role === 'commander' ? me.user.unitCode : null;
+  const params = useMemo(
+    () => (ownUnit && route.params['unit'] === undefined ? { ...route.params, unit: ownUnit } : route.params),
+    [route.params, ownUnit],
+  );
   const agency = useApi<Agency>(apiUrl('/agency', {}, chosen ?? 'en'));
   const lang: Locale = chosen ?? agency.data?.locale ?? 'en';
   const units = useApi<UnitCollection>(agency.data ? apiUrl('/units', { geometry: false }, lang) : null);
   const categories = useApi<Category[]>(agency.data ? apiUrl('/categories', {}, lang) : null);
 
-  const lv = useMemo(
-    () =>
-      langValue(lang, (l) => {
-        window.localStorage.setItem(LANG_KEY, l);
-        setChosen(l);
-      }),
-    [lang],
-  );
+  const lv = useMemo(() => langValue(lang, choose), [lang, choose]);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -56,11 +113,11 @@ export function App() {
             agency: agency.data,
             units: units.data.features,
             categories: categories.data.map((c) => ({ code: c.code, label: c.label })),
-            params: route.params,
+            params,
             go,
           }
         : null,
-    [agency.data, units.data, categories.data, route.params, go],
+    [agency.data, units.data, categories.data, params, go],
   );
 
   return (
@@ -74,6 +131,8 @@ export function App() {
               {route.page === 'map' && <MapPage />}
               {route.page === 'trends' && <TrendsPage />}
               {route.page === 'quality' && <QualityPage />}
+              {route.page === 'audit' && <AuditPage />}
+              {route.page === 'users' && <UsersPage />}
               {route.page === 'meetings' && <MeetingsPage />}
               {route.page === 'actions' && <ActionItemsPage />}
             </Suspense>

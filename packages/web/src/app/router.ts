@@ -1,7 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** Pages of the dashboard; the first is the default. */
-export const PAGES = ['compstat', 'map', 'trends', 'quality', 'meetings', 'actions'] as const;
+export const PAGES = [
+  'compstat',
+  'map',
+  'trends',
+  'quality',
+  'meetings',
+  'actions',
+  'users',
+  'audit',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 /** A location: `#/page?key=value…` (hash routes: any static server can serve the dashboard). */

@@ -9,7 +9,8 @@ import {
   closeImportBatch,
   registerImportBatch,
 } from '../import-batch.js';
-import { inTransaction } from '../transaction.js';
+import type { DuckDbAuditLog } from '../audit-log.js';
+import { importEntry } from '../../audit/audit-entries.js';
 
 const AGENCY = 1;
 const SEP = '\u001f';
@@ -134,23 +135,26 @@ export class DuckDbCallImport implements CallImportSession {
     private readonly meta: ImportMeta,
     private readonly staging: DuckDBAppender,
     private readonly quarantine: DuckDBAppender,
+    private readonly audit: DuckDbAuditLog,
     private readonly release: () => void,
   ) {}
 
   /**
    * Registers the import as running and opens the staging appenders on `connection`, which the session
-   * owns: `release` is called once it has finished or aborted (see DuckDbIncidentImport.begin).
+   * owns: `release` is called once it has finished or aborted (see DuckDbIncidentImport.begin). The
+   * merge commits through `audit` with its `import.calls` row.
    */
   static async begin(
     connection: DuckDBConnection,
     meta: ImportMeta,
+    audit: DuckDbAuditLog,
     release: () => void = () => undefined,
   ): Promise<DuckDbCallImport> {
     const importId = await registerImportBatch(connection, 'calls', meta);
     await connection.run(STAGING_DDL);
     const staging = await connection.createAppender('call_staging', 'main', 'temp');
     const quarantine = await connection.createAppender('quarantine');
-    return new DuckDbCallImport(connection, importId, meta, staging, quarantine, release);
+    return new DuckDbCallImport(connection, importId, meta, staging, quarantine, audit, release);
   }
 
   addCall(rowNo: number, c: PlacedCall): void {
@@ -209,21 +213,26 @@ export class DuckDbCallImport implements CallImportSession {
       quarantined: this.quarantined,
       calls: 0,
     };
-    await inTransaction(this.connection, async () => {
-      const ids = (
-        await this.connection.runAndReadAll('SELECT count(*) = count(DISTINCT source_id) FROM call_staging')
-      ).getRows()[0];
-      for (const [k, sql] of MERGE_SQL.entries()) {
-        const statement = k === 0 && ids?.[0] === true ? MERGED_UNIQUE_IDS_SQL : sql;
-        await this.connection.run(statement, statement.includes('$1') ? [this.meta.source] : []);
-      }
-      await this.connection.run(INSERT_SQL, [this.meta.source, this.importId]);
-      for (const [outcome, n, calls] of (await this.connection.runAndReadAll(OUTCOME_SQL)).getRows()) {
-        counts[outcome as 'stored' | 'updated' | 'unchanged'] = Number(n);
-        counts.calls += Number(calls);
-      }
-      await closeImportBatch(this.connection, this.importId, this.meta, counts, summary);
-    });
+    const entry = () => importEntry('calls', this.importId, this.meta, counts, { calls: counts.calls });
+    await this.audit.inAuditedTransaction(
+      this.connection,
+      async () => {
+        const ids = (
+          await this.connection.runAndReadAll('SELECT count(*) = count(DISTINCT source_id) FROM call_staging')
+        ).getRows()[0];
+        for (const [k, sql] of MERGE_SQL.entries()) {
+          const statement = k === 0 && ids?.[0] === true ? MERGED_UNIQUE_IDS_SQL : sql;
+          await this.connection.run(statement, statement.includes('$1') ? [this.meta.source] : []);
+        }
+        await this.connection.run(INSERT_SQL, [this.meta.source, this.importId]);
+        for (const [outcome, n, calls] of (await this.connection.runAndReadAll(OUTCOME_SQL)).getRows()) {
+          counts[outcome as 'stored' | 'updated' | 'unchanged'] = Number(n);
+          counts.calls += Number(calls);
+        }
+        await closeImportBatch(this.connection, this.importId, this.meta, counts, summary);
+      },
+      entry,
+    );
     for (const t of ['call_staging', 'call_merged', 'call_classified']) {
       await this.connection.run(`DROP TABLE IF EXISTS ${t}`);
     }

@@ -1,7 +1,9 @@
-import { apiUrl } from '../../api/client.js';
+import { useState } from 'react';
+import { apiUrl, postJson } from '../../api/client.js';
 import type { CompstatReport } from '../../api/types.js';
 import { useApi } from '../../api/use-api.js';
 import { unitByCode, useApp } from '../../app/app-context.js';
+import { useSession } from '../../app/session-context.js';
 import { Select } from '../../components/Select.js';
 import { StatusBox } from '../../components/StatusBox.js';
 import { WeekInput } from '../../components/WeekInput.js';
@@ -26,9 +28,35 @@ export function CompstatPage() {
   const report = useApi<CompstatReport>(apiUrl('/reports/compstat', { week, unit, level }, lang));
   const root = unitByCode(units, unit);
   const parent = unitByCode(units, root?.properties.parent ?? undefined);
+  // A commander's book stops at their own unit: above it the server answers 404.
+  const { me } = useSession();
+  const mayGoUp = me.user.role !== 'commander' || root?.properties.code !== me.user.unitCode;
   const nav = (p: Record<string, string | undefined>) => go('compstat', { week, unit, level, cat, ...p });
 
   const view = report.data ? bookRows(report.data, cat) : null;
+  const [exportError, setExportError] = useState<Error | null>(null);
+  // The export is recorded in the audit log (POST /exports) before the file is offered: a refusal
+  // (no right to export) or an unreachable server stops it.
+  const exportCsv = async () => {
+    if (!view) return;
+    setExportError(null);
+    try {
+      await postJson(apiUrl('/exports', {}, lang), {
+        kind: 'compstat_csv',
+        week,
+        unit,
+        level,
+        category: cat,
+        rows: view.rows.length + view.remainder.length,
+      });
+      download(
+        `compstat-${week}${unit ? `-${unit}` : ''}.csv`,
+        bookCsv(week, cat, view.rows, view.remainder, t('compstat.remainder')),
+      );
+    } catch (e) {
+      setExportError(e instanceof Error ? e : new Error(String(e)));
+    }
+  };
   const p = report.data?.periods;
   return (
     <section className="page">
@@ -59,20 +87,12 @@ export function CompstatPage() {
           onChange={(v) => nav({ cat: v })}
         />
         {view && report.data && (
-          <button
-            type="button"
-            onClick={() =>
-              download(
-                `compstat-${week}${unit ? `-${unit}` : ''}.csv`,
-                bookCsv(week, cat, view.rows, view.remainder, t('compstat.remainder')),
-              )
-            }
-          >
+          <button type="button" data-testid="export-csv" onClick={() => void exportCsv()}>
             {t('compstat.exportCsv')}
           </button>
         )}
       </div>
-      {root && (
+      {root && mayGoUp && (
         <p>
           <button
             type="button"
@@ -103,7 +123,7 @@ export function CompstatPage() {
             })}
           </p>
         )}
-      <StatusBox loading={report.loading} error={report.error} />
+      <StatusBox loading={report.loading} error={report.error ?? exportError} />
       {view &&
         (view.rows.length === 0 ? (
           <p>{t('compstat.noRows')}</p>
