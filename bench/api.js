@@ -34,7 +34,7 @@ const store = await chicagoStore();
 const app = await buildApp({ store, now: () => Date.UTC(2019, 11, 20) });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 // Every request is signed in, as the dashboard's are (the session lookup is part of what is measured).
-const PASSWORD = 'bench-password-2026';
+const PASSWORD = 'carga-de-prueba-2026';
 if (!(await store.findUserByUsername('bench'))) {
   await createAccount(store, { username: 'bench', role: 'viewer', password: PASSWORD }, 'bench', Date.now());
 }

@@ -98,6 +98,13 @@ describe('dashboard on the real Chicago data', () => {
     );
     await page.screenshot({ path: `${SHOTS}compstat.png`, fullPage: true });
 
+    // The printed book of the same week and level downloads as a PDF named after them.
+    const href = await page.locator('a[data-testid=book-pdf]').getAttribute('href');
+    expect(href).toBe('/api/v1/book?week=2019-W50&level=district&lang=en');
+    const pdf = await fetch(`${server.base}${href}`);
+    expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect(pdf.headers.get('content-disposition')).toContain('compstat-2019-W50-district-en.pdf');
+
     await row.locator('button').click();
     await page.waitForURL(/unit=11/);
     const beats = await api<{ rows: Row[] }>('/reports/compstat?week=2019-W50&unit=11');

@@ -4,8 +4,10 @@ export { percentChange } from './percent-change/percent-change.js';
 export { compstatCompare } from './compstat-compare/compstat-compare.js';
 export type { CompstatCompareResult } from './compstat-compare/compstat-compare.js';
 export { quantileSorted } from './response-time/quantile.js';
-export { responseTimeStats } from './response-time/response-stats.js';
-export type { MeasuredCall, ResponseTimeStats } from './response-time/response-stats.js';
+export { summarizeResponseTimes } from './response-time/response-stats.js';
+export type { ResponseSamples, ResponseTimeStats } from './response-time/response-stats.js';
+export { quantilesInPlace } from './response-time/quantile-select.js';
+export { histogram, type Histogram } from './response-time/histogram.js';
 
 // Spatial and space-time analytics (issue 4): each validated against R, see docs/methods/.
 export { normalTails, twoSidedNormalP } from './normal/normal-cdf.js';
@@ -15,6 +17,7 @@ export {
   unprojectToLonLat,
   utmEpsgFor,
   crsDefinition,
+  metricCrsDefinition,
   KNOWN_CRS,
 } from './projection/projection.js';
 export type { MetricCrs } from './projection/projection.js';
@@ -48,7 +51,7 @@ export { mannKendall } from './trend/mann-kendall.js';
 export type { MannKendallResult } from './trend/mann-kendall.js';
 export { emergingHotSpots } from './emerging/emerging-hot-spots.js';
 export type { EmergingLocation, EmergingOptions } from './emerging/emerging-hot-spots.js';
-export { classifyEmerging } from './emerging/classify.js';
+export { classifyEmerging, EMERGING_CATEGORIES } from './emerging/classify.js';
 export type { EmergingCategory } from './emerging/classify.js';
 export { recurringLocations } from './fallback-locations/recurring-locations.js';
 export type {

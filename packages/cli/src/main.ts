@@ -3,6 +3,7 @@ import { isLocale, isVigiaError, VigiaError } from '@vigia/domain';
 import { initialLocale, processIo, type Io } from './context.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerBackup } from './commands/backup.js';
+import { registerBook } from './commands/book.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerInit(program, io);
   registerImport(program, io);
   registerReport(program, io);
+  registerBook(program, io);
   registerDemo(program, io);
   registerQuarantine(program, io);
   registerServe(program, io);

@@ -10,6 +10,7 @@ import { backupContract } from './contract/backup-contract.js';
 import { auditContract } from './contract/audit-contract.js';
 import { auditChangesContract } from './contract/audit-changes-contract.js';
 import { usersContract } from './contract/users-contract.js';
+import { callContract } from './contract/call-contract.js';
 import { meetingContract } from './contract/meeting-contract.js';
 import type { StoreFactory } from './contract/fixtures.js';
 
@@ -45,9 +46,26 @@ backupContract('DuckDB', duckdb);
 auditContract('DuckDB', duckdb);
 auditChangesContract('DuckDB', duckdb);
 usersContract('DuckDB', duckdb);
+callContract('DuckDB', duckdb);
 meetingContract('DuckDB', duckdb);
 
 describe('DuckDB migrations', () => {
+  it('a new database whose process dies before closing it still opens (migrations are checkpointed)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vigia-crash-'));
+    const path = join(dir, 'v.duckdb');
+    const first = await DuckDbStore.open(path);
+    try {
+      await first.createAgency({ name: 'PD', country: '', timeZone: 'UTC', locale: 'en' });
+      // never closed, as after a crash: a second instance must replay what the first left in the WAL
+      const second = await DuckDbStore.open(path);
+      expect((await second.getAgency())?.name).toBe('PD');
+      await second.close();
+    } finally {
+      await first.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('upgrades a database made before agency versions: its agency starts at version 1', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'vigia-migrate-'));
     const path = join(dir, 'old.duckdb');

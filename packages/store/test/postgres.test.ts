@@ -5,6 +5,7 @@ import { backupContract } from './contract/backup-contract.js';
 import { auditContract } from './contract/audit-contract.js';
 import { auditChangesContract } from './contract/audit-changes-contract.js';
 import { usersContract } from './contract/users-contract.js';
+import { callContract } from './contract/call-contract.js';
 import { meetingContract } from './contract/meeting-contract.js';
 import type { StoreFactory } from './contract/fixtures.js';
 
@@ -31,4 +32,5 @@ backupContract('PostgreSQL', postgres);
 auditContract('PostgreSQL', postgres);
 auditChangesContract('PostgreSQL', postgres);
 usersContract('PostgreSQL', postgres);
+callContract('PostgreSQL', postgres);
 meetingContract('PostgreSQL', postgres);

@@ -3,6 +3,24 @@ export type EmergingCategory =
   | 'none'
   | `${'new' | 'consecutive' | 'intensifying' | 'persistent' | 'diminishing' | 'sporadic' | 'oscillating' | 'historical'}_${'hot' | 'cold'}`;
 
+const PATTERNS = [
+  'new',
+  'consecutive',
+  'intensifying',
+  'persistent',
+  'diminishing',
+  'sporadic',
+  'oscillating',
+  'historical',
+] as const;
+
+/** Every category in legend order (ArcGIS Pro's): the hot patterns, the cold ones, then none. */
+export const EMERGING_CATEGORIES: readonly EmergingCategory[] = [
+  ...PATTERNS.map((p) => `${p}_hot` as const),
+  ...PATTERNS.map((p) => `${p}_cold` as const),
+  'none',
+];
+
 /**
  * The emerging hot spot category of one location from its per-step significance states and the trend
  * of its Gi* z-scores. Criteria (ArcGIS Pro "How Emerging Hot Spot Analysis works"), for hot spots

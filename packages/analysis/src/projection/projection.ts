@@ -1,4 +1,5 @@
 import proj4 from 'proj4';
+import EPSG_DEFINITIONS from 'proj4js-definitions';
 import { VigiaError } from '@vigia/domain';
 
 /**
@@ -16,15 +17,48 @@ export const KNOWN_CRS: Readonly<Record<number, string>> = {
   5367: '+proj=tmerc +lat_0=0 +lon_0=-84 +k=0.9999 +x_0=500000 +y_0=0 +ellps=WGS84 +units=m +no_defs',
 };
 
-/** The PROJ definition of a metric CRS. @throws VigiaError INVALID_ARGUMENT for an unknown EPSG code. */
+/**
+ * The PROJ definition of a metric CRS: WGS 84 UTM zones and {@link KNOWN_CRS} built in, any other EPSG
+ * code looked up in the EPSG list of proj4js-definitions (4,758 codes, from epsg.io) and checked by
+ * {@link metricCrsDefinition}.
+ * @throws VigiaError CRS_UNKNOWN, CRS_NOT_METRIC (see metricCrsDefinition).
+ */
 export function crsDefinition(crs: MetricCrs): string {
   if (typeof crs !== 'number') return crs.proj4;
   if (crs >= 32601 && crs <= 32660) return `+proj=utm +zone=${crs - 32600} +datum=WGS84 +units=m +no_defs`;
   if (crs >= 32701 && crs <= 32760)
     return `+proj=utm +zone=${crs - 32700} +south +datum=WGS84 +units=m +no_defs`;
-  const known = KNOWN_CRS[crs];
-  if (known === undefined) throw new VigiaError('INVALID_ARGUMENT', { name: 'EPSG', value: String(crs) });
-  return known;
+  return KNOWN_CRS[crs] ?? metricCrsDefinition(crs);
+}
+
+let epsgList: Map<number, string> | undefined;
+
+/**
+ * The PROJ definition of EPSG code `code` when it is a projected CRS in metres that proj4js can use:
+ * listed in proj4js-definitions, `+units=m` (not feet, not degrees, not geocentric), and accepted by
+ * proj4. The check an agency's configured EPSG code goes through.
+ * @throws VigiaError CRS_UNKNOWN (not an EPSG code in the list, or one proj4 cannot use);
+ *   CRS_NOT_METRIC (geographic, geocentric, or another unit: `unit` says which).
+ * @see proj4js-definitions (https://github.com/DanielJDufour/proj4js-definitions, CC0).
+ */
+export function metricCrsDefinition(code: number): string {
+  epsgList ??= new Map(EPSG_DEFINITIONS.map(([k, v]) => [Number(k.replace('EPSG:', '')), v]));
+  const def = Number.isInteger(code) ? epsgList.get(code) : undefined;
+  if (def === undefined) throw new VigiaError('CRS_UNKNOWN', { value: String(code) });
+  const proj = /\+proj=(\w+)/.exec(def)?.[1] ?? '';
+  if (proj === 'longlat' || proj === 'latlong')
+    throw new VigiaError('CRS_NOT_METRIC', { value: String(code), unit: 'degree' });
+  if (proj === 'geocent') throw new VigiaError('CRS_NOT_METRIC', { value: String(code), unit: 'geocentric' });
+  if (!/\+units=m(\s|$)/.test(def)) {
+    const unit = /\+units=(\S+)/.exec(def)?.[1] ?? /\+to_meter=\S+/.exec(def)?.[0] ?? '?';
+    throw new VigiaError('CRS_NOT_METRIC', { value: String(code), unit });
+  }
+  try {
+    proj4('EPSG:4326', def); // parses the definition: throws for a projection proj4js does not implement
+  } catch (e) {
+    throw new VigiaError('CRS_UNKNOWN', { value: String(code) }, { cause: e });
+  }
+  return def;
 }
 
 /**

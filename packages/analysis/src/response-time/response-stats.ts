@@ -1,4 +1,4 @@
-import { quantileSorted } from './quantile.js';
+import { quantilesInPlace } from './quantile-select.js';
 
 /** Summary of response times of one group of calls. */
 export interface ResponseTimeStats {
@@ -12,56 +12,50 @@ export interface ResponseTimeStats {
   processingMedianSec: number | null;
   travelMedianSec: number | null;
   /**
-   * Share (0–1) of measured calls with a target (their priority's) that were on scene within it
-   * (response ≤ target); null when no measured call has a target.
+   * Share (0–1) of the measured calls on scene within the group's target (response ≤ target); null when
+   * the group has no target (see {@link summarizeResponseTimes}) or no measured call.
    */
   withinTargetShare: number | null;
-  /** Measured calls that had a target (the share's denominator). */
+  /** Measured calls judged against the target (the share's denominator): 0 without a target. */
   withTarget: number;
 }
 
-/** Intervals of one measured call, seconds, and the target of its priority (null = none). */
-export interface MeasuredCall {
-  responseSec: number;
-  processingSec: number | null;
-  travelSec: number | null;
-  targetSec: number | null;
-}
-
-function sortedOf(values: number[]): Float64Array {
-  return Float64Array.from(values).sort();
+/**
+ * The measured intervals of one group of calls, seconds: every response time, and the processing and
+ * travel times of the calls that have them (no NaN).
+ */
+export interface ResponseSamples {
+  response: Float64Array;
+  processing: Float64Array;
+  travel: Float64Array;
 }
 
 /**
  * Response-time statistics of a group of measured calls: count, median, 90th percentile (linear
- * interpolation, Hyndman–Fan 7), medians of call processing and travel, and the share within target.
- * O(n log n). Pure: exclusion rules (officer-initiated, no arrival, flags) are applied by the caller.
+ * interpolation, Hyndman–Fan 7), medians of call processing and travel, and the share on scene within
+ * `targetSec`. The target belongs to the group, not to each call: a share is only meaningful among calls
+ * held to the same target, so callers pass one for a group of a single priority and null for a group
+ * mixing priorities (docs/methods/response-times.md). O(n) on average (selection, not sorting).
+ * Pure: exclusion rules (officer-initiated, no arrival, flags) are applied by the caller.
  *
- * @param calls - the measured calls of the group.
- * @see docs/methods/response-times.md
+ * @param samples - the group's intervals; the arrays are REORDERED in place.
+ * @param targetSec - the target response time, seconds, or null.
  */
-export function responseTimeStats(calls: readonly MeasuredCall[]): ResponseTimeStats {
-  const response: number[] = [];
-  const processing: number[] = [];
-  const travel: number[] = [];
-  let withTarget = 0;
+export function summarizeResponseTimes(
+  samples: ResponseSamples,
+  targetSec: number | null,
+): ResponseTimeStats {
+  const r = samples.response;
   let within = 0;
-  for (const c of calls) {
-    response.push(c.responseSec);
-    if (c.processingSec !== null) processing.push(c.processingSec);
-    if (c.travelSec !== null) travel.push(c.travelSec);
-    if (c.targetSec !== null) {
-      withTarget++;
-      if (c.responseSec <= c.targetSec) within++;
-    }
-  }
-  const r = sortedOf(response);
+  if (targetSec !== null) for (let i = 0; i < r.length; i++) if (r[i]! <= targetSec) within++;
+  const [medianSec, p90Sec] = quantilesInPlace(r, [0.5, 0.9]);
+  const withTarget = targetSec === null ? 0 : r.length;
   return {
-    measured: calls.length,
-    medianSec: quantileSorted(r, 0.5),
-    p90Sec: quantileSorted(r, 0.9),
-    processingMedianSec: quantileSorted(sortedOf(processing), 0.5),
-    travelMedianSec: quantileSorted(sortedOf(travel), 0.5),
+    measured: r.length,
+    medianSec: medianSec ?? null,
+    p90Sec: p90Sec ?? null,
+    processingMedianSec: quantilesInPlace(samples.processing, [0.5])[0] ?? null,
+    travelMedianSec: quantilesInPlace(samples.travel, [0.5])[0] ?? null,
     withinTargetShare: withTarget === 0 ? null : within / withTarget,
     withTarget,
   };

@@ -13,10 +13,12 @@ import { ImportJobs } from '../imports/import-jobs.js';
 import { registerAgencySettingsRoutes } from '../routes/agency-settings-routes.js';
 import { registerAnalysisRoutes } from '../routes/analysis-routes.js';
 import { registerAuditRoutes } from '../routes/audit-routes.js';
+import { registerBookRoutes } from '../routes/book-routes.js';
 import { registerImportRoutes } from '../routes/import-routes.js';
 import { registerMapConfigRoutes } from '../routes/map-config-routes.js';
 import { registerMeetingRoutes } from '../routes/meeting-routes.js';
 import { registerReadRoutes } from '../routes/read-routes.js';
+import { registerResponseRoutes } from '../routes/response-routes.js';
 import { errorReply } from './error-reply.js';
 import { ResponseCache } from './response-cache.js';
 import { requestLocale } from './request-locale.js';
@@ -131,6 +133,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerAuditRoutes(api, { store, locale });
       registerAuthRoutes(api, { store, now, options: auth });
       registerUserRoutes(api, { store, now });
+      registerBookRoutes(api, { store, now, locale });
+      registerResponseRoutes(api, { store, cache, now });
       registerMeetingRoutes(api, { store, now });
       done();
     },

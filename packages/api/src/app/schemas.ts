@@ -17,7 +17,7 @@ import {
  * `T` or null, written the OpenAPI 3.0 way (`nullable: true`) rather than as `anyOf`: fast-json-stringify
  * serializes it directly, where an `anyOf` costs a schema validation per value (per incident, per cell).
  */
-const Nullable = <T extends TSchema>(t: T) => Type.Unsafe<Static<T> | null>({ ...t, nullable: true });
+export const Nullable = <T extends TSchema>(t: T) => Type.Unsafe<Static<T> | null>({ ...t, nullable: true });
 
 export const LocalDate = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
@@ -78,6 +78,11 @@ export const Agency = Type.Object({
   dataRange: Nullable(Type.Object({ first: LocalDate, last: LocalDate })),
   demo: Type.Boolean({ description: 'True for the synthetic demo agency' }),
   version: Type.Integer({ description: 'Edit version: send it back with PATCH /agency (409 when stale)' }),
+  epsg: Nullable(
+    Type.Integer({
+      description: 'Metric CRS (EPSG code) of spatial analyses; null: the UTM zone of the data',
+    }),
+  ),
 });
 
 const Position = Type.Array(Type.Number());

@@ -75,10 +75,10 @@ const CASES: Case[] = [
     ok: 200,
     takesUnit: true,
   },
-  ...(['hotspots', 'kde', 'knox', 'nni'] as const).map((a) => ({
+  ...(['hotspots', 'kde', 'knox', 'nni', 'emerging'] as const).map((a) => ({
     route: `GET /api/v1/analysis/${a}`,
     request: get(
-      `/api/v1/analysis/${a}?${NOV}${a === 'knox' ? '&permutations=19' : ''}${a === 'hotspots' ? '&cellSize=5000' : ''}`,
+      `/api/v1/analysis/${a}?${NOV}${a === 'knox' ? '&permutations=19' : ''}${a === 'hotspots' ? '&cellSize=5000' : ''}${a === 'emerging' ? '&step=week' : ''}`,
     ),
     roles: EVERYONE,
     ok: 200,
@@ -117,6 +117,19 @@ const CASES: Case[] = [
     fresh: true,
   },
   { route: 'GET /api/v1/users', request: get('/api/v1/users'), roles: ADMINS, ok: 200 },
+  {
+    route: 'GET /api/v1/reports/response',
+    request: get('/api/v1/reports/response?week=2019-W50'),
+    roles: EVERYONE,
+    ok: 200,
+    takesUnit: true,
+  },
+  {
+    route: 'GET /api/v1/book',
+    request: get('/api/v1/book?week=2019-W50'),
+    roles: ['admin', 'analyst', 'command_staff'],
+    ok: 200,
+  },
   { route: 'GET /api/v1/audit', request: get('/api/v1/audit'), roles: ADMINS, ok: 200 },
   { route: 'GET /api/v1/audit/verify', request: get('/api/v1/audit/verify'), roles: ADMINS, ok: 200 },
   {

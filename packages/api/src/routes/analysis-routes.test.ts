@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeHotspots, analyzeKnox, analyzeNni, knoxSummary } from '@vigia/services';
+import { analyzeEmerging, analyzeHotspots, analyzeKnox, analyzeNni, knoxSummary } from '@vigia/services';
 import { apiFixture } from '../test-helpers/api-fixture.js';
 
 let f: Awaited<ReturnType<typeof apiFixture>>;
@@ -46,7 +46,22 @@ describe('GET /api/v1/analysis/*', () => {
     const r = await get(`/api/v1/analysis/kde?${SEL}&unit=11&cellSize=2000&bandwidth=5000`);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ analysis: 'kde', kernel: 'quartic', bandwidthMeters: 5000 });
-    expect((r.body['cells'] as { features: unknown[] }).features.length).toBeGreaterThan(0);
+    const cells = (
+      r.body['cells'] as { features: { properties: { row: number; col: number; density: number } }[] }
+    ).features;
+    expect(cells.length).toBeGreaterThan(0);
+    const ras = await get(`/api/v1/analysis/kde?${SEL}&unit=11&cellSize=2000&bandwidth=5000&output=raster`);
+    const raster = ras.body['raster'] as { nCols: number; nRows: number; density: number[]; max: number };
+    const grid = r.body['grid'] as { nCols: number; nRows: number };
+    expect([raster.nCols, raster.nRows]).toEqual([grid.nCols, grid.nRows]);
+    expect(raster.density).toHaveLength(grid.nCols * grid.nRows);
+    for (const c of cells) {
+      // the raster runs from the north: grid row r is raster row nRows − 1 − r
+      const v = raster.density[(grid.nRows - 1 - c.properties.row) * grid.nCols + c.properties.col]!;
+      expect(Math.abs(v - c.properties.density)).toBeLessThanOrEqual(c.properties.density * 1e-3);
+    }
+    expect(raster.max).toBe(Math.max(...cells.map((c) => c.properties.density)));
+    expect(raster.density.filter((d) => d > 0)).toHaveLength(cells.length);
   });
 
   it('knox and nni: the service results, the Knox summary in the request language', async () => {
@@ -58,6 +73,28 @@ describe('GET /api/v1/analysis/*', () => {
     expect(nni.body).toEqual(
       JSON.parse(JSON.stringify(await analyzeNni(f.store, { from: '2019-11-01', to: '2019-11-30' }))),
     );
+  });
+
+  it('emerging: weekly steps over November, the cells as GeoJSON with their category', async () => {
+    const r = await get(`/api/v1/analysis/emerging?${SEL}&unit=1&cellSize=5000&step=week`);
+    expect(r.status).toBe(200);
+    const direct = await analyzeEmerging(f.store, {
+      from: '2019-11-01',
+      to: '2019-11-30',
+      unit: '1',
+      cellSizeMeters: 5000,
+      step: 'week',
+    });
+    expect(r.body).toMatchObject({ analysis: 'emerging', step: 'week', categories: direct.categories });
+    expect(r.body['steps']).toEqual(direct.steps);
+    const cells = r.body['cells'] as { features: { properties: { category: string; count: number } }[] };
+    expect(cells.features.map((c) => [c.properties.category, c.properties.count])).toEqual(
+      direct.cells.map((c) => [c.category, c.count]),
+    );
+    const few = await get(`/api/v1/analysis/emerging?from=2019-11-01&to=2019-11-10&step=week&lang=en`);
+    expect(few.status).toBe(422);
+    expect((few.body['error'] as { code: string }).code).toBe('TOO_FEW_TIME_STEPS');
+    expect((await get(`/api/v1/analysis/emerging?${SEL}&step=day`)).status).toBe(400);
   });
 
   it('answers bad selections with catalogued 4xx errors', async () => {

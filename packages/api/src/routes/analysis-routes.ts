@@ -3,12 +3,15 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Locale } from '@vigia/domain';
 import {
+  analyzeEmerging,
   analyzeHotspots,
   analyzeKde,
   analyzeKnox,
   analyzeNni,
+  emergingGeoJson,
   hotspotsGeoJson,
   kdeGeoJson,
+  kdeRaster,
   knoxSummary,
 } from '@vigia/services';
 import type { Store } from '@vigia/store';
@@ -57,7 +60,8 @@ const ANALYSIS_ERRORS = { ...errorResponses, 422: Type.Ref('Error') };
 
 /**
  * The analysts' spatial statistics for a unit, category and period (docs/methods): Gi* hot spots and KDE
- * as GeoJSON cells for map layers, the Knox near-repeat table with its plain-language summary, and NNI.
+ * as GeoJSON cells for map layers, the Knox near-repeat table with its plain-language summary, NNI, and
+ * emerging hot spot categories as GeoJSON cells.
  * Results are cached like reports (until an upload changes the data).
  */
 export function registerAnalysisRoutes(
@@ -122,17 +126,25 @@ export function registerAnalysisRoutes(
             Type.Number({ exclusiveMinimum: 0, maximum: 100000, description: 'metres' }),
           ),
           kernel: Type.Optional(Type.Union([Type.Literal('quartic'), Type.Literal('gaussian')])),
+          output: Type.Optional(
+            Type.Union([Type.Literal('geojson'), Type.Literal('raster')], {
+              description:
+                'geojson (default): `cells`, one polygon per cell above 0; raster: `raster` {corners, nCols, nRows, density from the north, max} for a map image',
+            }),
+          ),
         }),
         response: { 200: Body('kde', 'KDE result'), ...ANALYSIS_ERRORS },
       },
     },
     async (req) => {
-      const { lang: _lang, cellSize, bandwidth, ...q } = req.query;
+      const { lang: _lang, cellSize, bandwidth, output, ...q } = req.query;
       q.unit = await scopedUnitCode(req, store, q.unit);
       const input = { ...q, cellSizeMeters: cellSize, bandwidthMeters: bandwidth };
-      return cache.get(`kde ${JSON.stringify(input)}`, async () => {
+      return cache.get(`kde ${output ?? 'geojson'} ${JSON.stringify(input)}`, async () => {
         const { density, ...r } = await analyzeKde(store, input);
-        return { ...r, cells: kdeGeoJson({ ...r, density }) };
+        return output === 'raster'
+          ? { ...r, raster: kdeRaster({ ...r, density }) }
+          : { ...r, cells: kdeGeoJson({ ...r, density }) };
       });
     },
   );
@@ -162,6 +174,62 @@ export function registerAnalysisRoutes(
       input.unit = await scopedUnitCode(req, store, input.unit);
       const result = await cache.get(`knox ${JSON.stringify(input)}`, () => analyzeKnox(store, input));
       return { ...result, summary: knoxSummary(result, locale) };
+    },
+  );
+
+  api.get(
+    '/analysis/emerging',
+    {
+      schema: {
+        summary:
+          'Emerging hot spots: Gi* on a space-time cube (weeks or months) and Mann–Kendall per cell; `cells` is GeoJSON with category',
+        tags: ['analysis'],
+        querystring: Type.Object({
+          ...Selection,
+          cellSize: Type.Optional(
+            Type.Number({ exclusiveMinimum: 0, maximum: 100000, description: 'metres (default 500)' }),
+          ),
+          band: Type.Optional(
+            Type.Number({ exclusiveMinimum: 0, maximum: 100000, description: 'distance band, metres' }),
+          ),
+          k: Type.Optional(
+            Type.Integer({ minimum: 1, maximum: 100, description: 'k nearest cells instead of a band' }),
+          ),
+          step: Type.Optional(
+            Type.Union([Type.Literal('auto'), Type.Literal('week'), Type.Literal('month')], {
+              description: 'time step (auto: months when the period holds ≥ 10 whole months, else weeks)',
+            }),
+          ),
+          timeWindow: Type.Optional(
+            Type.Integer({
+              minimum: 0,
+              maximum: 52,
+              description: 'earlier steps that are neighbours (default 1)',
+            }),
+          ),
+          alpha: Type.Optional(
+            Type.Number({
+              exclusiveMinimum: 0,
+              maximum: 0.5,
+              description: 'significance level (default 0.05)',
+            }),
+          ),
+        }),
+        response: {
+          200: Body('emerging', 'Emerging hot spots; `categories` counts the cells of each category'),
+          ...ANALYSIS_ERRORS,
+        },
+      },
+      config: { access: 'data.read' },
+    },
+    async (req) => {
+      const { lang: _lang, cellSize, band, timeWindow, ...q } = req.query;
+      q.unit = await scopedUnitCode(req, store, q.unit);
+      const input = { ...q, cellSizeMeters: cellSize, distanceBandMeters: band, timeWindowSteps: timeWindow };
+      return cache.get(`emerging ${JSON.stringify(input)}`, async () => {
+        const { cells, ...r } = await analyzeEmerging(store, input);
+        return { ...r, cells: emergingGeoJson({ ...r, cells }) };
+      });
     },
   );
 

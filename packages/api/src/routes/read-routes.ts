@@ -99,6 +99,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
         dataRange,
         demo: isDemoAgency(agency),
         version: agency.version,
+        epsg: agency.epsg,
       };
     },
   );

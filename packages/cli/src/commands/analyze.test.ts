@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boxFeature, runCli, tempDir } from '../test-helpers/cli-harness.js';
 
@@ -32,6 +33,7 @@ function csvText(): string {
 
 let t: Awaited<ReturnType<typeof tempDir>>;
 let db: string;
+let files: { units: string; mapping: string; csv: string };
 const base = () => ['--db', db, '--category', 'burglary', '--from', '2019-12-01', '--to', '2019-12-31'];
 
 beforeAll(async () => {
@@ -63,6 +65,7 @@ beforeAll(async () => {
     }),
   );
   const csv = await t.write('i.csv', csvText());
+  files = { units, mapping, csv };
   for (const args of [
     [
       'init',
@@ -112,7 +115,7 @@ describe('vigia analyze', () => {
     const top = json.cells.reduce((a, b) => (b.count > a.count ? b : a));
     expect(top.count).toBeGreaterThanOrEqual(40);
     expect(top.class).toBe(3);
-    expect(r.err).toMatch(/1 incidentes de esta selección no tienen ubicación/);
+    expect(r.err).toMatch(/1 incidente de esta selección no tiene ubicación/);
     expect(r.err).toMatch(/--exclude-recurring/);
   });
 
@@ -121,7 +124,7 @@ describe('vigia analyze', () => {
     expect(r.code, r.err).toBe(0);
     expect((JSON.parse(r.out) as { selection: { analysed: number } }).selection.analysed).toBe(60);
     expect(r.err).toMatch(
-      /1 locations that recur far more often than chance allows were left out \(40 incidents\)/,
+      /1 location that recurs far more often than chance allows was left out \(40 incidents\)/,
     );
   });
 
@@ -166,6 +169,67 @@ describe('vigia analyze', () => {
     const bad = await run(['analyze', 'knox', ...base(), '--format', 'geojson', '--lang', 'en']);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/--format \(knox: json, csv\)/);
+  });
+
+  it('emerging --format json|csv|geojson: weekly steps back from the 31st, the first 3 days counted apart', async () => {
+    const args = ['analyze', 'emerging', ...base(), '--step', 'week', '--cell-size', '2000', '--lang', 'en'];
+    const j = await run(args);
+    expect(j.code, j.err).toBe(0);
+    const json = JSON.parse(j.out) as {
+      steps: { start: string; end: string; incidents: number }[];
+      outsideSteps: number;
+      outsideStudyArea: number;
+      selection: { analysed: number };
+      cells: { category: string }[];
+      categories: Record<string, number>;
+    };
+    expect(json.steps.map((s) => s.start)).toEqual(['2019-12-04', '2019-12-11', '2019-12-18', '2019-12-25']);
+    // fixture days are 1 + (i mod 28): 1–3 December hold 9 of the 60 spread and 6 of the 40 station incidents
+    expect(json.outsideSteps).toBe(9 + 6);
+    const inSteps = json.steps.reduce((s, x) => s + x.incidents, 0);
+    expect(inSteps + json.outsideSteps + json.outsideStudyArea).toBe(json.selection.analysed);
+    expect(j.err).toMatch(/15 incidents fall in a partial week or month/);
+    expect(j.err).toMatch(/only 4 time steps/);
+    const c = await run([...args, '--format', 'csv']);
+    const lines = c.out.trim().split('\n');
+    expect(lines[0]).toBe('cell_id,row,col,x,y,lon,lat,count,category,hot_steps,cold_steps,trend_z,trend_p');
+    expect(lines.slice(1).map((l) => l.split(',')[8])).toEqual(json.cells.map((x) => x.category));
+    const g = await run([...args, '--format', 'geojson']);
+    expect((JSON.parse(g.out) as { features: unknown[] }).features).toHaveLength(json.cells.length);
+  });
+
+  it("init --epsg: the agency's metric CRS is every analysis' default; --epsg still overrides it", async () => {
+    const feet = t.path('feet.duckdb');
+    const bad = await run([
+      'init',
+      '--db',
+      feet,
+      '--agency-name',
+      'P',
+      '--time-zone',
+      'America/Panama',
+      '--epsg',
+      '2276',
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/EPSG:2276 no es un sistema proyectado en metros \(su unidad: us-ft\)/);
+    expect(existsSync(feet)).toBe(false);
+    const other = t.path('crtm.duckdb');
+    // CRTM05 (Costa Rica's transverse Mercator, metres): a grid of the agency's choosing, not its UTM zone
+    for (const args of [
+      ['init', '--db', other, '--agency-name', 'P', '--time-zone', 'America/Panama', '--epsg', '5367'],
+      ['import', 'units', files.units, '--db', other, '--level', 'district', '--code-property', 'code'],
+      ['import', 'incidents', files.csv, '--db', other, '--profile', 'generic', '--mapping', files.mapping],
+    ]) {
+      const r = await run(args);
+      expect(r.code, r.err).toBe(0);
+    }
+    const sel = ['--db', other, '--category', 'burglary', '--from', '2019-12-01', '--to', '2019-12-31'];
+    const crs = async (...extra: string[]) =>
+      (JSON.parse((await run(['analyze', 'nni', ...sel, ...extra])).out) as { selection: { crs: string } })
+        .selection.crs;
+    expect(await crs()).toBe('EPSG:5367');
+    expect(await crs('--epsg', '32617')).toBe('EPSG:32617');
   });
 
   it('catalogued errors: unknown analysis, bad number, too few incidents', async () => {

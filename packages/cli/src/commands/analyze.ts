@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { VigiaError, translate, type Locale } from '@vigia/domain';
 import {
+  analyzeEmerging,
   analyzeHotspots,
   analyzeKde,
   analyzeKnox,
   analyzeNni,
+  emergingGeoJson,
   hotspotsGeoJson,
   kdeGeoJson,
   knoxSummary,
@@ -12,10 +14,10 @@ import {
   type SpatialSelectionInput,
 } from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
-import { hotspotsCsv, kdeCsv, knoxCsv, nniCsv } from '../format/analyze-csv.js';
+import { emergingCsv, hotspotsCsv, kdeCsv, knoxCsv, nniCsv } from '../format/analyze-csv.js';
 import { dbLocation, withStore } from '../run-with-store.js';
 
-const KINDS = ['hotspots', 'kde', 'knox', 'nni'] as const;
+const KINDS = ['hotspots', 'kde', 'knox', 'nni', 'emerging'] as const;
 const FORMATS = ['json', 'geojson', 'csv'] as const;
 
 interface AnalyzeOptions {
@@ -37,18 +39,23 @@ interface AnalyzeOptions {
   seed?: string;
   spatialBands?: string;
   temporalBands?: string;
+  step?: string;
+  timeWindow?: string;
+  alpha?: string;
 }
 
 /**
- * `vigia analyze hotspots|kde|knox|nni --db FILE [--unit CODE] [--category C] --from DATE --to DATE
+ * `vigia analyze hotspots|kde|knox|nni|emerging --db FILE [--unit CODE] [--category C] --from DATE --to DATE
  * [--format json|geojson|csv]` plus the options of each analysis. Results go to stdout; notices
  * (incidents without location, recurring locations, warnings) to stderr in the user's language.
  */
 export function registerAnalyze(program: Command, io: Io): void {
   program
     .command('analyze')
-    .description('spatial analysis: Gi* hot spots, KDE, Knox near repeat, NNI / análisis espacial')
-    .argument('<analysis>', 'hotspots | kde | knox | nni')
+    .description(
+      'spatial analysis: Gi* hot spots, KDE, Knox near repeat, NNI, emerging hot spots / análisis espacial',
+    )
+    .argument('<analysis>', 'hotspots | kde | knox | nni | emerging')
     .option('--db <file>', 'database file')
     .option('--unit <code>', 'this unit and its sub-units (default: the agency)')
     .option('--category <code>', 'offense category, e.g. burglary (default: all)')
@@ -57,9 +64,9 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--format <json|geojson|csv>', 'output format', 'json')
     .option('--epsg <code>', 'metric CRS (default: UTM zone of the data)')
     .option('--exclude-recurring', 'leave out locations that recur far more than chance (fallback geocodes)')
-    .option('--cell-size <m>', 'grid cell in metres (hotspots 250, kde 100)')
-    .option('--distance-band <m>', 'hotspots: neighbours within this distance (default 2 × cell)')
-    .option('--k <n>', 'hotspots: k nearest cells instead of a distance band')
+    .option('--cell-size <m>', 'grid cell in metres (hotspots 250, kde 100, emerging 500)')
+    .option('--distance-band <m>', 'hotspots, emerging: neighbours within this distance (default 2 × cell)')
+    .option('--k <n>', 'hotspots, emerging: k nearest cells instead of a distance band')
     .option('--fdr', 'hotspots: false-discovery-rate correction')
     .option('--bandwidth <m>', 'kde: quartic radius or Gaussian sigma in metres')
     .option('--kernel <quartic|gaussian>', 'kde kernel', 'quartic')
@@ -67,6 +74,9 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--seed <n>', 'knox: random seed', '1')
     .option('--spatial-bands <m,m,...>', 'knox: distance band edges in metres', '200,400,600,800,1000')
     .option('--temporal-bands <d,d,...>', 'knox: time band edges in days', '7,14,21,28')
+    .option('--step <auto|week|month>', 'emerging: time step (auto: months when ≥ 10 whole months)', 'auto')
+    .option('--time-window <n>', 'emerging: earlier steps that count as neighbours', '1')
+    .option('--alpha <p>', 'emerging: significance level of hot/cold bins and trends', '0.05')
     .action(async (analysis: string, o: AnalyzeOptions) => {
       if (!(KINDS as readonly string[]).includes(analysis))
         throw new VigiaError('INVALID_ARGUMENT', { name: 'analysis', value: analysis });
@@ -137,6 +147,29 @@ export function registerAnalyze(program: Command, io: Io): void {
             for (const line of summary) io.err(`${line}\n`);
             write(knoxCsv(r));
           } else write(JSON.stringify({ ...r, summary }));
+        } else if (analysis === 'emerging') {
+          const r = await analyzeEmerging(store, {
+            ...selection,
+            cellSizeMeters: optionalNumber('--cell-size', o.cellSize),
+            distanceBandMeters: optionalNumber('--distance-band', o.distanceBand),
+            k: optionalNumber('--k', o.k),
+            step: o.step,
+            timeWindowSteps: optionalNumber('--time-window', o.timeWindow),
+            alpha: optionalNumber('--alpha', o.alpha),
+          });
+          notices(io, locale, r.selection);
+          const say = (key: string, params: Record<string, number> = {}) =>
+            io.err(`${translate(locale, key, params)}\n`);
+          if (r.outsideSteps > 0) say('analyze.outsideSteps', { count: r.outsideSteps });
+          if (r.outsideStudyArea > 0) say('analyze.outsideArea', { count: r.outsideStudyArea });
+          if (r.warnings.includes('FEW_STEPS')) say('analyze.fewSteps', { count: r.steps.length });
+          if (r.warnings.includes('FEW_CELLS')) say('analyze.fewCells', { count: r.cells.length });
+          if (r.warnings.includes('NO_VARIATION')) say('analyze.noVariation');
+          write(
+            o.format === 'csv'
+              ? emergingCsv(r)
+              : JSON.stringify(o.format === 'geojson' ? emergingGeoJson(r) : r),
+          );
         } else {
           const r = await analyzeNni(store, selection);
           notices(io, locale, r.selection);
@@ -154,7 +187,7 @@ function notices(io: Io, locale: Locale, s: SpatialSelection): void {
     const top = s.recurringLocations[0]!;
     io.err(
       `${translate(locale, s.recurringExcluded ? 'analyze.recurringExcluded' : 'analyze.recurringIncluded', {
-        locations: s.recurringLocations.length,
+        count: s.recurringLocations.length,
         incidents: s.recurringLocations.reduce((n, l) => n + l.count, 0),
         example: `${top.lat}, ${top.lon} (${top.count})`,
       })}\n`,

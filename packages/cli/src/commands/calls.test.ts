@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropTestSchema, testPostgresUrl } from '../../../../test/postgres-test-db.js';
 import { runCli, tempDir } from '../test-helpers/cli-harness.js';
 
 /*
- * `vigia import calls` and `vigia report response` end to end, with the generic mapping on a small CAD
- * file in America/Chicago (the test runs with TZ=Pacific/Chatham, so host-zone mistakes show). Week
+ * `vigia import calls` and `vigia report response` end to end on both stores (a DuckDB file, a
+ * PostgreSQL test schema), with the generic mapping on a small CAD file in America/Chicago (the test runs with TZ=Pacific/Chatham, so host-zone mistakes show). Week
  * 2019-W51 is 16–22 December 2019.
  */
 const NOW = Date.UTC(2019, 11, 23, 12, 0);
@@ -43,216 +44,247 @@ const MAPPING = {
   arrest: { column: 'disposition', values: ['arrest'] },
 };
 
-let dir: Awaited<ReturnType<typeof tempDir>>;
-let db: string;
-let csv: string;
-let mapping: string;
-beforeAll(async () => {
-  dir = await tempDir('vigia-calls-');
-  db = dir.path('calls.duckdb');
-  csv = await dir.write('calls.csv', [HEADER, ...ROWS].join('\n') + '\n');
-  mapping = await dir.write('mapping.json', JSON.stringify(MAPPING));
-  const init = await run([
-    'init',
-    '--db',
-    db,
-    '--agency-name',
-    'Test PD',
-    '--time-zone',
-    'America/Chicago',
-    '--locale',
-    'en',
-  ]);
-  expect(init.code).toBe(0);
-});
-afterAll(async () => {
-  await dir.remove();
-});
-
-describe('vigia import calls + report response', () => {
-  it('imports with quarantine and reconciles; a re-import changes nothing; a corrected call is a new version', async () => {
-    const first = await run([
-      'import',
-      'calls',
-      csv,
+describe.each(['DuckDB', 'PostgreSQL'] as const)('%s store', (kind) => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let db: string;
+  let csv: string;
+  let mapping: string;
+  beforeAll(async () => {
+    dir = await tempDir('vigia-calls-');
+    db = kind === 'PostgreSQL' ? testPostgresUrl() : dir.path('calls.duckdb');
+    csv = await dir.write('calls.csv', [HEADER, ...ROWS].join('\n') + '\n');
+    mapping = await dir.write('mapping.json', JSON.stringify(MAPPING));
+    const init = await run([
+      'init',
       '--db',
       db,
-      '--profile',
-      'generic',
-      '--mapping',
-      mapping,
-      '--json',
+      '--agency-name',
+      'Test PD',
+      '--time-zone',
+      'America/Chicago',
+      '--locale',
+      'en',
     ]);
-    expect(first.code).toBe(0);
-    const s = JSON.parse(first.out) as Record<string, unknown>;
-    expect(s).toMatchObject({ read: 7, stored: 6, updated: 0, unchanged: 0, quarantined: 1, calls: 5 });
-    expect(s['quarantineReasons']).toEqual({ BAD_DATE: 1 });
-    expect(s['intervalFlags']).toEqual({ ON_SCENE_BEFORE_RECEIVED: 1 });
+    expect(init.code).toBe(0);
+  });
+  afterAll(async () => {
+    await dir.remove();
+    if (kind === 'PostgreSQL') await dropTestSchema(db);
+  });
 
-    const again = await run([
-      'import',
-      'calls',
-      csv,
-      '--db',
-      db,
-      '--profile',
-      'generic',
-      '--mapping',
-      mapping,
-    ]);
-    expect(again.code).toBe(0);
-    expect(again.out).toContain('Read 7 rows: 0 stored, 0 updated, 6 unchanged, 1 quarantined (5 calls).');
-    // Each import left one audit row, written with its merge, by the CLI's actor.
-    const audit = await run(['audit', 'list', '--db', db, '--action', 'import.calls', '--format', 'json']);
-    const rows = (JSON.parse(audit.out) as { rows: { actor: string; after: object }[] }).rows;
-    expect(rows.map((r) => r.after)).toEqual([
-      expect.objectContaining({ file: 'calls.csv', read: 7, stored: 0, unchanged: 6, calls: 5 }),
-      expect.objectContaining({ file: 'calls.csv', profile: 'generic', read: 7, stored: 6, quarantined: 1 }),
-    ]);
-    expect(rows[0]!.actor).toMatch(/^cli:/);
+  describe('vigia import calls + report response', () => {
+    it('imports with quarantine and reconciles; a re-import changes nothing; a corrected call is a new version', async () => {
+      const first = await run([
+        'import',
+        'calls',
+        csv,
+        '--db',
+        db,
+        '--profile',
+        'generic',
+        '--mapping',
+        mapping,
+        '--json',
+      ]);
+      expect(first.code).toBe(0);
+      const s = JSON.parse(first.out) as Record<string, unknown>;
+      expect(s).toMatchObject({ read: 7, stored: 6, updated: 0, unchanged: 0, quarantined: 1, calls: 5 });
+      expect(s['quarantineReasons']).toEqual({ BAD_DATE: 1 });
+      expect(s['intervalFlags']).toEqual({ ON_SCENE_BEFORE_RECEIVED: 1 });
 
-    const fixed = await dir.write(
-      'calls.csv',
-      [
-        HEADER,
-        ...ROWS.map((r) =>
-          r.startsWith('C4,') ? r.replace(',,,2,PHONE', ',,2019-12-18 09:20:00,2,PHONE') : r,
-        ),
-      ].join('\n') + '\n',
-    );
-    const third = await run([
-      'import',
-      'calls',
-      fixed,
-      '--db',
-      db,
-      '--profile',
-      'generic',
-      '--mapping',
-      mapping,
-      '--json',
-    ]);
-    expect(JSON.parse(third.out)).toMatchObject({
-      read: 7,
-      stored: 0,
-      updated: 1,
-      unchanged: 5,
-      quarantined: 1,
+      const again = await run([
+        'import',
+        'calls',
+        csv,
+        '--db',
+        db,
+        '--profile',
+        'generic',
+        '--mapping',
+        mapping,
+      ]);
+      expect(again.code).toBe(0);
+      expect(again.out).toContain('Read 7 rows: 0 stored, 0 updated, 6 unchanged, 1 quarantined (5 calls).');
+      // Each import left one audit row, written with its merge, by the CLI's actor.
+      const audit = await run(['audit', 'list', '--db', db, '--action', 'import.calls', '--format', 'json']);
+      const rows = (JSON.parse(audit.out) as { rows: { actor: string; after: object }[] }).rows;
+      expect(rows.map((r) => r.after)).toEqual([
+        expect.objectContaining({ file: 'calls.csv', read: 7, stored: 0, unchanged: 6, calls: 5 }),
+        expect.objectContaining({
+          file: 'calls.csv',
+          profile: 'generic',
+          read: 7,
+          stored: 6,
+          quarantined: 1,
+        }),
+      ]);
+      expect(rows[0]!.actor).toMatch(/^cli:/);
+
+      const fixed = await dir.write(
+        'calls.csv',
+        [
+          HEADER,
+          ...ROWS.map((r) =>
+            r.startsWith('C4,') ? r.replace(',,,2,PHONE', ',,2019-12-18 09:20:00,2,PHONE') : r,
+          ),
+        ].join('\n') + '\n',
+      );
+      const third = await run([
+        'import',
+        'calls',
+        fixed,
+        '--db',
+        db,
+        '--profile',
+        'generic',
+        '--mapping',
+        mapping,
+        '--json',
+      ]);
+      expect(JSON.parse(third.out)).toMatchObject({
+        read: 7,
+        stored: 0,
+        updated: 1,
+        unchanged: 5,
+        quarantined: 1,
+      });
     });
-  });
 
-  it('report response --format json: first arrival, midnight crossing, exclusions, targets, arrests', async () => {
-    const r = await run(['report', 'response', '--db', db, '--week', '2019-W51', '--format', 'json']);
-    expect(r.code).toBe(0);
-    const report = JSON.parse(r.out) as {
-      periodKeys: string[];
-      rows: {
-        dimension: string;
-        key: string;
-        periods: Record<string, { current: Record<string, unknown> }>;
-      }[];
-      enforcement: {
-        dimension: string;
-        key: string;
-        periods: Record<string, { current: Record<string, unknown> }>;
-      }[];
-      workload: {
-        kind: string;
-        key: string;
-        shift: string | null;
-        periods: Record<string, { current: { calls: number } }>;
-      }[];
-    };
-    expect(report.periodKeys).toEqual(['wtd', 'd28', 'ytd']);
-    const wtd = (dimension: string, key: string) =>
-      report.rows.find((x) => x.dimension === dimension && x.key === key)?.periods['wtd']?.current;
-    // C1 300 s (first arrival), C2 900 s, C4 now 1,200 s (corrected): median 900, p90 = 900 + 0.8 × 300.
-    expect(wtd('agency', '*')).toMatchObject({
-      calls: 5,
-      measured: 3,
-      medianSec: 900,
-      excluded: { officerInitiated: 1, outOfOrder: 1, noOnScene: 0, dateOnly: 0 },
+    it('report response --format json: first arrival, midnight crossing, exclusions, targets, arrests', async () => {
+      const r = await run(['report', 'response', '--db', db, '--week', '2019-W51', '--format', 'json']);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.out) as {
+        periodKeys: string[];
+        rows: {
+          dimension: string;
+          key: string;
+          periods: Record<string, { current: Record<string, unknown> }>;
+        }[];
+        enforcement: {
+          dimension: string;
+          key: string;
+          periods: Record<string, { current: Record<string, unknown> }>;
+        }[];
+        workload: {
+          kind: string;
+          key: string;
+          shift: string | null;
+          periods: Record<string, { current: { calls: number } }>;
+        }[];
+      };
+      expect(report.periodKeys).toEqual(['wtd', 'd28', 'ytd']);
+      const wtd = (dimension: string, key: string) =>
+        report.rows.find((x) => x.dimension === dimension && x.key === key)?.periods['wtd']?.current;
+      // C1 300 s (first arrival), C2 900 s, C4 now 1,200 s (corrected): median 900, p90 = 900 + 0.8 × 300.
+      expect(wtd('agency', '*')).toMatchObject({
+        calls: 5,
+        measured: 3,
+        medianSec: 900,
+        excluded: { officerInitiated: 1, outOfOrder: 1, noOnScene: 0, dateOnly: 0 },
+      });
+      expect(wtd('agency', '*')?.['p90Sec']).toBeCloseTo(1140, 9);
+      // Priority 1 target is 7 min by default: C1 yes, C2 no.
+      expect(wtd('priority', '1')).toMatchObject({ measured: 2, medianSec: 600, withinTargetShare: 0.5 });
+      expect(wtd('unit', 'B21')).toMatchObject({ calls: 3, measured: 1 });
+      const arrests = report.enforcement.find((e) => e.dimension === 'agency')?.periods['wtd']?.current;
+      expect(arrests).toMatchObject({ calls: 5, arrests: 2 });
+      // Workload: C2 (23:55) is the night shift; responding unit A1 answered C1 and C2.
+      const a1 = report.workload.filter((w) => w.kind === 'respondingUnit' && w.key === 'A1');
+      expect(a1.map((w) => [w.shift, w.periods['wtd']?.current.calls])).toEqual([
+        ['day', 1],
+        ['night', 1],
+      ]);
     });
-    expect(wtd('agency', '*')?.['p90Sec']).toBeCloseTo(1140, 9);
-    // Priority 1 target is 7 min by default: C1 yes, C2 no.
-    expect(wtd('priority', '1')).toMatchObject({ measured: 2, medianSec: 600, withinTargetShare: 0.5 });
-    expect(wtd('unit', 'B21')).toMatchObject({ calls: 3, measured: 1 });
-    const arrests = report.enforcement.find((e) => e.dimension === 'agency')?.periods['wtd']?.current;
-    expect(arrests).toMatchObject({ calls: 5, arrests: 2 });
-    // Workload: C2 (23:55) is the night shift; responding unit A1 answered C1 and C2.
-    const a1 = report.workload.filter((w) => w.kind === 'respondingUnit' && w.key === 'A1');
-    expect(a1.map((w) => [w.shift, w.periods['wtd']?.current.calls])).toEqual([
-      ['day', 1],
-      ['night', 1],
-    ]);
-  });
 
-  it('report response: table in Spanish, csv, custom targets and a clear error without dates', async () => {
-    const table = await run([
-      'report',
-      'response',
-      '--db',
-      db,
-      '--week',
-      '2019-W51',
-      '--lang',
-      'es',
-      '--targets',
-      '1=20,2=30',
-    ]);
-    expect(table.code).toBe(0);
-    expect(table.out).toContain('Respuesta policial — semana 2019-W51 (America/Chicago)');
-    expect(table.out).toContain('Metas: 1 ≤ 20:00, 2 ≤ 30:00.');
-    expect(table.out).toMatch(/Prioridad 1 +2 \(0\) +2 \(0\) +10:00 \(—\) +14:00 \(—\) +100% \(—\)/);
-    const csvOut = await run([
-      'report',
-      'response',
-      '--db',
-      db,
-      '--from',
-      '2019-12-01',
-      '--to',
-      '2019-12-31',
-      '--format',
-      'csv',
-    ]);
-    expect(csvOut.out.split('\n')[1]).toMatch(/^range,2019-12-01,2019-12-31,agency,\*,5,3,1,0,0,1,900,1140,/);
-    const bad = await run(['report', 'response', '--db', db, '--lang', 'en']);
-    expect(bad.code).toBe(1);
-    expect(bad.err).toContain('--week / --from --to');
-    const badShift = await run([
-      'report',
-      'response',
-      '--db',
-      db,
-      '--week',
-      '2019-W51',
-      '--shifts',
-      'day=25:00',
-    ]);
-    expect(badShift.code).toBe(1);
-  });
+    it('report response: table in Spanish, csv, custom targets and a clear error without dates', async () => {
+      const table = await run([
+        'report',
+        'response',
+        '--db',
+        db,
+        '--week',
+        '2019-W51',
+        '--lang',
+        'es',
+        '--targets',
+        '1=20,2=30',
+      ]);
+      expect(table.code).toBe(0);
+      expect(table.out).toContain('Respuesta policial — semana 2019-W51 (America/Chicago)');
+      expect(table.out).toContain('Metas: 1 ≤ 20:00, 2 ≤ 30:00.');
+      // Last year's dates (2018) come before the first call: the table says so.
+      expect(table.out).toContain('Atención: las llamadas van del 2019-12-16 al 2019-12-19.');
+      // Without --priority, units mix priorities: no share within target; with it, every row has one.
+      expect(table.out).toMatch(/Unidad B21 .* — \(—\)\n/);
+      const p2 = await run([
+        'report',
+        'response',
+        '--db',
+        db,
+        '--week',
+        '2019-W51',
+        '--priority',
+        '2',
+        '--targets',
+        '1=20,2=30',
+        '--lang',
+        'en',
+      ]);
+      expect(p2.out).toContain('Calls selected: priority 2.');
+      expect(p2.out).toMatch(/Unit B21 +2 \(0\) +1 \(0\) .* 100% \(—\)\n/);
+      expect(table.out).toMatch(/Prioridad 1 +2 \(0\) +2 \(0\) +10:00 \(—\) +14:00 \(—\) +100% \(—\)/);
+      const csvOut = await run([
+        'report',
+        'response',
+        '--db',
+        db,
+        '--from',
+        '2019-12-01',
+        '--to',
+        '2019-12-31',
+        '--format',
+        'csv',
+      ]);
+      expect(csvOut.out.split('\n')[1]).toMatch(
+        /^range,2019-12-01,2019-12-31,agency,\*,5,3,1,0,0,1,900,1140,/,
+      );
+      const bad = await run(['report', 'response', '--db', db, '--lang', 'en']);
+      expect(bad.code).toBe(1);
+      expect(bad.err).toContain('--week / --from --to');
+      const badShift = await run([
+        'report',
+        'response',
+        '--db',
+        db,
+        '--week',
+        '2019-W51',
+        '--shifts',
+        'day=25:00',
+      ]);
+      expect(badShift.code).toBe(1);
+    });
 
-  it('report compstat gains a police response section; its JSON fields stay and "response" is added', async () => {
-    const r = await run(['report', 'compstat', '--db', db, '--week', '2019-W51', '--format', 'json']);
-    expect(r.code).toBe(0);
-    const json = JSON.parse(r.out) as {
-      response: { rows: { dimension: string; periods: Record<string, { current: { calls: number } }> }[] };
-    };
-    expect(Object.keys(json)).toEqual([
-      'week',
-      'timeZone',
-      'periods',
-      'rows',
-      'dataRange',
-      'remainder',
-      'response',
-    ]);
-    expect(json.response.rows.find((x) => x.dimension === 'agency')?.periods['wtd']?.current.calls).toBe(5);
-    const table = await run(['report', 'compstat', '--db', db, '--week', '2019-W51']);
-    expect(table.out).toContain('Police response — calls for service');
-    expect(table.out).toMatch(/Agency +5 \(0\) +15:00 \(—\) +19:00 \(—\)/);
-    const csv = await run(['report', 'compstat', '--db', db, '--week', '2019-W51', '--format', 'csv']);
-    expect(csv.out).not.toContain('response');
+    it('report compstat gains a police response section; its JSON fields stay and "response" is added', async () => {
+      const r = await run(['report', 'compstat', '--db', db, '--week', '2019-W51', '--format', 'json']);
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.out) as {
+        response: { rows: { dimension: string; periods: Record<string, { current: { calls: number } }> }[] };
+      };
+      expect(Object.keys(json)).toEqual([
+        'week',
+        'timeZone',
+        'periods',
+        'rows',
+        'dataRange',
+        'remainder',
+        'response',
+      ]);
+      expect(json.response.rows.find((x) => x.dimension === 'agency')?.periods['wtd']?.current.calls).toBe(5);
+      const table = await run(['report', 'compstat', '--db', db, '--week', '2019-W51']);
+      expect(table.out).toContain('Police response — calls for service');
+      expect(table.out).toMatch(/Agency +5 \(0\) +15:00 \(—\) +19:00 \(—\)/);
+      const csv = await run(['report', 'compstat', '--db', db, '--week', '2019-W51', '--format', 'csv']);
+      expect(csv.out).not.toContain('response');
+    });
   });
 });

@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
-import { translate, validateAgencyInput } from '@vigia/domain';
-import { initAgency } from '@vigia/services';
+import { VigiaError, translate, validateAgencyInput } from '@vigia/domain';
+import { checkAgencyCrs, initAgency } from '@vigia/services';
 import { cliActor, initialLocale, type Io } from '../context.js';
 import { dbLocation, withStore } from '../run-with-store.js';
 
-/** `vigia init --db FILE --agency-name NAME --time-zone IANA [--locale es|en] [--country CC]` */
+/**
+ * `vigia init --db FILE --agency-name NAME --time-zone IANA [--locale es|en] [--country CC] [--epsg N]`
+ * (`--epsg`: the metric CRS every spatial analysis uses by default, checked before the file is made).
+ */
 export function registerInit(program: Command, io: Io): void {
   program
     .command('init')
@@ -17,11 +20,30 @@ export function registerInit(program: Command, io: Io): void {
     .requiredOption('--time-zone <iana>', 'IANA time zone, e.g. America/Panama')
     .option('--locale <es|en>', 'language of reports', 'es')
     .option('--country <code>', 'ISO 3166-1 alpha-2 country code', '')
+    .option('--epsg <code>', 'metric CRS of spatial analyses (default: the UTM zone of the data)')
     .action(
-      async (o: { db?: string; agencyName: string; timeZone: string; locale: string; country: string }) => {
+      async (o: {
+        db?: string;
+        agencyName: string;
+        timeZone: string;
+        locale: string;
+        country: string;
+        epsg?: string;
+      }) => {
         const db = dbLocation(io, o.db);
-        const input = { name: o.agencyName, timeZone: o.timeZone, locale: o.locale, country: o.country };
-        validateAgencyInput(input); // before the file exists: a typo must not leave an empty database
+        const epsg = o.epsg === undefined ? undefined : Number(o.epsg);
+        if (epsg !== undefined && (!/^\d+$/.test(o.epsg!) || !Number.isSafeInteger(epsg)))
+          throw new VigiaError('INVALID_ARGUMENT', { name: '--epsg', value: o.epsg! });
+        const input = {
+          name: o.agencyName,
+          timeZone: o.timeZone,
+          locale: o.locale,
+          country: o.country,
+          epsg,
+        };
+        // before the file exists: a typo must not leave an empty database
+        validateAgencyInput(input);
+        if (epsg !== undefined) checkAgencyCrs(epsg);
         const agency = await withStore(db, (store) => initAgency(store, { ...input, actor: cliActor(io) }), {
           create: true,
         });

@@ -8,7 +8,7 @@ import { dbLocation, withStore } from '../run-with-store.js';
 
 /**
  * `vigia report response --db FILE (--week YYYY-Www | --from DATE --to DATE) [--level NAME]
- * [--targets P=MIN,...] [--shifts NAME=HH:mm,...] [--include-officer-initiated] [--format table|csv|json]`
+ * [--unit CODE] [--priority P] [--targets P=MIN,...] [--shifts NAME=HH:mm,...] [--include-officer-initiated] [--format table|csv|json]`
  */
 export function registerResponseReport(rep: Command, io: Io, lang: () => string | undefined): void {
   rep
@@ -19,6 +19,8 @@ export function registerResponseReport(rep: Command, io: Io, lang: () => string 
     .option('--from <YYYY-MM-DD>', 'or a range of dates: first day')
     .option('--to <YYYY-MM-DD>', 'last day')
     .option('--level <name>', 'group units at this level')
+    .option('--unit <code>', "only calls placed in this unit's subtree")
+    .option('--priority <p>', 'only calls of this priority (then every row has its target)')
     .option('--targets <list>', 'target minutes per priority, e.g. 1=7,2=15 (default 1=7)')
     .option('--shifts <list>', 'shift start times, e.g. day=07:00,evening=15:00,night=23:00 (default)')
     .option('--include-officer-initiated', 'count officer-initiated calls in response times')
@@ -30,6 +32,8 @@ export function registerResponseReport(rep: Command, io: Io, lang: () => string 
         from?: string;
         to?: string;
         level?: string;
+        unit?: string;
+        priority?: string;
         targets?: string;
         shifts?: string;
         includeOfficerInitiated?: boolean;
@@ -47,6 +51,8 @@ export function registerResponseReport(rep: Command, io: Io, lang: () => string 
             from: o.from,
             to: o.to,
             level: o.level,
+            unit: o.unit,
+            priority: o.priority,
             targetsSec: o.targets === undefined ? undefined : parseTargets(o.targets),
             shifts: o.shifts === undefined ? undefined : parseShifts(o.shifts),
             includeOfficerInitiated: o.includeOfficerInitiated === true,

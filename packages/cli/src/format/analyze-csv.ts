@@ -1,4 +1,5 @@
 import type {
+  EmergingResult,
   HotspotsResult,
   KdeAnalysisResult,
   KnoxAnalysisResult,
@@ -21,6 +22,45 @@ export function hotspotsCsv(r: HotspotsResult): string {
   return csv(
     ['cell_id', 'row', 'col', 'x', 'y', 'lon', 'lat', 'count', 'z', 'p', 'class'],
     r.cells.map((c) => [c.id, c.row, c.col, c.x, c.y, c.lon, c.lat, c.count, c.z, c.p, c.class]),
+  );
+}
+
+/**
+ * One line per study-area cell: id, row, col, centroid (metres and WGS84), incidents over all steps,
+ * emerging category, steps hot and cold (p < alpha), Mann–Kendall z and p of its Gi* z-scores.
+ */
+export function emergingCsv(r: EmergingResult): string {
+  return csv(
+    [
+      'cell_id',
+      'row',
+      'col',
+      'x',
+      'y',
+      'lon',
+      'lat',
+      'count',
+      'category',
+      'hot_steps',
+      'cold_steps',
+      'trend_z',
+      'trend_p',
+    ],
+    r.cells.map((c) => [
+      c.id,
+      c.row,
+      c.col,
+      c.x,
+      c.y,
+      c.lon,
+      c.lat,
+      c.count,
+      c.category,
+      c.hotSteps,
+      c.coldSteps,
+      c.trendZ,
+      c.trendP,
+    ]),
   );
 }
 

@@ -52,6 +52,24 @@ export function formatResponseTable(report: ResponseReport, locale: Locale): str
           targets: targets.map(([p, s]) => `${p} ≤ ${formatDuration(s)}`).join(', '),
         }),
   );
+  if (targets.length > 0) lines.push(translate(locale, 'calls.targetNote'));
+  const { unit, priority } = report.options;
+  if (unit !== null || priority !== null) {
+    const what = [
+      unit === null ? null : translate(locale, 'calls.selectionUnit', { unit }),
+      priority === null ? null : translate(locale, 'calls.selectionPriority', { priority }),
+    ];
+    lines.push(translate(locale, 'calls.selection', { what: what.filter((x) => x !== null).join(', ') }));
+  }
+  const outside = report.periodKeys.filter((k) => report.periods[k]!.outsideData);
+  if (report.dataRange && outside.length > 0) {
+    lines.push(
+      translate(locale, 'calls.outsideData', {
+        ...report.dataRange,
+        windows: outside.map((k) => windowName(locale, k)).join(', '),
+      }),
+    );
+  }
   const agencyRow = report.rows.find((r) => r.dimension === 'agency');
   if (
     !agencyRow ||
@@ -64,7 +82,7 @@ export function formatResponseTable(report: ResponseReport, locale: Locale): str
   }
   const pair = (c: string, p: string) => `${c} (${p})`.padStart(18);
   for (const k of report.periodKeys) {
-    const p = report.periods[k]!;
+    const { outsideData: _outside, ...p } = report.periods[k]!;
     lines.push('', translate(locale, 'calls.window', { name: windowName(locale, k), ...p }));
     lines.push(
       [

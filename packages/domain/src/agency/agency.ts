@@ -18,6 +18,11 @@ export interface Agency {
   locale: Locale;
   /** Always "monday": the COMPSTAT week is Monday–Sunday in agency time. */
   weekStart: 'monday';
+  /**
+   * EPSG code of the metric CRS every spatial analysis projects to by default (a national or city grid
+   * in metres, checked with proj4); null = the UTM zone of the analysed incidents.
+   */
+  epsg: number | null;
 }
 
 /**

@@ -70,6 +70,10 @@ const SAMPLE_PARAMS = {
   LAST_ADMIN: { username: 'root' },
   PASSWORD_INPUT_REQUIRED: {},
   PASSWORD_MISMATCH: {},
+  FILE_NOT_WRITABLE: { file: '/tmp/none/book.pdf', detail: 'ENOENT: no such file or directory' },
+  TOO_FEW_TIME_STEPS: { from: '2019-12-01', to: '2019-12-10', count: 1, step: 'week', min: 2 },
+  CRS_UNKNOWN: { value: '99999' },
+  CRS_NOT_METRIC: { value: '2276', unit: 'us-ft' },
 } as const satisfies Record<ErrorCode, MessageParams>;
 
 const placeholders = (template: string) =>

@@ -58,6 +58,10 @@ export const ERROR_CATALOGUE = {
   LAST_ADMIN: { httpStatus: 409 },
   PASSWORD_INPUT_REQUIRED: { httpStatus: 400 },
   PASSWORD_MISMATCH: { httpStatus: 400 },
+  FILE_NOT_WRITABLE: { httpStatus: 500 },
+  TOO_FEW_TIME_STEPS: { httpStatus: 422 },
+  CRS_UNKNOWN: { httpStatus: 400 },
+  CRS_NOT_METRIC: { httpStatus: 400 },
 } as const satisfies Record<string, { httpStatus: number }>;
 
 /** One catalogued error code, e.g. `"STORE_LOCKED"`. */

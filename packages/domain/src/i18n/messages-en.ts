@@ -82,6 +82,14 @@ export const messagesEn = {
     PASSWORD_INPUT_REQUIRED:
       'No password given: run the command in a terminal to type it, or pipe it in with --password-stdin.',
     PASSWORD_MISMATCH: 'The two passwords typed differ. Nothing was changed; try again.',
+    FILE_NOT_WRITABLE:
+      'Cannot write {{file}}: {{detail}}. Check that the folder exists and that you may write there.',
+    TOO_FEW_TIME_STEPS:
+      'The period {{from}} to {{to}} holds {{count}} whole time steps (step: {{step}}); emerging hot spots need at least {{min}} (10 or more for a reliable trend). Choose a longer period or a shorter step.',
+    CRS_UNKNOWN:
+      'EPSG:{{value}} is not a coordinate reference system Vigía knows. Give the EPSG code of a projected system in metres: your national or city grid, or a UTM zone (326zz north of the equator, 327zz south).',
+    CRS_NOT_METRIC:
+      'EPSG:{{value}} is not a projected system in metres (its unit: {{unit}}), and every distance in the analyses is in metres. Give a metric grid instead, e.g. the UTM zone (326zz north, 327zz south) or the metre version of your state or national grid.',
   },
   api: {
     internal: 'Unexpected server error. Please report it with this request id: {{requestId}}.',
@@ -201,6 +209,13 @@ export const messagesEn = {
       'This agency has no calls for service in these dates. Import them with: vigia import calls FILE --profile NAME',
     noTime: '(no time)',
     rangeWindow: 'Selected dates',
+    outsideData:
+      'Warning: the calls run from {{first}} to {{last}}. Windows reaching outside those dates ({{windows}}) count days with no data: their comparisons mean little.',
+    targetNote:
+      'Within target is given only where all calls share one priority (priority rows, or --priority P): mixing priorities with different targets misleads.',
+    selection: 'Calls selected: {{what}}.',
+    selectionUnit: 'unit {{unit}}',
+    selectionPriority: 'priority {{priority}}',
   },
   quarantineList: {
     header: 'Quarantined rows (import, file, row, reason, column = value):',
@@ -221,13 +236,25 @@ export const messagesEn = {
     stopping: 'Stopping…',
   },
   analyze: {
-    noLocation: '{{count}} incidents of this selection have no location and are not in the analysis.',
-    recurringIncluded:
-      'Warning: {{locations}} locations recur far more often than chance allows ({{incidents}} incidents), e.g. {{example}}. They may be fallback geocodes (a station, a centroid) and can show up as false hot spots: leave them out with --exclude-recurring.',
-    recurringExcluded:
-      '{{locations}} locations that recur far more often than chance allows were left out ({{incidents}} incidents), e.g. {{example}}.',
-    outsideArea:
+    // Plural forms (i18next `count`, CLDR categories: English one/other).
+    noLocation_one: '1 incident of this selection has no location and is not in the analysis.',
+    noLocation_other: '{{count}} incidents of this selection have no location and are not in the analysis.',
+    recurringIncluded_one:
+      'Warning: 1 location recurs far more often than chance allows ({{incidents}} incidents), e.g. {{example}}. It may be a fallback geocode (a station, a centroid) and can show up as a false hot spot: leave it out with --exclude-recurring.',
+    recurringIncluded_other:
+      'Warning: {{count}} locations recur far more often than chance allows ({{incidents}} incidents), e.g. {{example}}. They may be fallback geocodes (a station, a centroid) and can show up as false hot spots: leave them out with --exclude-recurring.',
+    recurringExcluded_one:
+      '1 location that recurs far more often than chance allows was left out ({{incidents}} incidents), e.g. {{example}}.',
+    recurringExcluded_other:
+      '{{count}} locations that recur far more often than chance allows were left out ({{incidents}} incidents), e.g. {{example}}.',
+    outsideArea_one: '1 incident lies outside the study area (the unit polygons) and is not in the grid.',
+    outsideArea_other:
       '{{count}} incidents lie outside the study area (the unit polygons) and are not in the grid.',
+    outsideSteps_one:
+      '1 incident falls in a partial week or month at an end of the period and is not in the cube.',
+    outsideSteps_other:
+      '{{count}} incidents fall in a partial week or month at an end of the period and are not in the cube.',
+    fewSteps: 'Warning: only {{count}} time steps; the trend test needs 10 or more to be reliable.',
     fewCells: 'Warning: only {{count}} cells; Gi* z-scores are unreliable with fewer than 30.',
     noVariation: 'Every cell has the same count: there are no hot or cold spots to find.',
     bandwidthBelowCell:
@@ -313,5 +340,46 @@ export const messagesEn = {
     disabled: 'disabled',
     lockedUntil: 'locked until {{until}}',
     header: 'user name, name, role, unit, status',
+  },
+  book: {
+    title: 'COMPSTAT book',
+    week: 'Week {{week}}',
+    windows: 'Windows compared with the same dates one year earlier',
+    window: '{{label}}: {{start}} to {{end}} (against {{previousStart}} to {{previousEnd}})',
+    units: 'One page per {{level}} ({{count}} units)',
+    generatedAt: 'Generated {{at}} ({{timeZone}})',
+    anchorTitle: 'Audit log anchor',
+    anchor: 'Newest audit log row when the book was made: no. {{seq}}, written {{at}} UTC. Its SHA-256 hash:',
+    anchorNote:
+      'Each audit row carries the hash of the one before it, so this hash pins the whole log up to that row: if any earlier row is edited or deleted, the chain no longer leads to it.',
+    anchorEmpty: 'The audit log is empty: there is no row to anchor this book to.',
+    contents: 'Contents',
+    agencySection: 'Agency-wide',
+    remainderRow: 'In no {{level}} shown',
+    byUnitSection: 'Summary by {{level}}',
+    diff: 'Chg.',
+    mapTitle: 'Map: incidents of the last 28 days ({{start}} to {{end}})',
+    mapCaption: '{{count}} incidents on the map; {{missing}} without a location are not drawn.',
+    mapNoGeometry: 'No map: the unit was imported without a polygon and no incident has a location.',
+    mapLegend: 'Thick line: the unit; thin lines: {{level}}; dots: incidents.',
+    trendTitle: 'Incidents per week, all categories',
+    trendRecent: 'Last 52 weeks (to {{end}})',
+    trendBefore: 'The 52 weeks before',
+    actionItems: 'Open action items',
+    actionTitle: 'Action item',
+    owner: 'Owner',
+    due: 'Due',
+    status: 'Status',
+    none: 'none',
+    overdue: 'overdue',
+    statusOpen: 'open',
+    statusInProgress: 'in progress',
+    statusDone: 'done',
+    statusDropped: 'dropped',
+    page: 'Page {{page}} of {{pages}}',
+    continued: '(continued)',
+    pageColumn: 'Page',
+    footer: '{{agency}} — COMPSTAT {{week}}',
+    written: 'Book written to {{file}}: {{pages}} pages.',
   },
 } as const;

@@ -1,6 +1,9 @@
 import type { messagesEn } from './messages-en.js';
 
-type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+/** The English keys, plus a Spanish `_many` plural form (CLDR: exact millions) beside every `_other`. */
+type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> } & {
+  readonly [K in keyof T as K extends `${infer B}_other` ? `${B}_many` : never]: string;
+};
 
 /** Mensajes en español. Mismas claves que messages-en.ts (lo comprueba el tipo y una prueba). */
 export const messagesEs: Shape<typeof messagesEn> = {
@@ -89,6 +92,14 @@ export const messagesEs: Shape<typeof messagesEn> = {
     PASSWORD_INPUT_REQUIRED:
       'No se indicó la contraseña: ejecute el comando en una terminal para escribirla, o envíela con --password-stdin.',
     PASSWORD_MISMATCH: 'Las dos contraseñas escritas no coinciden. No se cambió nada; inténtelo de nuevo.',
+    FILE_NOT_WRITABLE:
+      'No se puede escribir {{file}}: {{detail}}. Compruebe que la carpeta existe y que puede escribir en ella.',
+    TOO_FEW_TIME_STEPS:
+      'El periodo del {{from}} al {{to}} contiene {{count}} pasos de tiempo completos (paso: {{step}}); los puntos calientes emergentes necesitan al menos {{min}} (10 o más para una tendencia fiable). Elija un periodo más largo o un paso más corto.',
+    CRS_UNKNOWN:
+      'EPSG:{{value}} no es un sistema de referencia de coordenadas que Vigía conozca. Indique el código EPSG de un sistema proyectado en metros: la cuadrícula nacional o de la ciudad, o una zona UTM (326zz al norte del ecuador, 327zz al sur).',
+    CRS_NOT_METRIC:
+      'EPSG:{{value}} no es un sistema proyectado en metros (su unidad: {{unit}}), y todas las distancias de los análisis son en metros. Indique una cuadrícula métrica, p. ej. la zona UTM (326zz norte, 327zz sur) o la versión en metros de la cuadrícula estatal o nacional.',
   },
   api: {
     internal: 'Error inesperado del servidor. Repórtelo con este identificador de solicitud: {{requestId}}.',
@@ -213,6 +224,13 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'Esta institución no tiene llamadas de servicio en estas fechas. Impórtelas con: vigia import calls ARCHIVO --profile NOMBRE',
     noTime: '(sin hora)',
     rangeWindow: 'Fechas elegidas',
+    outsideData:
+      'Atención: las llamadas van del {{first}} al {{last}}. Las ventanas que salen de esas fechas ({{windows}}) cuentan días sin datos: sus comparaciones dicen poco.',
+    targetNote:
+      'Dentro de meta solo se da donde todas las llamadas tienen una misma prioridad (filas de prioridad, o --priority P): mezclar prioridades con metas distintas confunde.',
+    selection: 'Llamadas seleccionadas: {{what}}.',
+    selectionUnit: 'unidad {{unit}}',
+    selectionPriority: 'prioridad {{priority}}',
   },
   quarantineList: {
     header: 'Filas en cuarentena (importación, archivo, fila, motivo, columna = valor):',
@@ -233,13 +251,38 @@ export const messagesEs: Shape<typeof messagesEn> = {
     stopping: 'Deteniendo…',
   },
   analyze: {
-    noLocation: '{{count}} incidentes de esta selección no tienen ubicación y no entran en el análisis.',
-    recurringIncluded:
-      'Atención: {{locations}} ubicaciones se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}. Pueden ser geocódigos por defecto (una estación, un centroide) y aparecer como falsos puntos calientes: exclúyalas con --exclude-recurring.',
-    recurringExcluded:
-      'Se excluyeron {{locations}} ubicaciones que se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}.',
-    outsideArea:
+    // Formas de plural (i18next `count`, categorías CLDR del español: one, many = millones exactos, other).
+    noLocation_one: '1 incidente de esta selección no tiene ubicación y no entra en el análisis.',
+    noLocation_many:
+      '{{count}} de incidentes de esta selección no tienen ubicación y no entran en el análisis.',
+    noLocation_other:
+      '{{count}} incidentes de esta selección no tienen ubicación y no entran en el análisis.',
+    recurringIncluded_one:
+      'Atención: 1 ubicación se repite mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}. Puede ser un geocódigo por defecto (una estación, un centroide) y aparecer como un falso punto caliente: exclúyala con --exclude-recurring.',
+    recurringIncluded_many:
+      'Atención: {{count}} de ubicaciones se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}. Pueden ser geocódigos por defecto (una estación, un centroide) y aparecer como falsos puntos calientes: exclúyalas con --exclude-recurring.',
+    recurringIncluded_other:
+      'Atención: {{count}} ubicaciones se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}. Pueden ser geocódigos por defecto (una estación, un centroide) y aparecer como falsos puntos calientes: exclúyalas con --exclude-recurring.',
+    recurringExcluded_one:
+      'Se excluyó 1 ubicación que se repite mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}.',
+    recurringExcluded_many:
+      'Se excluyeron {{count}} de ubicaciones que se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}.',
+    recurringExcluded_other:
+      'Se excluyeron {{count}} ubicaciones que se repiten mucho más de lo que permite el azar ({{incidents}} incidentes), p. ej. {{example}}.',
+    outsideArea_one:
+      '1 incidente está fuera del área de estudio (los polígonos de la unidad) y no entra en la cuadrícula.',
+    outsideArea_many:
+      '{{count}} de incidentes están fuera del área de estudio (los polígonos de la unidad) y no entran en la cuadrícula.',
+    outsideArea_other:
       '{{count}} incidentes están fuera del área de estudio (los polígonos de la unidad) y no entran en la cuadrícula.',
+    outsideSteps_one:
+      '1 incidente cae en una semana o un mes incompleto en un extremo del periodo y no entra en el cubo.',
+    outsideSteps_many:
+      '{{count}} de incidentes caen en una semana o un mes incompleto en un extremo del periodo y no entran en el cubo.',
+    outsideSteps_other:
+      '{{count}} incidentes caen en una semana o un mes incompleto en un extremo del periodo y no entran en el cubo.',
+    fewSteps:
+      'Atención: solo {{count}} pasos de tiempo; la prueba de tendencia necesita 10 o más para ser fiable.',
     fewCells: 'Atención: solo {{count}} celdas; los valores z de Gi* no son fiables con menos de 30.',
     noVariation: 'Todas las celdas tienen el mismo conteo: no hay puntos calientes ni fríos que encontrar.',
     bandwidthBelowCell:
@@ -327,5 +370,47 @@ export const messagesEs: Shape<typeof messagesEn> = {
     disabled: 'deshabilitado',
     lockedUntil: 'bloqueado hasta {{until}}',
     header: 'usuario, nombre, rol, unidad, estado',
+  },
+  book: {
+    title: 'Libro COMPSTAT',
+    week: 'Semana {{week}}',
+    windows: 'Ventanas comparadas con las mismas fechas un año antes',
+    window: '{{label}}: {{start}} a {{end}} (frente a {{previousStart}} a {{previousEnd}})',
+    units: 'Una página por {{level}} ({{count}} unidades)',
+    generatedAt: 'Generado el {{at}} ({{timeZone}})',
+    anchorTitle: 'Ancla del registro de auditoría',
+    anchor:
+      'Última fila del registro de auditoría al generar el libro: n.º {{seq}}, escrita el {{at}} UTC. Su hash SHA-256:',
+    anchorNote:
+      'Cada fila del registro lleva el hash de la anterior, así que este hash fija todo el registro hasta esa fila: si se edita o borra una fila anterior, la cadena deja de llegar a él.',
+    anchorEmpty: 'El registro de auditoría está vacío: no hay fila a la que anclar este libro.',
+    contents: 'Contenido',
+    agencySection: 'Toda la institución',
+    remainderRow: 'En ningún {{level}} mostrado',
+    byUnitSection: 'Resumen por {{level}}',
+    diff: 'Dif.',
+    mapTitle: 'Mapa: incidentes de los últimos 28 días ({{start}} a {{end}})',
+    mapCaption: '{{count}} incidentes en el mapa; {{missing}} sin ubicación no se dibujan.',
+    mapNoGeometry: 'Sin mapa: la unidad se importó sin polígono y ningún incidente tiene ubicación.',
+    mapLegend: 'Línea gruesa: la unidad; líneas finas: {{level}}; puntos: incidentes.',
+    trendTitle: 'Incidentes por semana, todas las categorías',
+    trendRecent: 'Últimas 52 semanas (hasta el {{end}})',
+    trendBefore: 'Las 52 semanas anteriores',
+    actionItems: 'Compromisos abiertos',
+    actionTitle: 'Compromiso',
+    owner: 'Responsable',
+    due: 'Vence',
+    status: 'Estado',
+    none: 'ninguno',
+    overdue: 'vencido',
+    statusOpen: 'abierto',
+    statusInProgress: 'en curso',
+    statusDone: 'cumplido',
+    statusDropped: 'descartado',
+    page: 'Página {{page}} de {{pages}}',
+    continued: '(continuación)',
+    pageColumn: 'Pág.',
+    footer: '{{agency}} — COMPSTAT {{week}}',
+    written: 'Libro escrito en {{file}}: {{pages}} páginas.',
   },
 };

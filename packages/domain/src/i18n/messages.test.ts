@@ -22,10 +22,35 @@ const placeholders = (text: string) =>
 const es = new Map(leaves(messagesEs));
 const en = new Map(leaves(messagesEn));
 
+// Spanish has one plural category English lacks (CLDR "many": exact millions, "1000000 de incidentes").
+const esOnly = (key: string) => key.endsWith('_many');
+
 describe('messages', () => {
-  it('Spanish and English have exactly the same keys', () => {
-    expect([...es.keys()].sort()).toEqual([...en.keys()].sort());
+  it('Spanish and English have exactly the same keys (besides Spanish "_many" plural forms)', () => {
+    expect([...es.keys()].filter((k) => !esOnly(k)).sort()).toEqual([...en.keys()].sort());
     expect(es.size).toBeGreaterThan(50);
+    for (const key of [...es.keys()].filter(esOnly)) {
+      expect(en.has(key.replace(/_many$/, '_other')), key).toBe(true);
+      expect(placeholders(es.get(key)!), key).toEqual(placeholders(en.get(key.replace(/_many$/, '_other'))!));
+    }
+  });
+
+  it('plural messages take the singular for 1 and the plural otherwise, in both languages', () => {
+    const p = { incidents: 40, example: '41.8, -87.6 (40)' };
+    expect(translate('en', 'analyze.recurringExcluded', { ...p, count: 1 })).toMatch(
+      /^1 location that recurs/,
+    );
+    expect(translate('en', 'analyze.recurringExcluded', { ...p, count: 2 })).toMatch(
+      /^2 locations that recur/,
+    );
+    expect(translate('es', 'analyze.recurringExcluded', { ...p, count: 1 })).toMatch(
+      /^Se excluyó 1 ubicación /,
+    );
+    expect(translate('es', 'analyze.recurringExcluded', { ...p, count: 3 })).toMatch(
+      /^Se excluyeron 3 ubicaciones /,
+    );
+    expect(translate('es', 'analyze.noLocation', { count: 1_000_000 })).toMatch(/^1000000 de incidentes/);
+    expect(translate('en', 'analyze.noLocation', { count: 0 })).toMatch(/^0 incidents/);
   });
 
   it('every message is non-empty and has the same placeholders in both languages', () => {

@@ -28,6 +28,8 @@ describe('updateAgencySettings', () => {
       [{ name: '  ' }, 'INVALID_ARGUMENT'],
       [{ country: 'Panama' }, 'INVALID_ARGUMENT'],
       [{ locale: 'fr' }, 'INVALID_LOCALE'],
+      [{ epsg: 4326 }, 'CRS_NOT_METRIC'],
+      [{ epsg: 12 }, 'CRS_UNKNOWN'],
     ] as const) {
       const e = await updateAgencySettings(store, input, 1).catch((x: unknown) => x);
       expect(isVigiaError(e, code), JSON.stringify(input)).toBe(true);

@@ -112,7 +112,9 @@ export async function importCalls(store: Store, input: ImportCallsInput): Promis
       else if (p.locationFlag === 'outside_jurisdiction') s.outsideJurisdiction++;
       if (p.unitDisagrees) s.unitDisagreements++;
       if (r.sourceUnit !== null && p.sourceUnitId === null) s.unknownSourceUnits++;
-      session.addCall(rowNo, { ...r, ...p });
+      // The record is this row's own: placing it in place costs nothing, where an object spread of its
+      // 26 fields was a fifth of the import's time (bench/calls.js, node --cpu-prof).
+      session.addCall(rowNo, Object.assign(r, p));
     },
     input.onProgress,
   );

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { DuckDbStore, type Store } from '@vigia/store';
+import { isCallStore, type CallStore, type Store } from '@vigia/store';
 import { sharedPath } from '../../../../test/shared-reference.js';
 import { initAgency } from '../agency/init-agency.js';
+import { STORE_KINDS, openTestStore, removeTestStores } from '../test-helpers/both-stores.js';
 import { importUnits } from '../units/import-units.js';
 import { importCalls } from './import-calls.js';
-import { responseReport, type ResponseReport } from './response-report.js';
+import { responseReport } from './response-report.js';
+import type { ResponseReport } from './response-types.js';
 
 /**
  * The two CAD extracts in ../shared/data. Seattle's response times are checked against an independent
@@ -22,7 +24,16 @@ let store: Store | undefined;
 afterEach(async () => {
   await store?.close();
   store = undefined;
+  await removeTestStores();
 });
+
+/** A fresh store of `kind` that keeps calls (both adapters do). */
+async function callStore(kind: (typeof STORE_KINDS)[number]): Promise<Store & CallStore> {
+  const s = await openTestStore(kind);
+  store = s;
+  if (!isCallStore(s)) throw new Error(`${kind} store keeps no calls`);
+  return s;
+}
 
 function splitCsvLine(line: string): string[] {
   const out: string[] = [];
@@ -79,9 +90,9 @@ function row(report: ResponseReport, dimension: string, key: string) {
   return r.periods['range']!.current;
 }
 
-describe('seattle-cad on the real Seattle sample', () => {
+describe.each(STORE_KINDS)('seattle-cad on the real Seattle sample (%s)', (kind) => {
   it('imports all 222 calls; medians and 90th percentiles equal an independent computation', async () => {
-    const calls = await DuckDbStore.open(':memory:');
+    const calls = await callStore(kind);
     store = calls;
     await initAgency(store, { name: 'Seattle PD', timeZone: 'America/Los_Angeles', locale: 'en' });
     // Calls first, units later: importing the same calls again places them (no new version).
@@ -141,9 +152,9 @@ describe('seattle-cad on the real Seattle sample', () => {
   });
 });
 
-describe('sacramento-cad on the real Sacramento extract', () => {
+describe.each(STORE_KINDS)('sacramento-cad on the real Sacramento extract (%s)', (kind) => {
   it('gives volumes and no response time (dates only)', async () => {
-    store = await DuckDbStore.open(':memory:');
+    store = await callStore(kind);
     await initAgency(store, { name: 'Sacramento PD', timeZone: 'America/Los_Angeles', locale: 'en' });
     const imported = await importCalls(store, {
       file: sharedPath(SACRAMENTO),

@@ -22,14 +22,15 @@ export const DEFAULT_SHIFTS: readonly ShiftDefinition[] = [
 
 /**
  * Parses `--targets` text: comma-separated `PRIORITY=MINUTES` (decimals allowed), e.g. `1=7,2=15`.
+ * @param name - the option's name in error messages (`targets` for the API).
  * @returns seconds per priority.
  * @throws VigiaError INVALID_ARGUMENT naming the bad part.
  */
-export function parseTargets(text: string): Record<string, number> {
+export function parseTargets(text: string, name = '--targets'): Record<string, number> {
   const targets: Record<string, number> = {};
   for (const part of text.split(',')) {
     const m = /^\s*([^=\s]+)\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
-    if (!m) throw new VigiaError('INVALID_ARGUMENT', { name: '--targets', value: part });
+    if (!m) throw new VigiaError('INVALID_ARGUMENT', { name, value: part });
     targets[m[1]!] = Math.round(Number(m[2]) * 60);
   }
   return targets;
@@ -40,17 +41,17 @@ export function parseTargets(text: string): Record<string, number> {
  * A shift runs from its start to the next one's; the last runs past midnight to the first.
  * @throws VigiaError INVALID_ARGUMENT for a bad part, a repeated start or no shift at all.
  */
-export function parseShifts(text: string): ShiftDefinition[] {
+export function parseShifts(text: string, name = '--shifts'): ShiftDefinition[] {
   const shifts = text.split(',').map((part) => {
     const m = /^\s*([^=\s]+)\s*=\s*(\d{1,2}):(\d{2})\s*$/.exec(part);
     const h = Number(m?.[2]);
     const mi = Number(m?.[3]);
-    if (!m || h > 23 || mi > 59) throw new VigiaError('INVALID_ARGUMENT', { name: '--shifts', value: part });
+    if (!m || h > 23 || mi > 59) throw new VigiaError('INVALID_ARGUMENT', { name, value: part });
     return { name: m[1]!, startMinute: h * 60 + mi };
   });
   const starts = new Set(shifts.map((s) => s.startMinute));
   if (shifts.length === 0 || starts.size !== shifts.length) {
-    throw new VigiaError('INVALID_ARGUMENT', { name: '--shifts', value: text });
+    throw new VigiaError('INVALID_ARGUMENT', { name, value: text });
   }
   return shifts.sort((a, b) => a.startMinute - b.startMinute);
 }

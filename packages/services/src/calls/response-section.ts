@@ -1,6 +1,7 @@
 import type { Store } from '@vigia/store';
 import { isCallStore } from '@vigia/store';
-import { responseReport, type ResponseReport, type ResponseReportInput } from './response-report.js';
+import { responseReport } from './response-report.js';
+import type { ResponseReport, ResponseReportInput } from './response-types.js';
 
 /**
  * The "police response" section of the weekly COMPSTAT report: the response report of the same week

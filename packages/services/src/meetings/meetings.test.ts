@@ -7,6 +7,7 @@ import { FIXTURE_HEADER, FIXTURE_MAPPING, fixtureAgency } from '../test-helpers/
 import { STORE_KINDS, openTestStore, removeTestStores } from '../test-helpers/both-stores.js';
 import type { ActionItemFigures } from './generate-agenda.js';
 import { generateAgenda } from './generate-agenda.js';
+import { bookActionItems } from './book-items.js';
 import { createActionItem, createMeeting, meetingUnits, updateActionItem } from './meetings.js';
 
 /**
@@ -229,6 +230,41 @@ for (const kind of STORE_KINDS) {
         (x: unknown) => x,
       );
       expect(isVigiaError(e, 'INVALID_ARGUMENT')).toBe(true);
+    });
+
+    it('gives the book the open items of a unit and the units below it, with their owner', async () => {
+      const { meeting } = await createMeeting(
+        store,
+        { week: '2019-W50', unitIds: [unit['2']!.id], actor: ANA },
+        { now: NOW },
+      );
+      const open = await createActionItem(store, {
+        meetingId: meeting.id,
+        unitId: unit['22']!.id,
+        title: 'Lighting on the plaza',
+        dueDate: '2020-01-15',
+        actor: ANA,
+      });
+      const done = await createActionItem(store, {
+        meetingId: meeting.id,
+        unitId: unit['2']!.id,
+        owner: { name: 'Lt. Mora', userId: null },
+        title: 'Done already',
+        actor: ANA,
+      });
+      await updateActionItem(store, done.id, { status: 'done' }, ANA);
+      const itemsOf = bookActionItems(store, 'es');
+      const district = await itemsOf(unit['2']!.id);
+      expect(district.map((i) => i.title)).toContain(open.title);
+      expect(district.map((i) => i.title)).not.toContain(done.title);
+      expect(district.find((i) => i.title === open.title)).toEqual({
+        title: 'Lighting on the plaza',
+        owner: 'el jefe de la unidad',
+        due: '2020-01-15',
+        status: 'open',
+      });
+      expect((await itemsOf(unit['21']!.id)).map((i) => i.title)).not.toContain(open.title);
+      expect((await itemsOf(unit['1']!.id)).map((i) => i.title)).not.toContain(open.title);
     });
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResponseWindowStats } from '../calls/response-groups.js';
-import type { ResponseRow } from '../calls/response-report.js';
+import type { ResponseRow } from '../calls/response-types.js';
 import { responseSlip } from './response-rules.js';
 
 const stats = (measured: number, p90Sec: number | null): ResponseWindowStats => ({
@@ -18,6 +18,7 @@ const stats = (measured: number, p90Sec: number | null): ResponseWindowStats => 
 const unitRow = (current: ResponseWindowStats, previous: ResponseWindowStats): ResponseRow => ({
   dimension: 'unit',
   key: 'N',
+  targetSec: null,
   periods: { d28: { current, previous }, wtd: { current: stats(5, 9999), previous: stats(5, 1) } },
 });
 

@@ -1,4 +1,4 @@
-import type { ResponseRow } from '../calls/response-report.js';
+import type { ResponseRow } from '../calls/response-types.js';
 
 /** A 90th percentile below this many measured calls (in either window) is too noisy to discuss. */
 export const RESPONSE_MIN_MEASURED = 30;

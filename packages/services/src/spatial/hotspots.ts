@@ -1,24 +1,8 @@
-import {
-  cellCentre,
-  cellsInPolygons,
-  distanceBandNeighbours,
-  getisOrdGiStar,
-  gridAroundPoints,
-  gridCounts,
-  gridForExtent,
-  knnNeighbours,
-  type SquareGrid,
-} from '@vigia/analysis';
-import { VigiaError, type UnitGeometry } from '@vigia/domain';
+import { getisOrdGiStar, type SquareGrid } from '@vigia/analysis';
 import type { Store } from '@vigia/store';
 import { cellRing } from './cell-geometry.js';
-import {
-  loadSelection,
-  requireIncidents,
-  round,
-  type SpatialSelection,
-  type SpatialSelectionInput,
-} from './selection.js';
+import { loadSelection, round, type SpatialSelection, type SpatialSelectionInput } from './selection.js';
+import { studyCells, type CellWeights } from './study-cells.js';
 
 /** Options of {@link analyzeHotspots}. */
 export interface HotspotsInput extends SpatialSelectionInput {
@@ -57,7 +41,7 @@ export interface HotspotsResult {
   analysis: 'hotspots';
   selection: SpatialSelection;
   grid: SquareGrid;
-  weights: { kind: 'distance'; distanceBandMeters: number } | { kind: 'knn'; k: number };
+  weights: CellWeights;
   fdr: boolean;
   thresholds: { p90: number; p95: number; p99: number };
   cells: HotspotCell[];
@@ -69,41 +53,19 @@ export interface HotspotsResult {
 /**
  * Gi* hot and cold spots of a unit, category and period on a square grid (docs/methods/gistar.md).
  * Study area: the cells that intersect the unit's polygon (or the top-level units' polygons for the
- * whole agency), zeros included; without polygons, the grid around the points.
+ * whole agency), zeros included; without polygons, the grid around the points (see studyCells).
  * @throws VigiaError as loadSelection; TOO_FEW_INCIDENTS below 2 located incidents; INVALID_ARGUMENT
  *   for a bad cell size, band or k.
  */
 export async function analyzeHotspots(store: Store, input: HotspotsInput): Promise<HotspotsResult> {
   const loaded = await loadSelection(store, input);
-  requireIncidents(loaded, 2, 'Gi*');
-  const cell = positive('--cell-size', input.cellSizeMeters ?? 250);
-  const grid = studyGrid(loaded.studyArea, loaded.xs, loaded.ys, cell);
-  const counts = gridCounts(loaded.xs, loaded.ys, grid);
-  const keep = new Set(
-    loaded.studyArea.length > 0 ? cellsInPolygons(grid, loaded.studyArea) : counts.counts.keys(),
+  const study = studyCells(
+    loaded,
+    { cellSizeMeters: input.cellSizeMeters ?? 250, distanceBandMeters: input.distanceBandMeters, k: input.k },
+    'Gi*',
   );
-  counts.counts.forEach((c, id) => {
-    if (c > 0) keep.add(id); // a cell holding incidents is always in the study area (make_gistar.R rule)
-  });
-  const ids = [...keep].sort((a, b) => a - b);
-  if (ids.length < 2) requireIncidents({ ...loaded, xs: new Float64Array(0) }, 2, 'Gi*');
-  const centres = ids.map((id) => cellCentre(grid, id));
-  const xs = centres.map((c) => c[0]);
-  const ys = centres.map((c) => c[1]);
-  const values = ids.map((id) => counts.counts[id]!);
-  let weights: HotspotsResult['weights'];
-  let nb;
-  if (input.k !== undefined) {
-    if (!Number.isInteger(input.k) || input.k < 1 || input.k >= ids.length)
-      throw new VigiaError('INVALID_ARGUMENT', { name: '--k', value: String(input.k) });
-    weights = { kind: 'knn', k: input.k };
-    nb = knnNeighbours(xs, ys, input.k, ids);
-  } else {
-    const band = positive('--distance-band', input.distanceBandMeters ?? 2 * cell);
-    weights = { kind: 'distance', distanceBandMeters: band };
-    nb = distanceBandNeighbours(xs, ys, band);
-  }
-  const gi = getisOrdGiStar(values, nb, { fdr: input.fdr === true });
+  const { grid, ids, xs, ys, counts: values } = study;
+  const gi = getisOrdGiStar(values, study.neighbours, { fdr: input.fdr === true });
   const rings = ids.map((id) => cellRing(grid, id, loaded.epsg));
   const cells = ids.map((id, k): HotspotCell => {
     const ring = rings[k]!;
@@ -122,45 +84,15 @@ export async function analyzeHotspots(store: Store, input: HotspotsInput): Promi
       ring,
     };
   });
-  const inArea = cells.reduce((s, c) => s + c.count, 0);
   return {
     analysis: 'hotspots',
     selection: loaded.selection,
     grid,
-    weights,
+    weights: study.weights,
     fdr: input.fdr === true,
     thresholds: gi.thresholds,
     cells,
-    outsideStudyArea: loaded.xs.length - inArea,
+    outsideStudyArea: study.outsideStudyArea,
     warnings: gi.warnings.map((w) => (w === 'FEW_LOCATIONS' ? 'FEW_CELLS' : w)),
   };
-}
-
-/** The grid over the study area's polygons (snapped to the cell size), or around the points. */
-export function studyGrid(
-  area: readonly UnitGeometry[],
-  xs: Float64Array,
-  ys: Float64Array,
-  cell: number,
-  marginMeters = 0,
-): SquareGrid {
-  if (area.length === 0) return gridAroundPoints(xs, ys, cell, marginMeters);
-  const ext = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  for (const g of area) {
-    for (const ring of g.type === 'Polygon' ? g.coordinates : g.coordinates.flat()) {
-      for (const [x, y] of ring as [number, number][]) {
-        ext.minX = Math.min(ext.minX, x);
-        ext.maxX = Math.max(ext.maxX, x);
-        ext.minY = Math.min(ext.minY, y);
-        ext.maxY = Math.max(ext.maxY, y);
-      }
-    }
-  }
-  return gridForExtent(ext, cell, marginMeters);
-}
-
-/** A positive finite number, or INVALID_ARGUMENT naming the option. */
-export function positive(name: string, v: number): number {
-  if (!(v > 0) || !Number.isFinite(v)) throw new VigiaError('INVALID_ARGUMENT', { name, value: String(v) });
-  return v;
 }

@@ -4,3 +4,6 @@ export * from './kde.js';
 export * from './knox.js';
 export * from './nni.js';
 export * from './geojson.js';
+export * from './study-cells.js';
+export * from './emerging.js';
+export * from './time-steps.js';

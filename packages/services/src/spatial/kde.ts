@@ -1,7 +1,7 @@
 import { kernelDensity, type KdeKernel, type SquareGrid } from '@vigia/analysis';
 import { VigiaError } from '@vigia/domain';
 import type { Store } from '@vigia/store';
-import { positive, studyGrid } from './hotspots.js';
+import { positive, studyGrid } from './study-cells.js';
 import {
   loadSelection,
   requireIncidents,

@@ -26,7 +26,10 @@ export interface SpatialSelectionInput {
   /** First and last local occurrence dates, `YYYY-MM-DD`, inclusive. */
   from: string;
   to: string;
-  /** Metric CRS as an EPSG code (default: the UTM zone of the median incident location). */
+  /**
+   * Metric CRS as an EPSG code (default: the agency's configured code, else the UTM zone of the median
+   * incident location).
+   */
   epsg?: number | undefined;
   /** Leave out incidents at locations that recur far more than chance (fallback geocodes). Default false. */
   excludeRecurring?: boolean | undefined;
@@ -75,10 +78,11 @@ export interface LoadedSelection {
 /**
  * Loads the incidents of a selection from the store, projects them to metres, flags recurring
  * locations (and leaves them out when asked), and projects the study-area polygons.
- * @throws VigiaError NOT_INITIALIZED, UNKNOWN_UNIT, INVALID_ARGUMENT (category, dates, EPSG), INVALID_DATE.
+ * @throws VigiaError NOT_INITIALIZED, UNKNOWN_UNIT, INVALID_ARGUMENT (category, dates), INVALID_DATE,
+ *   CRS_UNKNOWN / CRS_NOT_METRIC (EPSG).
  */
 export async function loadSelection(store: Store, input: SpatialSelectionInput): Promise<LoadedSelection> {
-  await requireAgency(store);
+  const agency = await requireAgency(store);
   const fromDay = parseLocalDate(input.from);
   const toDay = parseLocalDate(input.to);
   if (toDay < fromDay)
@@ -107,7 +111,8 @@ export async function loadSelection(store: Store, input: SpatialSelectionInput):
     if (Number.isFinite(pts.lon[i]!) && Number.isFinite(pts.lat[i]!)) located.push(i);
   const lons = Float64Array.from(located, (i) => pts.lon[i]!);
   const lats = Float64Array.from(located, (i) => pts.lat[i]!);
-  const epsg = input.epsg ?? (located.length > 0 ? utmEpsgFor(median(lons), median(lats)) : 32616);
+  const epsg =
+    input.epsg ?? agency.epsg ?? (located.length > 0 ? utmEpsgFor(median(lons), median(lats)) : 32616);
   const projected = projectLonLat(lons, lats, epsg);
   const recurring = recurringLocations(projected.xs, projected.ys);
   const keep = located.map((_, k) => k).filter((k) => !(input.excludeRecurring && recurring.isFlagged[k]));

@@ -14,7 +14,8 @@ import { analyzeHotspots } from './hotspots.js';
 import { analyzeKde } from './kde.js';
 import { analyzeKnox, knoxSummary } from './knox.js';
 import { analyzeNni } from './nni.js';
-import { hotspotsGeoJson } from './geojson.js';
+import { analyzeEmerging } from './emerging.js';
+import { emergingGeoJson, hotspotsGeoJson } from './geojson.js';
 
 /**
  * The spatial services end to end on real data: the 2019 rows of the Chicago file imported with the
@@ -121,6 +122,33 @@ describe('spatial analysis services on Chicago 2019', () => {
     const flaggedIncidents = kept.selection.recurringLocations.reduce((s, l) => s + l.count, 0);
     expect(left.selection.analysed).toBe(15328 - flaggedIncidents);
     expect(kept.selection.analysed).toBe(15328);
+  });
+
+  it('emerging hot spots: a monthly cube on the Gi* grid, every incident accounted for', async () => {
+    const grid = { cellSizeMeters: 500, distanceBandMeters: 1000 };
+    const r = await analyzeEmerging(store, { ...base, ...grid });
+    const hot = await analyzeHotspots(store, { ...base, ...grid });
+    expect(r.step).toBe('month');
+    expect(r.steps.map((s) => s.start)).toEqual(
+      Array.from({ length: 12 }, (_, m) => `2019-${String(m + 1).padStart(2, '0')}-01`),
+    );
+    expect(r.cells.map((c) => [c.id, c.count])).toEqual(hot.cells.map((c) => [c.id, c.count]));
+    const inSteps = r.steps.reduce((s, x) => s + x.incidents, 0);
+    expect(inSteps + r.outsideSteps + r.outsideStudyArea).toBe(r.selection.analysed);
+    expect(r.outsideSteps).toBe(0);
+    expect(Object.values(r.categories).reduce((s, n) => s + n, 0)).toBe(r.cells.length);
+    // a cell hot in ≥ 90 % of the months is a hot spot of the whole year too
+    const zYear = new Map(hot.cells.map((c) => [c.id, c.z!]));
+    const steady = r.cells.filter((c) => /^(persistent|intensifying|diminishing)_hot$/.test(c.category));
+    expect(steady.length).toBeGreaterThan(10);
+    for (const c of steady) expect(zYear.get(c.id)!).toBeGreaterThan(1.96);
+    expect(emergingGeoJson(r).features).toHaveLength(r.cells.length);
+    // weekly: 52 steps of 7 days ending on 31 December; 1 January is in no step and is counted apart
+    const w = await analyzeEmerging(store, { ...base, ...grid, step: 'week' });
+    expect(w.steps).toHaveLength(52);
+    expect(w.steps.at(-1)).toMatchObject({ start: '2019-12-25', end: '2019-12-31' });
+    const jan1 = await analyzeNni(store, { ...base, from: '2019-01-01', to: '2019-01-01' });
+    expect(w.outsideSteps).toBe(jan1.selection.analysed);
   });
 
   it('says why when a selection has too few incidents, and refuses an unknown unit or category', async () => {

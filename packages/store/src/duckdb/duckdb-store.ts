@@ -28,7 +28,7 @@ import type {
   StoredUnit,
   UnitInput,
 } from '../port/store.js';
-import type { CallFact, CallImportSession, CallStore, StoredCall } from '../port/call-store.js';
+import type { CallFacts, CallImportSession, CallStore, StoredCall } from '../port/call-store.js';
 import { DuckDbCallImport } from './calls/call-import.js';
 import { callDateRange, countCurrentCalls, listCallFacts, listCallVersions } from './calls/call-queries.js';
 import { DuckDbIncidentImport } from './incident-import.js';
@@ -155,8 +155,10 @@ export class DuckDbStore implements Store, CallStore {
     timeZone: string;
     locale: Locale;
     actor?: string;
+    epsg?: number | null;
   }): Promise<AgencyRecord> {
     const { actor, ...settings } = input;
+    const epsg = settings.epsg ?? null;
     return this.serial(() =>
       this.audit.inAuditedTransaction(
         this.db,
@@ -164,11 +166,11 @@ export class DuckDbStore implements Store, CallStore {
           const existing = await this.getAgency();
           if (existing) throw new VigiaError('AGENCY_EXISTS', { db: this.location, name: existing.name });
           await this.db.run(
-            `INSERT INTO agency (agency_id, name, country, time_zone, locale, version)
-             VALUES (${AGENCY}, $1, $2, $3, $4, 1)`,
-            [settings.name, settings.country, settings.timeZone, settings.locale],
+            `INSERT INTO agency (agency_id, name, country, time_zone, locale, version, epsg)
+             VALUES (${AGENCY}, $1, $2, $3, $4, 1, $5)`,
+            [settings.name, settings.country, settings.timeZone, settings.locale, epsg],
           );
-          return { id: AGENCY, ...settings, weekStart: 'monday', version: 1 };
+          return { id: AGENCY, ...settings, epsg, weekStart: 'monday', version: 1 };
         },
         (agency) => agencyCreateEntry(agency, actor),
       ),
@@ -187,9 +189,17 @@ export class DuckDbStore implements Store, CallStore {
             await this.rows(
               `UPDATE agency SET name = coalesce(CAST($2 AS VARCHAR), name),
                  country = coalesce(CAST($3 AS VARCHAR), country), locale = coalesce(CAST($4 AS VARCHAR), locale),
+                 epsg = CASE WHEN CAST($5 AS BOOLEAN) THEN CAST($6 AS INTEGER) ELSE epsg END,
                  version = version + 1
                WHERE agency_id = ${AGENCY} AND version = $1 RETURNING ${AGENCY_COLUMNS}`,
-              [expectedVersion, changes.name ?? null, changes.country ?? null, changes.locale ?? null],
+              [
+                expectedVersion,
+                changes.name ?? null,
+                changes.country ?? null,
+                changes.locale ?? null,
+                changes.epsg !== undefined,
+                changes.epsg ?? null,
+              ],
             )
           )[0];
           if (!r) {
@@ -651,7 +661,7 @@ export class DuckDbStore implements Store, CallStore {
     }
   }
 
-  listCallFacts(query: { windows: readonly CountWindow[] }): Promise<CallFact[]> {
+  listCallFacts(query: { windows: readonly CountWindow[] }): Promise<CallFacts> {
     return listCallFacts(this.db, query.windows);
   }
 
@@ -668,7 +678,7 @@ export class DuckDbStore implements Store, CallStore {
   }
 }
 
-const AGENCY_COLUMNS = 'agency_id, name, country, time_zone, locale, version';
+const AGENCY_COLUMNS = 'agency_id, name, country, time_zone, locale, version, epsg';
 
 function toAgency(r: Row): AgencyRecord {
   return {
@@ -679,6 +689,7 @@ function toAgency(r: Row): AgencyRecord {
     locale: String(r[4]) as Locale,
     weekStart: 'monday',
     version: Number(r[5]),
+    epsg: r[6] === null ? null : Number(r[6]),
   };
 }
 

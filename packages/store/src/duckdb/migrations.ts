@@ -171,7 +171,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (agency_id, token_hash)
   );
   `,
-  // 7: the COMPSTAT meeting (issue 6): meetings, their units and generated agenda, action items and the
+  // 7: the agency's metric CRS for spatial analyses (EPSG code; NULL = UTM zone of the data).
+  `
+  ALTER TABLE agency ADD COLUMN epsg INTEGER;
+  `,
+  // 8: the COMPSTAT meeting (issue 6): meetings, their units and generated agenda, action items and the
   // history of every change to them. Instants are ISO 8601 UTC text (as audit_log), local dates
   // YYYY-MM-DD text, figures and baselines JSON text.
   `

@@ -85,4 +85,8 @@ async function migrate(connection: DuckDBConnection, path: string): Promise<void
       throw e;
     }
   }
+  // Write the new schema into the file now: DuckDB (1.x) cannot replay an ALTER TABLE of a table with a
+  // now() default from the WAL ("Failure while replaying WAL"), so a process that died before its first
+  // checkpoint would leave a database that no longer opens.
+  if (current < MIGRATIONS.length) await connection.run('CHECKPOINT');
 }

@@ -210,6 +210,8 @@ export interface AgencyChanges {
   name?: string;
   country?: string;
   locale?: Locale;
+  /** Metric CRS of analyses (EPSG code); null clears it (back to the UTM zone of the data). */
+  epsg?: number | null;
 }
 
 /** What a backup wrote. */
@@ -259,6 +261,8 @@ export interface Store extends AuditStore, UserStore, MeetingStore {
     timeZone: string;
     locale: Locale;
     actor?: string;
+    /** Metric CRS of analyses (EPSG code, validated by the caller); default null. */
+    epsg?: number | null;
   }): Promise<AgencyRecord>;
   /**
    * Changes agency settings if the stored version is still `expectedVersion` (optimistic concurrency:

@@ -6,7 +6,7 @@ const AGENCY = 1;
 
 type Query = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
-const AGENCY_COLUMNS = 'agency_id, name, country, time_zone, locale, version';
+const AGENCY_COLUMNS = 'agency_id, name, country, time_zone, locale, version, epsg';
 
 function toAgency(r: Record<string, unknown>): AgencyRecord {
   return {
@@ -17,6 +17,7 @@ function toAgency(r: Record<string, unknown>): AgencyRecord {
     locale: String(r['locale']) as Locale,
     weekStart: 'monday',
     version: Number(r['version']),
+    epsg: r['epsg'] === null ? null : Number(r['epsg']),
   };
 }
 
@@ -37,9 +38,17 @@ export const agencyQueries = {
   async update(query: Query, db: string, changes: AgencyChanges, expected: number): Promise<AgencyRecord> {
     const rows = await query(
       `UPDATE agency SET name = coalesce($2, name), country = coalesce($3, country),
-         locale = coalesce($4, locale), version = version + 1
+         locale = coalesce($4, locale), epsg = CASE WHEN $5::boolean THEN $6::integer ELSE epsg END,
+         version = version + 1
        WHERE agency_id = ${AGENCY} AND version = $1 RETURNING ${AGENCY_COLUMNS}`,
-      [expected, changes.name ?? null, changes.country ?? null, changes.locale ?? null],
+      [
+        expected,
+        changes.name ?? null,
+        changes.country ?? null,
+        changes.locale ?? null,
+        changes.epsg !== undefined,
+        changes.epsg ?? null,
+      ],
     );
     if (rows[0]) return toAgency(rows[0]);
     const now = await agencyQueries.get(query);

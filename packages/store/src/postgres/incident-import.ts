@@ -5,6 +5,7 @@ import { applyPlacementsPg } from './apply-placements.js';
 import { CopyWriter } from './copy-writer.js';
 import { appendAuditPg } from './audit-log.js';
 import { importEntry } from '../audit/audit-entries.js';
+import { closeImportBatchPg } from './import-batch.js';
 import {
   CLASSIFY_SQL,
   CONFLICTS_SQL,
@@ -103,7 +104,7 @@ export class PgIncidentImport implements IncidentImportSession {
 
   async finish(summary: Record<string, unknown>): Promise<ImportCounts> {
     const db = this.client;
-    const { source, file } = this.meta;
+    const { source } = this.meta;
     const counts: ImportCounts = {
       stored: 0,
       updated: 0,
@@ -143,34 +144,7 @@ export class PgIncidentImport implements IncidentImportSession {
          SET unit_of_record = excluded.unit_of_record, source_unit_level = excluded.source_unit_level`,
         [source, this.meta.placement.unitOfRecord, this.meta.placement.sourceUnitLevel ?? null],
       );
-      // A new import of the same file from the same source supersedes the open quarantine of earlier
-      // ones (nothing is deleted).
-      await db.query(
-        `UPDATE quarantine SET status = 'superseded'
-         WHERE agency_id = ${AGENCY} AND status = 'open' AND import_id IN (
-           SELECT import_id FROM import_batch WHERE agency_id = ${AGENCY} AND source = $1 AND file = $2)`,
-        [source, file],
-      );
-      const read = counts.stored + counts.updated + counts.unchanged + counts.quarantined;
-      await db.query(
-        `INSERT INTO import_batch (agency_id, import_id, kind, file, profile, source, started_at, finished_at,
-           status, rows_read, rows_stored, rows_updated, rows_unchanged, rows_quarantined, summary)
-         VALUES (${AGENCY}, $1, 'incidents', $2, $3, $4, to_timestamp($5 / 1000.0), now(), 'done',
-           $6, $7, $8, $9, $10, $11)`,
-        [
-          this.importId,
-          file,
-          this.meta.profile,
-          source,
-          this.meta.startedAt,
-          read,
-          counts.stored,
-          counts.updated,
-          counts.unchanged,
-          counts.quarantined,
-          JSON.stringify(summary),
-        ],
-      );
+      await closeImportBatchPg(db, this.importId, 'incidents', this.meta, counts, summary);
       await appendAuditPg(
         db,
         AGENCY,

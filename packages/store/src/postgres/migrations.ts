@@ -1,4 +1,5 @@
 import { OFFENSE_CATEGORY_CODES } from '@vigia/domain';
+import { PG_CALLS_MIGRATION } from './calls/call-migration.js';
 
 /**
  * Versioned schema of the PostgreSQL store, applied in order, one transaction each, under an advisory
@@ -185,7 +186,13 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX user_session_user ON user_session (agency_id, user_id);
   `,
-  // 4: the COMPSTAT meeting (issue 6): meetings, their units and generated agenda, action items and the
+  // 4: the agency's metric CRS for spatial analyses (EPSG code; NULL = UTM zone of the data).
+  `
+  ALTER TABLE agency ADD COLUMN epsg integer;
+  `,
+  // 5: calls for service (issue 5), a table of their own beside incidents.
+  PG_CALLS_MIGRATION,
+  // 6: the COMPSTAT meeting (issue 6): meetings, their units and generated agenda, action items and the
   // history of every change to them. Instants are ISO 8601 UTC text (as audit_log), local dates
   // YYYY-MM-DD text, figures and baselines JSON text.
   `

@@ -45,6 +45,7 @@ import type {
   BackupInfo,
   CountQuery,
   CountRow,
+  CountWindow,
   ImportMeta,
   IncidentPointQuery,
   IncidentPoints,
@@ -59,7 +60,15 @@ import type {
   StoredUnit,
   UnitInput,
 } from '../port/store.js';
+import type { CallFacts, CallImportSession, CallStore, StoredCall } from '../port/call-store.js';
 import { countIncidentsSql } from '../duckdb/count-sql.js';
+import { PgCallImport } from './calls/call-import.js';
+import {
+  callDateRangePg,
+  countCurrentCallsPg,
+  listCallFactsPg,
+  listCallVersionsPg,
+} from './calls/call-queries.js';
 import { applyPlacementsPg } from './apply-placements.js';
 import { backupPostgres, restorePostgres } from './backup.js';
 import { CopyWriter } from './copy-writer.js';
@@ -79,11 +88,11 @@ const AGENCY = 1;
 
 /**
  * The server store: one PostgreSQL database (or one schema of it, `?schema=NAME`) shared by any number
- * of Vigía instances. Same contract as the DuckDB store (packages/store/test/contract); imports stream
+ * of Vigía instances. Same contracts as the DuckDB store (Store and CallStore, packages/store/test/contract); imports stream
  * through COPY and merge in one transaction, so every instance sees an import whole or not at all.
  * Open with {@link PostgresStore.open}.
  */
-export class PostgresStore implements Store {
+export class PostgresStore implements Store, CallStore {
   /** Keyset cursors of listPlacementInputs: opaque number → last source id of the page. */
   private readonly cursors = new Map<number, string>();
   private nextCursor = 1;
@@ -266,8 +275,10 @@ export class PostgresStore implements Store {
     timeZone: string;
     locale: Locale;
     actor?: string;
+    epsg?: number | null;
   }): Promise<AgencyRecord> {
     const { actor, ...settings } = input;
+    const epsg = settings.epsg ?? null;
     return this.inTransaction(async (client) => {
       await client.query('LOCK TABLE agency IN EXCLUSIVE MODE');
       const existing = await agencyQueries.get(
@@ -275,10 +286,11 @@ export class PostgresStore implements Store {
       );
       if (existing) throw new VigiaError('AGENCY_EXISTS', { db: this.location, name: existing.name });
       await client.query(
-        `INSERT INTO agency (agency_id, name, country, time_zone, locale) VALUES (${AGENCY}, $1, $2, $3, $4)`,
-        [settings.name, settings.country, settings.timeZone, settings.locale],
+        `INSERT INTO agency (agency_id, name, country, time_zone, locale, epsg)
+         VALUES (${AGENCY}, $1, $2, $3, $4, $5)`,
+        [settings.name, settings.country, settings.timeZone, settings.locale, epsg],
       );
-      const agency: AgencyRecord = { id: AGENCY, ...settings, weekStart: 'monday', version: 1 };
+      const agency: AgencyRecord = { id: AGENCY, ...settings, epsg, weekStart: 'monday', version: 1 };
       await appendAuditPg(client, AGENCY, agencyCreateEntry(agency, actor));
       return agency;
     });
@@ -522,5 +534,26 @@ export class PostgresStore implements Store {
       actor: options.actor,
       replacedHead: replaced ? { seq: replaced.seq, hash: replaced.hash } : null,
     });
+  }
+
+  // CallStore (calls for service): SQL in postgres/calls/.
+  beginCallImport(meta: ImportMeta): Promise<CallImportSession> {
+    return PgCallImport.begin(this.pool, meta);
+  }
+
+  listCallFacts(query: { windows: readonly CountWindow[] }): Promise<CallFacts> {
+    return listCallFactsPg(this.pool, query.windows);
+  }
+
+  countCurrentCalls(): Promise<number> {
+    return countCurrentCallsPg(this.pool);
+  }
+
+  callDateRange(): Promise<{ first: string; last: string } | null> {
+    return callDateRangePg(this.pool);
+  }
+
+  listCallVersions(source: string, sourceId?: string): Promise<StoredCall[]> {
+    return listCallVersionsPg(this.pool, source, sourceId);
   }
 }

@@ -252,8 +252,14 @@ export class UserSql {
     q: Query,
     tokenHash: string,
   ): Promise<{ session: SessionRecord; user: UserRecord } | null> {
+    // One query (every API request runs it): the session joined with its user.
+    const userColumns = USER_COLUMNS.split(',')
+      .map((c) => `u.${c.trim()}`)
+      .join(', ');
     const rows = await q(
-      `SELECT ${SESSION_COLUMNS} FROM user_session WHERE agency_id = ${this.agencyId} AND token_hash = CAST($1 AS VARCHAR)`,
+      `SELECT s.token_hash, s.user_id, s.created_at, s.expires_at, s.last_seen_at, s.csrf_token, ${userColumns}
+       FROM user_session s JOIN app_user u ON u.agency_id = s.agency_id AND u.user_id = s.user_id
+       WHERE s.agency_id = ${this.agencyId} AND s.token_hash = CAST($1 AS VARCHAR)`,
       [tokenHash],
     );
     const r = rows[0];
@@ -266,8 +272,7 @@ export class UserSql {
       lastSeenAt: Number(r[4]),
       csrfToken: String(r[5]),
     };
-    const user = await this.getWithHash(q, session.userId);
-    return user ? { session, user: withoutHash(user) } : null;
+    return { session, user: withoutHash(toUser(r.slice(6))) };
   }
 
   async touchSession(q: Query, tokenHash: string, lastSeenAt: number, expiresAt: number): Promise<void> {

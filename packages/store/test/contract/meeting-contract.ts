@@ -9,6 +9,10 @@ async function chainOf(store: Store): Promise<ChainedAuditRecord[]> {
   return rows;
 }
 
+/** The meeting rows of the chain (setting up the agency and units writes rows of its own). */
+const meetingRows = (chain: ChainedAuditRecord[]) =>
+  chain.filter((r) => /^(meeting|agenda_item|action_item)\./.test(r.action));
+
 async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
     await p;
@@ -111,8 +115,9 @@ export function meetingContract(kind: string, factory: StoreFactory): void {
       const item = await store.createActionItem(newItem(m.id), LUIS);
       await store.updateActionItem(item.id, { status: 'in_progress' }, ANA);
       await store.updateMeeting(m.id, { status: 'closed' }, ANA);
-      const chain = await chainOf(store);
-      expect(verifyAuditChain(chain)).toBeNull();
+      const all = await chainOf(store);
+      expect(verifyAuditChain(all)).toBeNull();
+      const chain = meetingRows(all);
       expect(chain.map((r) => [r.actor, r.action, r.target])).toEqual([
         [ANA, 'meeting.create', `meeting:${m.id}`],
         [LUIS, 'agenda_item.update', `agenda_item:${m.agenda[0]!.id}`],
@@ -135,7 +140,7 @@ export function meetingContract(kind: string, factory: StoreFactory): void {
       // Another meeting's item, or no such item: not found, and nothing audited.
       const other = await store.createMeeting(newMeeting(), ANA);
       expect(await codeOf(store.updateAgendaNotes(other.id, m.agenda[0]!.id, 'x', LUIS))).toBe('NOT_FOUND');
-      expect((await chainOf(store)).map((r) => r.action)).toEqual([
+      expect(meetingRows(await chainOf(store)).map((r) => r.action)).toEqual([
         'meeting.create',
         'agenda_item.update',
         'meeting.create',
@@ -187,7 +192,7 @@ export function meetingContract(kind: string, factory: StoreFactory): void {
       expect(same.version).toBe(2);
       expect(await codeOf(store.updateActionItem(999, { notes: 'x' }, LUIS))).toBe('NOT_FOUND');
       expect(await codeOf(store.createActionItem(newItem(999), LUIS))).toBe('NOT_FOUND');
-      expect((await chainOf(store)).map((r) => r.action)).toEqual([
+      expect(meetingRows(await chainOf(store)).map((r) => r.action)).toEqual([
         'meeting.create',
         'action_item.create',
         'action_item.update',
@@ -241,7 +246,7 @@ export function meetingContract(kind: string, factory: StoreFactory): void {
         version: 4,
       });
       const chain = await chainOf(store);
-      expect(chain).toHaveLength(1 + 8 + 8 + 2);
+      expect(meetingRows(chain)).toHaveLength(1 + 8 + 8 + 2);
       expect(verifyAuditChain(chain)).toBeNull();
     });
   });

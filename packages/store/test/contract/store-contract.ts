@@ -39,6 +39,16 @@ export function storeContract(kind: string, factory: StoreFactory): void {
       expect(await store.getAgency()).toMatchObject({ name: 'Contract Police', locale: 'en', version: 2 });
     });
 
+    it("keeps the agency's metric CRS: none at first, set, kept by other edits, cleared, and reopened", async () => {
+      expect((await store.getAgency())?.epsg).toBeNull();
+      expect(await store.updateAgency({ epsg: 3116 }, 1)).toMatchObject({ epsg: 3116, version: 2 });
+      expect(await store.updateAgency({ name: 'Renamed' }, 2)).toMatchObject({ epsg: 3116, version: 3 });
+      await store.close();
+      store = await reopen();
+      expect(await store.getAgency()).toMatchObject({ name: 'Renamed', epsg: 3116, version: 3 });
+      expect(await store.updateAgency({ epsg: null }, 3)).toMatchObject({ epsg: null, version: 4 });
+    });
+
     it('keeps the unit hierarchy and updates units by code', async () => {
       expect(await store.listUnitLevels()).toEqual([
         { name: 'district', depth: 0, parentLevel: null },

@@ -20,6 +20,8 @@ export interface Agency {
   dataRange: { first: string; last: string } | null;
   /** True for the synthetic demo agency: every screen says so. */
   demo: boolean;
+  /** Metric CRS (EPSG code) of spatial analyses; null = the UTM zone of the data. */
+  epsg: number | null;
 }
 
 /** GeoJSON polygon geometry in WGS84 degrees. */
@@ -233,6 +235,127 @@ export interface Me {
   user: UserView;
   csrfToken: string;
   expiresAt: string;
+}
+
+/** What every analysis was run on (GET /analysis/*: `selection`). */
+export interface AnalysisSelection {
+  unit: { code: string; name: string; level: string } | null;
+  category: string | null;
+  from: string;
+  to: string;
+  crs: string;
+  incidents: number;
+  withoutLocation: number;
+  recurringLocations: { lon: number; lat: number; count: number; expected: number; pValue: number }[];
+  recurringExcluded: boolean;
+  analysed: number;
+}
+
+/** A GeoJSON collection of grid cells (WGS84 polygons) with their properties. */
+export interface CellCollection<P> {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; geometry: { type: 'Polygon'; coordinates: number[][][] }; properties: P }[];
+}
+
+/** GET /analysis/hotspots: Gi* per cell; class ±3/±2/±1 = hot/cold at 99/95/90 %, 0 not significant. */
+export interface HotspotsResponse {
+  analysis: 'hotspots';
+  selection: AnalysisSelection;
+  grid: { cellSizeMeters: number; nCols: number; nRows: number };
+  weights: { kind: 'distance'; distanceBandMeters: number } | { kind: 'knn'; k: number };
+  cells: CellCollection<{ id: number; count: number; z: number | null; p: number | null; class: number }>;
+  outsideStudyArea: number;
+  warnings: string[];
+}
+
+/** GET /analysis/kde?output=raster: the surface as an image (density per km², rows from the north). */
+export interface KdeRasterResponse {
+  analysis: 'kde';
+  selection: AnalysisSelection;
+  kernel: 'quartic' | 'gaussian';
+  bandwidthMeters: number;
+  grid: { cellSizeMeters: number; nCols: number; nRows: number };
+  raster: { corners: [number, number][]; nCols: number; nRows: number; density: number[]; max: number };
+  warnings: string[];
+}
+
+/** GET /analysis/emerging: cells with their emerging hot spot category. */
+export interface EmergingResponse {
+  analysis: 'emerging';
+  selection: AnalysisSelection;
+  step: 'week' | 'month';
+  steps: { start: string; end: string; incidents: number }[];
+  categories: Record<string, number>;
+  cells: CellCollection<{ id: number; count: number; category: string; hotSteps: number; coldSteps: number }>;
+  outsideStudyArea: number;
+  outsideSteps: number;
+  warnings: string[];
+}
+
+/** GET /analysis/knox: the near-repeat table (bands [from, to]; to null = open-ended) and its summary. */
+export interface KnoxResponse {
+  analysis: 'knox';
+  selection: AnalysisSelection;
+  pairs: number;
+  permutations: number;
+  spatialBands: [number, number | null][];
+  temporalBands: [number, number | null][];
+  table: { observed: number; expected: number | null; ratio: number | null; pValue: number }[][];
+  summary: string[];
+}
+
+/** Response statistics of one group in one window (GET /reports/response). Seconds; null = none. */
+export interface ResponseStats {
+  calls: number;
+  excluded: { dateOnly: number; officerInitiated: number; outOfOrder: number; noOnScene: number };
+  measured: number;
+  medianSec: number | null;
+  p90Sec: number | null;
+  processingMedianSec: number | null;
+  travelMedianSec: number | null;
+  /** Share on scene within the row's target (0–1); null when the row has no single priority's target. */
+  withinTargetShare: number | null;
+  withTarget: number;
+}
+
+/** Histogram of response times: counts[i] in [i·binWidth, (i+1)·binWidth) seconds, then the rest. */
+export interface ResponseHistogram {
+  binWidth: number;
+  counts: number[];
+  overflow: number;
+}
+
+/** One row of the response report: the agency ("*"), a priority, a channel or a unit. */
+export interface ResponseRow {
+  dimension: 'agency' | 'priority' | 'channel' | 'unit';
+  key: string;
+  targetSec: number | null;
+  periods: Record<string, { current: ResponseStats; previous: ResponseStats }>;
+}
+
+/** GET /reports/response (packages/api/src/app/response-schemas.ts; only the fields the page reads). */
+export interface ResponseReport {
+  week: string | null;
+  timeZone: string;
+  periodKeys: string[];
+  periods: Record<
+    string,
+    { start: string; end: string; previousStart: string; previousEnd: string; outsideData: boolean }
+  >;
+  options: {
+    targetsSec: Record<string, number>;
+    includeOfficerInitiated: boolean;
+    unit: string | null;
+    priority: string | null;
+  };
+  priorities: string[];
+  dataRange: { first: string; last: string } | null;
+  rows: ResponseRow[];
+  hourWeekday: Record<
+    string,
+    { weekday: number; hour: number; calls: number; measured: number; medianSec: number | null }[]
+  >;
+  distribution: Record<string, { current: ResponseHistogram; previous: ResponseHistogram }>;
 }
 
 /** Action item status (open → in_progress → done, or dropped). */

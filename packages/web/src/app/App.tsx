@@ -18,8 +18,14 @@ import { useRoute } from './router.js';
 
 // MapLibre and Chart.js are most of the bundle: loaded only when their page is opened.
 const MapPage = lazy(() => import('../pages/map/MapPage.js').then((m) => ({ default: m.MapPage })));
+const AnalysisPage = lazy(() =>
+  import('../pages/analysis/AnalysisPage.js').then((m) => ({ default: m.AnalysisPage })),
+);
 const TrendsPage = lazy(() =>
   import('../pages/trends/TrendsPage.js').then((m) => ({ default: m.TrendsPage })),
+);
+const ResponsePage = lazy(() =>
+  import('../pages/response/ResponsePage.js').then((m) => ({ default: m.ResponsePage })),
 );
 
 const LANG_KEY = 'vigia.lang';
@@ -130,6 +136,8 @@ function Dashboard({ chosen, choose }: { chosen: Locale | null; choose: (l: Loca
               {route.page === 'compstat' && <CompstatPage />}
               {route.page === 'map' && <MapPage />}
               {route.page === 'trends' && <TrendsPage />}
+              {route.page === 'analysis' && <AnalysisPage />}
+              {route.page === 'response' && <ResponsePage />}
               {route.page === 'quality' && <QualityPage />}
               {route.page === 'audit' && <AuditPage />}
               {route.page === 'users' && <UsersPage />}

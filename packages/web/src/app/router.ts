@@ -5,6 +5,8 @@ export const PAGES = [
   'compstat',
   'map',
   'trends',
+  'analysis',
+  'response',
   'quality',
   'meetings',
   'actions',

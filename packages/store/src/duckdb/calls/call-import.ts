@@ -195,6 +195,10 @@ export class DuckDbCallImport implements CallImportSession {
     this.quarantined++;
   }
 
+  drain(): Promise<void> {
+    return Promise.resolve();
+  }
+
   async finish(summary: Record<string, unknown>): Promise<CallImportCounts> {
     try {
       return await this.merge(summary);

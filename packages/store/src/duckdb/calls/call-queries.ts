@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { CallTimePrecision } from '@vigia/domain';
-import type { CallFact, StoredCall } from '../../port/call-store.js';
+import { CALL_FACT_FLAGS, type CallFacts, type StoredCall } from '../../port/call-store.js';
+import { allocateCallFacts, CodedColumnBuilder } from '../../call-facts/call-facts-columns.js';
 import type { CountWindow } from '../../port/store.js';
 
 const AGENCY = 1;
@@ -9,16 +9,27 @@ const ms = (col: string) => `CAST(epoch_ms(${col}) AS DOUBLE)`;
 const num = (v: unknown): number | null => (v === null ? null : Number(v));
 const items = (v: unknown): string[] => ((v as { items?: unknown[] } | null)?.items ?? []).map(String);
 
+/** Text columns of the facts, in CallFacts order: priority, channel, callType, sourceUnit, respondingUnits. */
+const TEXTS = [
+  'priority',
+  'channel',
+  'coalesce(final_type, initial_type)',
+  'source_unit',
+  `nullif(array_to_string(responding_units, chr(31)), '')`,
+];
+
+const after = (col: string) => `CAST(epoch_ms(${col}) - epoch_ms(received_at) AS DOUBLE)`;
+
 /**
- * Current calls received within any of `windows` (local dates, inclusive), for response analytics. The
- * columns are read column by column (DuckDB's columnar result) rather than row objects: at a million
- * calls that halves the time spent in the driver.
+ * Current calls received within any of `windows` (local dates, inclusive), column by column (see
+ * CallFacts), read chunk by chunk straight into typed arrays; texts are interned (each distinct text
+ * kept once). Numbering the distinct texts inside the query (DISTINCT, joined back) saved no CPU time on
+ * a million calls (bench/calls.js), so the query stays plain.
  */
 export async function listCallFacts(
   db: DuckDBConnection,
   windows: readonly CountWindow[],
-): Promise<CallFact[]> {
-  if (windows.length === 0) return [];
+): Promise<CallFacts> {
   const params: string[] = [];
   const where = windows
     .map((w) => {
@@ -26,42 +37,58 @@ export async function listCallFacts(
       return `received_date BETWEEN CAST($${params.length - 1} AS DATE) AND CAST($${params.length} AS DATE)`;
     })
     .join(' OR ');
-  const reader = await db.runAndReadAll(
-    `SELECT CAST(received_date - DATE '1970-01-01' AS INTEGER), hour(received_local) * 60 + minute(received_local), isodow(received_local),
-            ${ms('received_at')}, ${ms('dispatched_at')}, ${ms('en_route_at')}, ${ms('on_scene_at')},
-            ${ms('cleared_at')}, time_precision, priority, channel, coalesce(final_type, initial_type),
-            officer_initiated, arrest, array_to_string(responding_units, chr(31)), unit_id, source_unit
-     FROM call_for_service WHERE agency_id = ${AGENCY} AND is_current AND (${where})`,
+  const F = CALL_FACT_FLAGS;
+  const result = await db.run(
+    `SELECT CAST(received_date - DATE '1970-01-01' AS INTEGER),
+            CAST(hour(received_local) * 60 + minute(received_local) AS SMALLINT),
+            ${after('dispatched_at')}, ${after('en_route_at')}, ${after('on_scene_at')}, ${after('cleared_at')},
+            CAST((CASE WHEN time_precision = 'date' THEN ${F.dateOnly} ELSE 0 END)
+                 + (CASE WHEN officer_initiated THEN ${F.officerInitiated} ELSE 0 END)
+                 + (CASE WHEN arrest IS NULL THEN 0 WHEN arrest THEN ${F.arrestKnown + F.arrest} ELSE ${F.arrestKnown} END) AS UTINYINT),
+            coalesce(unit_id, -1), ${TEXTS.join(', ')}
+     FROM call_for_service WHERE agency_id = ${AGENCY} AND is_current AND (${where || 'false'})`,
     params,
   );
-  const c = reader.getColumns();
-  const n = reader.currentRowCount;
-  const facts: CallFact[] = new Array<CallFact>(n);
-  const col = (i: number) => c[i] ?? [];
-  const [day, hour, dow, rec, dis, enr, ons, clr, prec, pri, chan, type, oi, arr, units, unit, src] =
-    Array.from({ length: 17 }, (_, i) => col(i));
-  for (let i = 0; i < n; i++) {
-    facts[i] = {
-      receivedDay: Number(day![i]),
-      minuteOfDay: Number(hour![i]),
-      weekday: Number(dow![i]),
-      receivedAt: Number(rec![i]),
-      dispatchedAt: num(dis![i]),
-      enRouteAt: num(enr![i]),
-      onSceneAt: num(ons![i]),
-      clearedAt: num(clr![i]),
-      timePrecision: prec![i] as CallTimePrecision,
-      priority: pri![i] as string | null,
-      channel: chan![i] as string | null,
-      callType: type![i] as string | null,
-      officerInitiated: oi![i] as boolean,
-      arrest: arr![i] as boolean | null,
-      respondingUnits: units![i] ? (units![i] as string).split('\u001f') : [],
-      unitId: num(unit![i]),
-      sourceUnit: src![i] as string | null,
-    };
+  const n = Number(result.rowCount);
+  const facts = allocateCallFacts(n);
+  const texts = TEXTS.map(() => new CodedColumnBuilder(n));
+  const nan = (v: unknown) => (v === null ? NaN : (v as number));
+  let at = 0;
+  for (
+    let chunk = await result.fetchChunk();
+    chunk && chunk.rowCount > 0;
+    chunk = await result.fetchChunk()
+  ) {
+    const rows = chunk.rowCount;
+    const [day, minute, d, e, o, c, flags, unit] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) =>
+      chunk.getColumnVector(i),
+    );
+    for (let i = 0; i < rows; i++) {
+      const k = at + i;
+      facts.receivedDay[k] = day!.getItem(i) as number;
+      facts.minuteOfDay[k] = minute!.getItem(i) as number;
+      facts.dispatchedMs[k] = nan(d!.getItem(i));
+      facts.enRouteMs[k] = nan(e!.getItem(i));
+      facts.onSceneMs[k] = nan(o!.getItem(i));
+      facts.clearedMs[k] = nan(c!.getItem(i));
+      facts.flags[k] = flags!.getItem(i) as number;
+      facts.unitId[k] = unit!.getItem(i) as number;
+    }
+    texts.forEach((b, j) => {
+      const v = chunk.getColumnVector(8 + j);
+      for (let i = 0; i < rows; i++) b.set(at + i, v.getItem(i) as string | null);
+    });
+    at += rows;
   }
-  return facts;
+  const [priority, channel, callType, sourceUnit, respondingUnits] = texts.map((b) => b.build());
+  return {
+    ...facts,
+    priority: priority!,
+    channel: channel!,
+    callType: callType!,
+    sourceUnit: sourceUnit!,
+    respondingUnits: respondingUnits!,
+  };
 }
 
 /** Number of current calls. */

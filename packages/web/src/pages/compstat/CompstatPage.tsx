@@ -10,6 +10,7 @@ import { WeekInput } from '../../components/WeekInput.js';
 import { useLang } from '../../i18n/lang-context.js';
 import { BookTable } from './BookTable.js';
 import { bookCsv, download } from './book-csv.js';
+import { bookPdfUrl } from './book-pdf.js';
 import { SMALL_PREVIOUS, bookRows } from './book-rows.js';
 import { unitTitle } from './unit-title.js';
 
@@ -91,6 +92,9 @@ export function CompstatPage() {
             {t('compstat.exportCsv')}
           </button>
         )}
+        <a className="button" data-testid="book-pdf" href={bookPdfUrl(week, level, lang)} download>
+          {t('compstat.downloadBook')}
+        </a>
       </div>
       {root && mayGoUp && (
         <p>

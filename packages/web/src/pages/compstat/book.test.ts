@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell, ReportRow } from '../../api/types.js';
 import { bookCsv } from './book-csv.js';
+import { bookPdfUrl } from './book-pdf.js';
 import { SMALL_PREVIOUS, cellTone, shownPct } from './book-rows.js';
 import { unitTitle } from './unit-title.js';
 
@@ -60,5 +61,12 @@ describe('unitTitle', () => {
   it('does not repeat a level the name already carries', () => {
     expect(unitTitle('district', '11')).toBe('district 11');
     expect(unitTitle('precinto', 'Precinto 3 — Puerto Nuevo')).toBe('Precinto 3 — Puerto Nuevo');
+  });
+});
+
+describe('bookPdfUrl', () => {
+  it('asks the server for the week and level shown, in the dashboard language', () => {
+    expect(bookPdfUrl('2019-W50', undefined, 'es')).toBe('/api/v1/book?week=2019-W50&lang=es');
+    expect(bookPdfUrl('2019-W50', 'beat', 'en')).toBe('/api/v1/book?week=2019-W50&level=beat&lang=en');
   });
 });
