@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@vigia/api';
-import { createAccount, importIncidents, importUnits, initAgency } from '@vigia/services';
+import { createAccount, importIncidents, importUnits, initAgency, type AccountInput } from '@vigia/services';
 import { DuckDbStore, type Store } from '@vigia/store';
 import { sharedPath } from '../test/shared-reference.js';
 
@@ -32,10 +32,13 @@ export interface ChicagoServer {
 /**
  * Builds a temporary DuckDB with the real Chicago data exactly as README "Your own data" does (agency,
  * districts, beats, the aggravated-assault export from ../shared/data/chicago), then starts the API and
- * dashboard in-process on a free loopback port.
+ * dashboard in-process on a free loopback port. `accounts` adds more accounts than the analyst (a
+ * commander needs the code of their unit).
  * @throws Error when packages/web/dist has not been built.
  */
-export async function startChicagoServer(): Promise<ChicagoServer> {
+export async function startChicagoServer(
+  options: { accounts?: readonly AccountInput[] } = {},
+): Promise<ChicagoServer> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`${WEB_DIST}index.html is missing: run "npm run build" first`);
   }
@@ -74,6 +77,7 @@ export async function startChicagoServer(): Promise<ChicagoServer> {
       'e2e',
       SERVER_NOW,
     );
+    for (const account of options.accounts ?? []) await createAccount(store, account, 'e2e', SERVER_NOW);
     app = await buildApp({
       store,
       webRoot: WEB_DIST,

@@ -7,6 +7,7 @@ import { registerBook } from './commands/book.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerMeeting } from './commands/meeting.js';
 import { registerQuarantine } from './commands/quarantine.js';
 import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerBackup(program, io);
   registerAudit(program, io);
   registerUsers(program, io);
+  registerMeeting(program, io);
   seenAgency.locale = undefined;
   program.hook('preAction', () => {
     const lang = program.opts<{ lang?: string }>().lang;

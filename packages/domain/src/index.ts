@@ -17,3 +17,4 @@ export * from './calls/call-intervals.js';
 export * from './calls/call-content-hash.js';
 export * from './access/policy.js';
 export * from './audit/audit-chain.js';
+export * from './meetings/meeting.js';

@@ -29,3 +29,5 @@ export * from './users/index.js';
 export * from './demo/seed-demo-accounts.js';
 export * from './book/book-types.js';
 export * from './book/build-book.js';
+export * from './units/unit-tree.js';
+export * from './meetings/index.js';

@@ -7,3 +7,4 @@ export * from './port/call-store.js';
 export * from './port/audit.js';
 export * from './port/users.js';
 export { usernameKey } from './users/user-sql.js';
+export * from './port/meetings.js';

@@ -11,6 +11,7 @@ import { auditContract } from './contract/audit-contract.js';
 import { auditChangesContract } from './contract/audit-changes-contract.js';
 import { usersContract } from './contract/users-contract.js';
 import { callContract } from './contract/call-contract.js';
+import { meetingContract } from './contract/meeting-contract.js';
 import type { StoreFactory } from './contract/fixtures.js';
 
 /** The embedded store in a fresh file of a temp directory (a file, so reopening is tested too). */
@@ -46,6 +47,7 @@ auditContract('DuckDB', duckdb);
 auditChangesContract('DuckDB', duckdb);
 usersContract('DuckDB', duckdb);
 callContract('DuckDB', duckdb);
+meetingContract('DuckDB', duckdb);
 
 describe('DuckDB migrations', () => {
   it('a new database whose process dies before closing it still opens (migrations are checkpointed)', async () => {

@@ -16,6 +16,7 @@ import { registerAuditRoutes } from '../routes/audit-routes.js';
 import { registerBookRoutes } from '../routes/book-routes.js';
 import { registerImportRoutes } from '../routes/import-routes.js';
 import { registerMapConfigRoutes } from '../routes/map-config-routes.js';
+import { registerMeetingRoutes } from '../routes/meeting-routes.js';
 import { registerReadRoutes } from '../routes/read-routes.js';
 import { registerResponseRoutes } from '../routes/response-routes.js';
 import { errorReply } from './error-reply.js';
@@ -59,7 +60,7 @@ export const OPENAPI_INFO = {
     title: 'Vigía API',
     version: '1.0.0',
     description:
-      "COMPSTAT data of one agency: units, offense categories, the weekly report, incidents, trends, data quality and uploads. Dates are local to the agency time zone unless marked UTC. Messages follow ?lang=es|en, else Accept-Language, else the agency locale. Sign in with POST /api/v1/auth/login: the session cookie goes with every request, and POST/PATCH/DELETE repeat the returned csrfToken in an X-CSRF-Token header. Without a session: 401; a role without the action: 403; a unit outside a commander's subtree: 404.",
+      "COMPSTAT data of one agency: units, offense categories, the weekly report, incidents, trends, data quality, uploads, and the COMPSTAT meeting with its action items. Dates are local to the agency time zone unless marked UTC. Messages follow ?lang=es|en, else Accept-Language, else the agency locale. Sign in with POST /api/v1/auth/login: the session cookie goes with every request, and POST/PATCH/DELETE repeat the returned csrfToken in an X-CSRF-Token header. Without a session: 401; a role without the action: 403; a unit outside a commander's subtree: 404.",
   },
 };
 
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerUserRoutes(api, { store, now });
       registerBookRoutes(api, { store, now, locale });
       registerResponseRoutes(api, { store, cache, now });
+      registerMeetingRoutes(api, { store, now });
       done();
     },
     { prefix: '/api/v1' },

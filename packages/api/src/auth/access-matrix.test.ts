@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@vigia/domain';
+import { createActionItem, createMeeting } from '@vigia/services';
 import { API_NOW, API_ROWS, apiFixture } from '../test-helpers/api-fixture.js';
 import { signInAs, type AuthHeaders } from '../test-helpers/sign-in.js';
 
@@ -16,6 +17,8 @@ const EVERYONE: readonly Role[] = ROLES;
 const IMPORTERS: readonly Role[] = ['admin', 'analyst'];
 const ADMINS: readonly Role[] = ['admin'];
 const EXPORTERS: readonly Role[] = ['admin', 'analyst', 'command_staff', 'commander'];
+const MEETING_RUNNERS: readonly Role[] = ['admin', 'command_staff'];
+const ITEM_EDITORS: readonly Role[] = ['admin', 'command_staff', 'commander'];
 
 /**
  * One row of the matrix: the route as registered, a request to it (with `unit` when the route takes
@@ -150,6 +153,65 @@ const CASES: Case[] = [
     ok: 400,
     okCode: 'WEAK_PASSWORD',
   },
+  // Meetings: meeting 1 (district 1) and its action item 1 (beat 11) exist (beforeAll), in the
+  // commander's subtree; outside it the meeting routes answer 404 (meeting-routes.test.ts).
+  { route: 'GET /api/v1/meetings', request: get('/api/v1/meetings'), roles: EVERYONE, ok: 200 },
+  {
+    route: 'POST /api/v1/meetings',
+    request: () => ({ method: 'POST', url: '/api/v1/meetings', payload: { week: '2019-W50', units: ['1'] } }),
+    roles: MEETING_RUNNERS,
+    ok: 201,
+  },
+  { route: 'GET /api/v1/meetings/:id', request: get('/api/v1/meetings/1'), roles: EVERYONE, ok: 200 },
+  {
+    route: 'PATCH /api/v1/meetings/:id',
+    request: () => ({ method: 'PATCH', url: '/api/v1/meetings/1', payload: { title: 'Distrito 1' } }),
+    roles: MEETING_RUNNERS,
+    ok: 200,
+  },
+  {
+    route: 'PUT /api/v1/meetings/:id/agenda/:itemId/notes',
+    request: () => ({ method: 'PUT', url: '/api/v1/meetings/1/agenda/9999/notes', payload: { notes: 'x' } }),
+    roles: MEETING_RUNNERS,
+    ok: 404,
+    okCode: 'NOT_FOUND',
+  },
+  {
+    route: 'POST /api/v1/meetings/:id/action-items',
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/meetings/1/action-items',
+      payload: { unit: '11', title: 'Patrullaje' },
+    }),
+    roles: ITEM_EDITORS,
+    ok: 201,
+  },
+  {
+    route: 'GET /api/v1/action-items',
+    request: get('/api/v1/action-items'),
+    roles: EVERYONE,
+    ok: 200,
+    takesUnit: true,
+  },
+  {
+    route: 'GET /api/v1/action-items/mine',
+    request: get('/api/v1/action-items/mine'),
+    roles: EVERYONE,
+    ok: 200,
+  },
+  {
+    route: 'GET /api/v1/action-items/overdue',
+    request: get('/api/v1/action-items/overdue'),
+    roles: EVERYONE,
+    ok: 200,
+  },
+  { route: 'GET /api/v1/action-items/:id', request: get('/api/v1/action-items/1'), roles: EVERYONE, ok: 200 },
+  {
+    route: 'PATCH /api/v1/action-items/:id',
+    request: () => ({ method: 'PATCH', url: '/api/v1/action-items/1', payload: { notes: 'En curso' } }),
+    roles: ITEM_EDITORS,
+    ok: 200,
+  },
   {
     route: 'PATCH /api/v1/users/:id',
     request: () => ({ method: 'PATCH', url: '/api/v1/users/1', payload: { displayName: 'Administración' } }),
@@ -169,6 +231,18 @@ beforeAll(async () => {
     app: { auth: { loginPerIp: 1000, loginPerUser: 1000 } },
   });
   for (const role of ROLES) sessions.set(role, role === 'admin' ? f.auth : await signIn(role));
+  const id = new Map((await f.store.listUnits({ withGeometry: false })).map((u) => [u.code, u.id]));
+  const { meeting } = await createMeeting(f.store, {
+    week: '2019-W50',
+    unitIds: [id.get('1')!],
+    actor: 'test',
+  });
+  await createActionItem(f.store, {
+    meetingId: meeting.id,
+    unitId: id.get('11')!,
+    title: 'Patrullaje',
+    actor: 'test',
+  });
 });
 afterAll(async () => f.close());
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Locale } from '@vigia/domain';
-import { buildBook } from '@vigia/services';
+import { bookActionItems, buildBook } from '@vigia/services';
 import type { Store } from '@vigia/store';
 import { IsoWeekText, Lang, errorResponses } from '../app/schemas.js';
 import { actorOf } from '../auth/access.js';
@@ -58,6 +58,7 @@ export function registerBookRoutes(app: FastifyInstance, ctx: BookRouteContext):
         lang,
         level: req.query.level,
         now: ctx.now(),
+        actionItemsFor: bookActionItems(ctx.store, lang),
         actor: actorOf(req),
       });
       return reply

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { translate, VigiaError } from '@vigia/domain';
-import { buildBook } from '@vigia/services';
+import { bookActionItems, buildBook } from '@vigia/services';
 import { cliActor, initialLocale, type Io } from '../context.js';
 import { formatCount } from '../format/number.js';
 import { dbLocation, withStore } from '../run-with-store.js';
@@ -31,6 +31,7 @@ export function registerBook(program: Command, io: Io): void {
           lang,
           level: o.level,
           now: io.now(),
+          actionItemsFor: bookActionItems(store, lang),
           actor: cliActor(io),
         });
         const file = resolve(o.out ?? book.fileName);

@@ -297,6 +297,31 @@ export const messagesEn = {
     listHeader: 'seq  when (UTC)  who  action  target  change',
     more: 'More rows: add --before {{seq}}.',
   },
+  meeting: {
+    title:
+      'COMPSTAT meeting {{id}} — week {{week}}: the 28 days {{start}} to {{end}} against the same dates last year ({{timeZone}}); generated on {{today}}',
+    unitHeading: '{{level}} {{code}} — {{name}}',
+    nothing: 'Nothing on the agenda.',
+    significant_increase: 'Significant increase',
+    volume_increase: 'Rise with volume',
+    response_time: 'Response time slipping',
+    hot_spot: 'Hot spot',
+    action_item: 'Action item',
+    allCategories: 'All categories',
+    window: '{{window}}: {{current}} vs {{previous}} ({{pct}} %)',
+    response:
+      '90th percentile {{current}} vs {{previous}} ({{pct}} %), median {{median}}, {{measured}} calls measured, 28 days',
+    item: '#{{id}} {{title}} — {{status}}{{overdue}}; owner: {{owner}}; due: {{due}}',
+    overdue: ', OVERDUE',
+    defaultOwner: 'the unit commander',
+    noDue: 'no date',
+    followUp:
+      'follow-up, {{category}}: {{before}} in the 28 days to {{beforeEnd}} → {{after}} in the 28 days to {{afterEnd}} ({{pct}} %)',
+    tooEarly: '; too early to judge (the two windows share {{days}} days)',
+    legend:
+      'Rules: docs/meetings.md. Significant = exact test p < 0.05; rise with volume = 28-day count ≥ 10 and up by ≥ 5 (3 biggest).',
+    status: { open: 'open', in_progress: 'in progress', done: 'done', dropped: 'dropped' },
+  },
   demo: {
     seeding: 'Creating the demo database {{db}} (synthetic data: a fictional city, not real crime)…',
     ready: 'Demo database {{db}} is ready.',

@@ -325,6 +325,31 @@ export const messagesEs: Shape<typeof messagesEn> = {
     listHeader: 'seq  cuándo (UTC)  quién  acción  objeto  cambio',
     more: 'Hay más filas: agregue --before {{seq}}.',
   },
+  meeting: {
+    title:
+      'Reunión COMPSTAT {{id}} — semana {{week}}: los 28 días del {{start}} al {{end}} frente a las mismas fechas del año anterior ({{timeZone}}); generada el {{today}}',
+    unitHeading: '{{level}} {{code}} — {{name}}',
+    nothing: 'Nada en la agenda.',
+    significant_increase: 'Aumento significativo',
+    volume_increase: 'Aumento con volumen',
+    response_time: 'Tiempo de respuesta en deterioro',
+    hot_spot: 'Punto caliente',
+    action_item: 'Compromiso',
+    allCategories: 'Todas las categorías',
+    window: '{{window}}: {{current}} frente a {{previous}} ({{pct}} %)',
+    response:
+      'Percentil 90 {{current}} frente a {{previous}} ({{pct}} %), mediana {{median}}, {{measured}} llamadas medidas, 28 días',
+    item: '#{{id}} {{title}} — {{status}}{{overdue}}; responsable: {{owner}}; vence: {{due}}',
+    overdue: ', VENCIDO',
+    defaultOwner: 'el jefe de la unidad',
+    noDue: 'sin fecha',
+    followUp:
+      'seguimiento, {{category}}: {{before}} en los 28 días al {{beforeEnd}} → {{after}} en los 28 días al {{afterEnd}} ({{pct}} %)',
+    tooEarly: '; aún es pronto para juzgar (las dos ventanas comparten {{days}} días)',
+    legend:
+      'Reglas: docs/meetings.md. Significativo = prueba exacta p < 0,05; aumento con volumen = 28 días ≥ 10 y sube ≥ 5 (los 3 mayores).',
+    status: { open: 'abierto', in_progress: 'en curso', done: 'cumplido', dropped: 'descartado' },
+  },
   demo: {
     seeding:
       'Creando la base de demostración {{db}} (datos sintéticos: una ciudad ficticia, no delitos reales)…',

@@ -64,6 +64,20 @@ import type {
   UserWithHash,
 } from '../port/users.js';
 import { DuckDbUsers } from './users.js';
+import { SqlMeetings } from '../meetings/sql-meetings.js';
+import { DuckDbMeetingBackend } from './meeting-backend.js';
+import type {
+  ActionItemChange,
+  ActionItemChanges,
+  ActionItemQuery,
+  ActionItemRecord,
+  AgendaItemRecord,
+  MeetingChanges,
+  MeetingRecord,
+  MeetingWithAgenda,
+  NewActionItem,
+  NewMeeting,
+} from '../port/meetings.js';
 
 const AGENCY = 1;
 
@@ -81,10 +95,16 @@ export class DuckDbStore implements Store, CallStore {
   ) {
     this.audit = new DuckDbAuditLog(instance, AGENCY);
     this.users = new DuckDbUsers(instance, this.audit, AGENCY);
+    this.meetingBackend = new DuckDbMeetingBackend(AGENCY, instance, db, this.audit);
+    this.meetings = new SqlMeetings(this.meetingBackend);
   }
 
   /** Users and sessions, on a connection of their own (see DuckDbUsers). */
   private readonly users: DuckDbUsers;
+
+  private readonly meetingBackend: DuckDbMeetingBackend;
+  /** Meetings and action items (SQL shared with PostgreSQL in meetings/sql-meetings.ts). */
+  private readonly meetings: SqlMeetings;
 
   /** The audit log's writer: every audited change commits through it (see DuckDbAuditLog). */
   private readonly audit: DuckDbAuditLog;
@@ -113,6 +133,7 @@ export class DuckDbStore implements Store, CallStore {
 
   close(): Promise<void> {
     this.users.close();
+    this.meetingBackend.close();
     this.audit.close();
     this.db.closeSync();
     this.instance.closeSync();
@@ -570,6 +591,62 @@ export class DuckDbStore implements Store, CallStore {
   }
   purgeExpiredSessions(at: number, actor: string): Promise<number> {
     return this.users.purgeExpiredSessions(at, actor);
+  }
+
+  // MeetingStore: SQL in meetings/sql-meetings.ts, writes serialized by DuckDbMeetingBackend.
+  createMeeting(input: NewMeeting, actor: string): Promise<MeetingWithAgenda> {
+    return this.meetings.createMeeting(input, actor);
+  }
+
+  listMeetings(): Promise<MeetingRecord[]> {
+    return this.meetings.listMeetings();
+  }
+
+  getMeeting(id: number): Promise<MeetingWithAgenda | null> {
+    return this.meetings.getMeeting(id);
+  }
+
+  updateMeeting(
+    id: number,
+    changes: MeetingChanges,
+    actor: string,
+    expectedVersion?: number,
+  ): Promise<MeetingRecord> {
+    return this.meetings.updateMeeting(id, changes, actor, expectedVersion);
+  }
+
+  updateAgendaNotes(
+    meetingId: number,
+    agendaItemId: number,
+    notes: string,
+    actor: string,
+  ): Promise<AgendaItemRecord> {
+    return this.meetings.updateAgendaNotes(meetingId, agendaItemId, notes, actor);
+  }
+
+  createActionItem(input: NewActionItem, actor: string): Promise<ActionItemRecord> {
+    return this.meetings.createActionItem(input, actor);
+  }
+
+  getActionItem(id: number): Promise<ActionItemRecord | null> {
+    return this.meetings.getActionItem(id);
+  }
+
+  updateActionItem(
+    id: number,
+    changes: ActionItemChanges,
+    actor: string,
+    expectedVersion?: number,
+  ): Promise<ActionItemRecord> {
+    return this.meetings.updateActionItem(id, changes, actor, expectedVersion);
+  }
+
+  listActionItems(query?: ActionItemQuery): Promise<ActionItemRecord[]> {
+    return this.meetings.listActionItems(query);
+  }
+
+  listActionItemHistory(id: number): Promise<ActionItemChange[]> {
+    return this.meetings.listActionItemHistory(id);
   }
 
   // CallStore (calls for service): SQL in duckdb/calls/.

@@ -175,4 +175,73 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE agency ADD COLUMN epsg INTEGER;
   `,
+  // 8: the COMPSTAT meeting (issue 6): meetings, their units and generated agenda, action items and the
+  // history of every change to them. Instants are ISO 8601 UTC text (as audit_log), local dates
+  // YYYY-MM-DD text, figures and baselines JSON text.
+  `
+  CREATE TABLE meeting (
+    agency_id INTEGER NOT NULL,
+    meeting_id INTEGER NOT NULL,
+    week VARCHAR NOT NULL,
+    title VARCHAR NOT NULL,
+    status VARCHAR NOT NULL,
+    created_by VARCHAR NOT NULL,
+    created_at VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (agency_id, meeting_id)
+  );
+  CREATE TABLE meeting_unit (
+    agency_id INTEGER NOT NULL,
+    meeting_id INTEGER NOT NULL,
+    unit_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (agency_id, meeting_id, unit_id)
+  );
+  CREATE TABLE agenda_item (
+    agency_id INTEGER NOT NULL,
+    agenda_item_id INTEGER NOT NULL,
+    meeting_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    unit_id INTEGER NOT NULL,
+    kind VARCHAR NOT NULL,
+    category VARCHAR,
+    figures_json VARCHAR NOT NULL,
+    notes VARCHAR NOT NULL,
+    notes_by VARCHAR,
+    notes_at VARCHAR,
+    PRIMARY KEY (agency_id, agenda_item_id)
+  );
+  CREATE TABLE action_item (
+    agency_id INTEGER NOT NULL,
+    action_item_id INTEGER NOT NULL,
+    meeting_id INTEGER NOT NULL,
+    agenda_item_id INTEGER,
+    unit_id INTEGER NOT NULL,
+    category VARCHAR,
+    title VARCHAR NOT NULL,
+    owner_name VARCHAR,
+    owner_user_id INTEGER,
+    due_date VARCHAR,
+    status VARCHAR NOT NULL,
+    notes VARCHAR NOT NULL,
+    baseline_json VARCHAR NOT NULL,
+    created_by VARCHAR NOT NULL,
+    created_at VARCHAR NOT NULL,
+    updated_at VARCHAR NOT NULL,
+    status_changed_at VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (agency_id, action_item_id)
+  );
+  CREATE TABLE action_item_history (
+    agency_id INTEGER NOT NULL,
+    action_item_id INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    changed_at VARCHAR NOT NULL,
+    actor VARCHAR NOT NULL,
+    field VARCHAR NOT NULL,
+    before_json VARCHAR NOT NULL,
+    after_json VARCHAR NOT NULL,
+    PRIMARY KEY (agency_id, action_item_id, seq)
+  );
+  `,
 ];

@@ -13,6 +13,7 @@ import type {
 import type { DailyCount, DailyCountQuery, IncidentPage, IncidentQuery, QualityFigures } from './explore.js';
 import type { AuditStore, ReplaceAudit, UnitImportAudit } from './audit.js';
 import type { UserStore } from './users.js';
+import type { MeetingStore } from './meetings.js';
 
 /** A unit as stored: the domain unit plus the store's numeric id and hierarchy links. */
 export interface StoredUnit {
@@ -244,7 +245,7 @@ export interface StoredIncident {
  * contract test suite (packages/store/test/contract) runs against both. One store holds one agency for now (agency id 1), but every large table is
  * keyed by agency_id so a multi-agency store and Citus distribution need no schema change.
  */
-export interface Store extends AuditStore, UserStore {
+export interface Store extends AuditStore, UserStore, MeetingStore {
   /** Where the store lives (file path or URL), for messages. */
   readonly location: string;
   close(): Promise<void>;

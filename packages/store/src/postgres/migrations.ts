@@ -192,4 +192,74 @@ export const PG_MIGRATIONS: readonly string[] = [
   `,
   // 5: calls for service (issue 5), a table of their own beside incidents.
   PG_CALLS_MIGRATION,
+  // 6: the COMPSTAT meeting (issue 6): meetings, their units and generated agenda, action items and the
+  // history of every change to them. Instants are ISO 8601 UTC text (as audit_log), local dates
+  // YYYY-MM-DD text, figures and baselines JSON text.
+  `
+  CREATE TABLE meeting (
+    agency_id integer NOT NULL,
+    meeting_id integer NOT NULL,
+    week text NOT NULL,
+    title text NOT NULL,
+    status text NOT NULL,
+    created_by text NOT NULL,
+    created_at text COLLATE "C" NOT NULL,
+    version integer NOT NULL,
+    PRIMARY KEY (agency_id, meeting_id)
+  );
+  CREATE TABLE meeting_unit (
+    agency_id integer NOT NULL,
+    meeting_id integer NOT NULL,
+    unit_id integer NOT NULL,
+    position integer NOT NULL,
+    PRIMARY KEY (agency_id, meeting_id, unit_id)
+  );
+  CREATE TABLE agenda_item (
+    agency_id integer NOT NULL,
+    agenda_item_id integer NOT NULL,
+    meeting_id integer NOT NULL,
+    position integer NOT NULL,
+    unit_id integer NOT NULL,
+    kind text NOT NULL,
+    category text,
+    figures_json text NOT NULL,
+    notes text NOT NULL,
+    notes_by text,
+    notes_at text,
+    PRIMARY KEY (agency_id, agenda_item_id)
+  );
+  CREATE TABLE action_item (
+    agency_id integer NOT NULL,
+    action_item_id integer NOT NULL,
+    meeting_id integer NOT NULL,
+    agenda_item_id integer,
+    unit_id integer NOT NULL,
+    category text,
+    title text NOT NULL,
+    owner_name text,
+    owner_user_id integer,
+    due_date text COLLATE "C",
+    status text NOT NULL,
+    notes text NOT NULL,
+    baseline_json text NOT NULL,
+    created_by text NOT NULL,
+    created_at text COLLATE "C" NOT NULL,
+    updated_at text NOT NULL,
+    status_changed_at text NOT NULL,
+    version integer NOT NULL,
+    PRIMARY KEY (agency_id, action_item_id)
+  );
+  CREATE INDEX action_item_unit ON action_item (agency_id, unit_id, status);
+  CREATE TABLE action_item_history (
+    agency_id integer NOT NULL,
+    action_item_id integer NOT NULL,
+    seq integer NOT NULL,
+    changed_at text NOT NULL,
+    actor text NOT NULL,
+    field text NOT NULL,
+    before_json text NOT NULL,
+    after_json text NOT NULL,
+    PRIMARY KEY (agency_id, action_item_id, seq)
+  );
+  `,
 ];

@@ -17,6 +17,20 @@ import type {
   UserWithHash,
 } from '../port/users.js';
 import { PgUsers } from './users.js';
+import { SqlMeetings } from '../meetings/sql-meetings.js';
+import { PgMeetingBackend } from './meeting-backend.js';
+import type {
+  ActionItemChange,
+  ActionItemChanges,
+  ActionItemQuery,
+  ActionItemRecord,
+  AgendaItemRecord,
+  MeetingChanges,
+  MeetingRecord,
+  MeetingWithAgenda,
+  NewActionItem,
+  NewMeeting,
+} from '../port/meetings.js';
 import {
   VigiaError,
   type IncidentStatus,
@@ -88,6 +102,7 @@ export class PostgresStore implements Store, CallStore {
     private readonly pool: pg.Pool,
   ) {
     this.users = new PgUsers(pool, AGENCY);
+    this.meetings = new SqlMeetings(new PgMeetingBackend(AGENCY, pool));
   }
 
   /** Users and sessions (see PgUsers). */
@@ -127,6 +142,9 @@ export class PostgresStore implements Store, CallStore {
   purgeExpiredSessions(at: number, actor: string): Promise<number> {
     return this.users.purgeExpiredSessions(at, actor);
   }
+
+  /** Meetings and action items (SQL shared with DuckDB in meetings/sql-meetings.ts). */
+  private readonly meetings: SqlMeetings;
 
   /**
    * Connects to `url` (`postgres://user@host:port/db[?schema=NAME]`) and migrates its schema.
@@ -170,6 +188,61 @@ export class PostgresStore implements Store, CallStore {
 
   readAuditChain(): AsyncIterable<ChainedAuditRecord> {
     return readAuditChainPg(this.pool, AGENCY);
+  }
+
+  createMeeting(input: NewMeeting, actor: string): Promise<MeetingWithAgenda> {
+    return this.meetings.createMeeting(input, actor);
+  }
+
+  listMeetings(): Promise<MeetingRecord[]> {
+    return this.meetings.listMeetings();
+  }
+
+  getMeeting(id: number): Promise<MeetingWithAgenda | null> {
+    return this.meetings.getMeeting(id);
+  }
+
+  updateMeeting(
+    id: number,
+    changes: MeetingChanges,
+    actor: string,
+    expectedVersion?: number,
+  ): Promise<MeetingRecord> {
+    return this.meetings.updateMeeting(id, changes, actor, expectedVersion);
+  }
+
+  updateAgendaNotes(
+    meetingId: number,
+    agendaItemId: number,
+    notes: string,
+    actor: string,
+  ): Promise<AgendaItemRecord> {
+    return this.meetings.updateAgendaNotes(meetingId, agendaItemId, notes, actor);
+  }
+
+  createActionItem(input: NewActionItem, actor: string): Promise<ActionItemRecord> {
+    return this.meetings.createActionItem(input, actor);
+  }
+
+  getActionItem(id: number): Promise<ActionItemRecord | null> {
+    return this.meetings.getActionItem(id);
+  }
+
+  updateActionItem(
+    id: number,
+    changes: ActionItemChanges,
+    actor: string,
+    expectedVersion?: number,
+  ): Promise<ActionItemRecord> {
+    return this.meetings.updateActionItem(id, changes, actor, expectedVersion);
+  }
+
+  listActionItems(query?: ActionItemQuery): Promise<ActionItemRecord[]> {
+    return this.meetings.listActionItems(query);
+  }
+
+  listActionItemHistory(id: number): Promise<ActionItemChange[]> {
+    return this.meetings.listActionItemHistory(id);
   }
 
   private async rows<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {

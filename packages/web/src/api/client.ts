@@ -93,9 +93,9 @@ export async function postForm<T>(url: string, form: FormData): Promise<T> {
   return (await (await send(url, { method: 'POST', body: form })).json()) as T;
 }
 
-/** POST, PATCH or DELETE a JSON body; resolves to the JSON answer (null for 204). Same errors as {@link getJson}. */
+/** POST, PUT, PATCH or DELETE a JSON body; resolves to the JSON answer (null for 204). Same errors as {@link getJson}. */
 export async function sendJson<T>(
-  method: 'POST' | 'PATCH' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   body?: unknown,
 ): Promise<T> {

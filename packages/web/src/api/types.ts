@@ -357,3 +357,127 @@ export interface ResponseReport {
   >;
   distribution: Record<string, { current: ResponseHistogram; previous: ResponseHistogram }>;
 }
+
+/** Action item status (open → in_progress → done, or dropped). */
+export type ActionItemStatus = 'open' | 'in_progress' | 'done' | 'dropped';
+export const ACTION_ITEM_STATUSES: readonly ActionItemStatus[] = ['open', 'in_progress', 'done', 'dropped'];
+
+/** Why an item is on the agenda (docs/meetings.md). */
+export type AgendaKind =
+  'significant_increase' | 'volume_increase' | 'response_time' | 'hot_spot' | 'action_item';
+
+/** Owner of an action item: both null = the unit's commander. */
+export interface Owner {
+  name: string | null;
+  userId: number | null;
+}
+
+/** GET /meetings: one meeting without its agenda. */
+export interface MeetingSummary {
+  id: number;
+  week: string;
+  title: string;
+  status: 'open' | 'closed';
+  units: { id: number; code: string; name: string; level: string }[];
+  createdBy: string;
+  createdAt: string;
+  version: number;
+}
+
+/** One agenda item; `figures` depends on `kind` (the shapes below). */
+export interface AgendaItem {
+  id: number;
+  position: number;
+  unitId: number;
+  unit: string;
+  kind: AgendaKind;
+  category: string | null;
+  figures: unknown;
+  notes: string;
+  notesBy: string | null;
+  notesAt: string | null;
+}
+
+/** Figures of a significant increase: the report's cells and the windows whose rise is significant. */
+export interface SignificantFigures {
+  windows: ('wtd' | 'd28' | 'ytd')[];
+  wtd: Cell;
+  d28: Cell;
+  ytd: Cell;
+}
+/** Figures of a rise with volume. */
+export interface VolumeFigures {
+  rank: number;
+  d28: Cell;
+}
+/** Figures of a slipping response time (seconds). */
+export interface ResponseFigures {
+  current: { measured: number; medianSec: number | null; p90Sec: number };
+  previous: { measured: number; medianSec: number | null; p90Sec: number };
+  p90ChangeSec: number;
+  p90ChangeShare: number;
+}
+/** A 28-day window and its count. */
+export interface FollowUpWindow {
+  start: string;
+  end: string;
+  count: number;
+}
+/** Figures of an earlier action item on the agenda. */
+export interface ActionItemFigures {
+  actionItemId: number;
+  meetingId: number;
+  title: string;
+  status: ActionItemStatus;
+  owner: Owner;
+  dueDate: string | null;
+  overdue: boolean;
+  followUp: {
+    category: string;
+    before: FollowUpWindow;
+    after: FollowUpWindow;
+    change: number;
+    pctChange: number | null;
+    significant: boolean;
+    overlapDays: number;
+  };
+}
+
+/** An action item. */
+export interface ActionItem {
+  id: number;
+  meetingId: number;
+  agendaItemId: number | null;
+  unitId: number;
+  unit: string;
+  unitName: string;
+  category: string | null;
+  title: string;
+  owner: Owner;
+  dueDate: string | null;
+  status: ActionItemStatus;
+  overdue: boolean;
+  notes: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  statusChangedAt: string;
+  version: number;
+}
+
+/** GET /action-items/{id}: an item with every change. */
+export interface ActionItemDetail extends ActionItem {
+  history: { seq: number; at: string; actor: string; field: string; before: unknown; after: unknown }[];
+}
+
+/** GET /meetings/{id} */
+export interface MeetingDetail extends MeetingSummary {
+  agenda: AgendaItem[];
+  actionItems: ActionItem[];
+}
+
+/** GET /action-items, /action-items/mine, /action-items/overdue */
+export interface ActionItemList {
+  today: string;
+  items: ActionItem[];
+}

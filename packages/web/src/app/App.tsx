@@ -10,6 +10,8 @@ import { QualityPage } from '../pages/quality/QualityPage.js';
 import { AuditPage } from '../pages/audit/AuditPage.js';
 import { LoginPage } from '../pages/login/LoginPage.js';
 import { UsersPage } from '../pages/users/UsersPage.js';
+import { MeetingsPage } from '../pages/meetings/MeetingsPage.js';
+import { ActionItemsPage } from '../pages/actions/ActionItemsPage.js';
 import { AppContext, type AppData } from './app-context.js';
 import { SessionContext, useSession, type SessionValue } from './session-context.js';
 import { useRoute } from './router.js';
@@ -139,6 +141,8 @@ function Dashboard({ chosen, choose }: { chosen: Locale | null; choose: (l: Loca
               {route.page === 'quality' && <QualityPage />}
               {route.page === 'audit' && <AuditPage />}
               {route.page === 'users' && <UsersPage />}
+              {route.page === 'meetings' && <MeetingsPage />}
+              {route.page === 'actions' && <ActionItemsPage />}
             </Suspense>
           </main>
         </AppContext.Provider>

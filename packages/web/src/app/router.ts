@@ -8,6 +8,8 @@ export const PAGES = [
   'analysis',
   'response',
   'quality',
+  'meetings',
+  'actions',
   'users',
   'audit',
 ] as const;
