@@ -9,6 +9,7 @@ import { importUnits } from '../units/import-units.js';
 import type { ActionItemFigures } from './generate-agenda.js';
 import { createActionItem, createMeeting, meetingUnits } from './meetings.js';
 import { generateAgenda } from './generate-agenda.js';
+import { emergingHotSpotSource, type HotSpotFigures } from './hot-spot-source.js';
 
 // Importing 148,636 rows on a shared 2-core machine: minutes under load.
 const HEAVY_MS = 900_000;
@@ -97,5 +98,34 @@ describe('COMPSTAT meeting on the Chicago data', () => {
       change: after.d28.current - before.d28.current,
       overlapDays: 0,
     });
+  });
+
+  it('adds the new and intensifying hot spots of 2019-W50 through the agenda source', async () => {
+    const districts = await meetingUnits(store);
+    const ids = districts.map((d) => d.id);
+    const plain = await generateAgenda(store, '2019-W50', ids, { now: NOW });
+    const t0 = performance.now();
+    const agenda = await generateAgenda(store, '2019-W50', ids, {
+      now: NOW,
+      sources: [emergingHotSpotSource()],
+    });
+    const ms = performance.now() - t0;
+    // Printed, not asserted: the cost of the source on 22 districts × 52 weeks (docs/meetings.md).
+    console.log(`agenda 2019-W50 with emerging hot spots: ${Math.round(ms)} ms`);
+    const hot = agenda.units.flatMap((u) =>
+      u.items.filter((i) => i.kind === 'hot_spot').map((i) => i.figures as HotSpotFigures),
+    );
+    for (const f of hot) {
+      expect(f).toMatchObject({ from: '2018-12-17', to: '2019-12-15', step: 'week', cellSizeMeters: 500 });
+      expect(f.new + f.intensifying).toBeGreaterThan(0);
+      expect(f.places.length).toBe(Math.min(5, f.new + f.intensifying));
+    }
+    console.log(
+      `hot spot items: ${hot.length}, cells new ${hot.reduce((s, f) => s + f.new, 0)}, intensifying ${hot.reduce((s, f) => s + f.intensifying, 0)}`,
+    );
+    // The other items are unchanged by the source.
+    expect(agenda.units.map((u) => u.items.filter((i) => i.kind !== 'hot_spot'))).toEqual(
+      plain.units.map((u) => u.items),
+    );
   });
 });

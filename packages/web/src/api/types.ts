@@ -417,6 +417,23 @@ export interface ResponseFigures {
   p90ChangeSec: number;
   p90ChangeShare: number;
 }
+/** A new or intensifying hot spot cell of a `hot_spot` item (centroid in WGS84 degrees). */
+export interface HotSpotPlace {
+  category: 'new' | 'intensifying';
+  lon: number;
+  lat: number;
+  count: number;
+}
+/** Figures of a `hot_spot` item: emerging hot spots of the unit over 52 weeks (cells of `cellSizeMeters`). */
+export interface HotSpotFigures {
+  from: string;
+  to: string;
+  step: 'week';
+  cellSizeMeters: number;
+  new: number;
+  intensifying: number;
+  places: HotSpotPlace[];
+}
 /** A 28-day window and its count. */
 export interface FollowUpWindow {
   start: string;

@@ -324,6 +324,10 @@ export const en = {
       '90th percentile {{current}} vs {{previous}} last year ({{pct}}), {{measured}} calls measured, 28 days',
     followUp: '28 days to {{beforeEnd}}: {{before}} → 28 days to {{afterEnd}}: {{after}} ({{pct}})',
     tooEarly: '(too early to judge: the windows share {{days}} days)',
+    hotSpotFigures:
+      'Emerging hot spots, 52 weeks to {{to}} ({{size}} m cells): {{new}} new, {{intensifying}} intensifying',
+    hotSpotPlace: '{{category}} at {{lat}}, {{lon}} ({{count}} incidents)',
+    hotSpotCategory: { new: 'new', intensifying: 'intensifying' },
     kind: {
       significant_increase: 'Significant increase',
       volume_increase: 'Rise with volume',

@@ -334,6 +334,10 @@ export const es: Catalogue<typeof en> = {
       'Percentil 90 {{current}} frente a {{previous}} el año anterior ({{pct}}), {{measured}} llamadas medidas, 28 días',
     followUp: '28 días al {{beforeEnd}}: {{before}} → 28 días al {{afterEnd}}: {{after}} ({{pct}})',
     tooEarly: '(aún es pronto para juzgar: las ventanas comparten {{days}} días)',
+    hotSpotFigures:
+      'Puntos calientes emergentes, 52 semanas al {{to}} (celdas de {{size}} m): {{new}} nuevos, {{intensifying}} en intensificación',
+    hotSpotPlace: '{{category}} en {{lat}}, {{lon}} ({{count}} incidentes)',
+    hotSpotCategory: { new: 'nuevo', intensifying: 'en intensificación' },
     kind: {
       significant_increase: 'Aumento significativo',
       volume_increase: 'Aumento con volumen',

@@ -47,6 +47,27 @@ describe('agenda text', () => {
     expect(text).toBe('28 days: 30 vs 10 (+200%) · Year to date: 300 vs 250 (+20%)');
   });
 
+  it('counts the new and intensifying hot spots and says where they are, in each language', () => {
+    const item = {
+      kind: 'hot_spot' as const,
+      figures: {
+        from: '2018-12-17',
+        to: '2019-12-15',
+        step: 'week',
+        cellSizeMeters: 500,
+        new: 2,
+        intensifying: 1,
+        places: [{ category: 'intensifying', lon: -87.654321, lat: 41.876543, count: 40 }],
+      },
+    };
+    const en = figuresText(item, translator('en'), formatters('en'));
+    expect(en).toContain('2 new, 1 intensifying');
+    expect(en).toContain('intensifying at 41.87654, -87.65432 (40 incidents)');
+    const es = figuresText(item, translator('es'), formatters('es'));
+    expect(es).toContain('2 nuevos, 1 en intensificación');
+    expect(es).toContain('en intensificación en 41.87654, -87.65432 (40 incidentes)');
+  });
+
   it('finds the meeting unit an item falls under, by parent links one level up', () => {
     expect(meetingUnitOf(3, [1, 2], UNITS)).toBe(1);
     expect(meetingUnitOf(3, [3, 1], UNITS)).toBe(3);

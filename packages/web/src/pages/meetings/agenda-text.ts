@@ -2,6 +2,7 @@ import type {
   ActionItemFigures,
   AgendaItem,
   Cell,
+  HotSpotFigures,
   Owner,
   ResponseFigures,
   SignificantFigures,
@@ -39,7 +40,8 @@ function cellText(window: string, c: Cell, t: Translate, fmt: Formatters): strin
 
 /**
  * The figures of an agenda item in one line (significant windows, the 28-day rise, the response time
- * slip, or an earlier action item with its follow-up).
+ * slip, the new and intensifying hot spots with where they are, or an earlier action item with its
+ * follow-up).
  */
 export function figuresText(
   item: Pick<AgendaItem, 'kind' | 'figures'>,
@@ -80,8 +82,25 @@ export function figuresText(
         follow + (u.overlapDays > 0 ? ` ${t('meetings.tooEarly', { days: u.overlapDays })}` : ''),
       ].join(' · ');
     }
-    case 'hot_spot':
-      return JSON.stringify(item.figures);
+    case 'hot_spot': {
+      const f = item.figures as HotSpotFigures;
+      return [
+        t('meetings.hotSpotFigures', {
+          to: fmt.date(f.to),
+          size: fmt.count(f.cellSizeMeters),
+          new: fmt.count(f.new),
+          intensifying: fmt.count(f.intensifying),
+        }),
+        ...f.places.map((p) =>
+          t('meetings.hotSpotPlace', {
+            category: t(`meetings.hotSpotCategory.${p.category}`),
+            lat: p.lat.toFixed(5),
+            lon: p.lon.toFixed(5),
+            count: fmt.count(p.count),
+          }),
+        ),
+      ].join(' · ');
+    }
   }
 }
 
