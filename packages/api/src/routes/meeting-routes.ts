@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { VigiaError, formatLocalDate, isActionItemActive, localDayOf } from '@vigia/domain';
 import {
+  emergingHotSpotSource,
   createActionItem,
   createMeeting,
   findUnit,
@@ -93,7 +94,7 @@ export function registerMeetingRoutes(app: FastifyInstance, ctx: { store: Store;
       const { meeting } = await createMeeting(
         store,
         { week: req.body.week, unitIds: units.map((u) => u.id), title: req.body.title, actor: actorOf(req) },
-        { now: ctx.now },
+        { now: ctx.now, sources: [emergingHotSpotSource()] },
       );
       return reply.code(201).send(await meetingDetail(scope, meeting.id));
     },

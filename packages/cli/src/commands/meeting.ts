@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { VigiaError } from '@vigia/domain';
-import { createMeeting, meetingUnits } from '@vigia/services';
+import { createMeeting, emergingHotSpotSource, meetingUnits } from '@vigia/services';
 import { cliActor, initialLocale, type Io } from '../context.js';
 import { formatAgendaTable } from '../format/agenda-table.js';
 import { dbLocation, withStore } from '../run-with-store.js';
@@ -32,7 +32,7 @@ export function registerMeeting(program: Command, io: Io): void {
         const { meeting: created, agenda } = await createMeeting(
           store,
           { week: o.week, unitIds: units.map((u) => u.id), title: o.title, actor: cliActor(io) },
-          { now: io.now },
+          { now: io.now, sources: [emergingHotSpotSource()] },
         );
         if (o.format === 'json') {
           const { agenda: _stored, ...record } = created;

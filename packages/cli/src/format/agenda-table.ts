@@ -4,6 +4,7 @@ import type {
   Agenda,
   AgendaDraftItem,
   CompstatCell,
+  HotSpotFigures,
   ResponseTimeFigures,
   SignificantIncreaseFigures,
   VolumeIncreaseFigures,
@@ -82,8 +83,25 @@ export function formatAgendaTable(agenda: Agenda, meetingId: number, locale: Loc
           }) + (fu.overlapDays > 0 ? t('tooEarly', { days: fu.overlapDays }) : ''),
         ];
       }
-      case 'hot_spot':
-        return [JSON.stringify(item.figures)];
+      case 'hot_spot': {
+        const f = item.figures as HotSpotFigures;
+        return [
+          t('hotSpot', {
+            to: f.to,
+            size: formatCount(f.cellSizeMeters, locale),
+            new: formatCount(f.new, locale),
+            intensifying: formatCount(f.intensifying, locale),
+          }),
+          ...f.places.map((p) =>
+            t('hotSpotPlace', {
+              category: t(`hotSpotCategory.${p.category}`),
+              lat: p.lat.toFixed(5),
+              lon: p.lon.toFixed(5),
+              count: formatCount(p.count, locale),
+            }),
+          ),
+        ];
+      }
     }
   };
 

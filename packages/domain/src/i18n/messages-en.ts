@@ -318,6 +318,10 @@ export const messagesEn = {
     followUp:
       'follow-up, {{category}}: {{before}} in the 28 days to {{beforeEnd}} → {{after}} in the 28 days to {{afterEnd}} ({{pct}} %)',
     tooEarly: '; too early to judge (the two windows share {{days}} days)',
+    hotSpot:
+      'emerging hot spots, 52 weeks to {{to}} ({{size}} m cells): {{new}} new, {{intensifying}} intensifying',
+    hotSpotCategory: { new: 'new', intensifying: 'intensifying' },
+    hotSpotPlace: '{{category}} at {{lat}}, {{lon}} ({{count}} incidents)',
     legend:
       'Rules: docs/meetings.md. Significant = exact test p < 0.05; rise with volume = 28-day count ≥ 10 and up by ≥ 5 (3 biggest).',
     status: { open: 'open', in_progress: 'in progress', done: 'done', dropped: 'dropped' },

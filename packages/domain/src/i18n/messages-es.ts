@@ -346,6 +346,10 @@ export const messagesEs: Shape<typeof messagesEn> = {
     followUp:
       'seguimiento, {{category}}: {{before}} en los 28 días al {{beforeEnd}} → {{after}} en los 28 días al {{afterEnd}} ({{pct}} %)',
     tooEarly: '; aún es pronto para juzgar (las dos ventanas comparten {{days}} días)',
+    hotSpot:
+      'puntos calientes emergentes, 52 semanas al {{to}} (celdas de {{size}} m): {{new}} nuevos, {{intensifying}} en intensificación',
+    hotSpotCategory: { new: 'nuevo', intensifying: 'en intensificación' },
+    hotSpotPlace: '{{category}} en {{lat}}, {{lon}} ({{count}} incidentes)',
     legend:
       'Reglas: docs/meetings.md. Significativo = prueba exacta p < 0,05; aumento con volumen = 28 días ≥ 10 y sube ≥ 5 (los 3 mayores).',
     status: { open: 'abierto', in_progress: 'en curso', done: 'cumplido', dropped: 'descartado' },

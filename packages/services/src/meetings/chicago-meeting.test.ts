@@ -103,7 +103,9 @@ describe('COMPSTAT meeting on the Chicago data', () => {
   it('adds the new and intensifying hot spots of 2019-W50 through the agenda source', async () => {
     const districts = await meetingUnits(store);
     const ids = districts.map((d) => d.id);
+    const tPlain = performance.now();
     const plain = await generateAgenda(store, '2019-W50', ids, { now: NOW });
+    const plainMs = performance.now() - tPlain;
     const t0 = performance.now();
     const agenda = await generateAgenda(store, '2019-W50', ids, {
       now: NOW,
@@ -111,7 +113,9 @@ describe('COMPSTAT meeting on the Chicago data', () => {
     });
     const ms = performance.now() - t0;
     // Printed, not asserted: the cost of the source on 22 districts × 52 weeks (docs/meetings.md).
-    console.log(`agenda 2019-W50 with emerging hot spots: ${Math.round(ms)} ms`);
+    console.log(
+      `agenda 2019-W50: ${Math.round(plainMs)} ms without, ${Math.round(ms)} ms with emerging hot spots`,
+    );
     const hot = agenda.units.flatMap((u) =>
       u.items.filter((i) => i.kind === 'hot_spot').map((i) => i.figures as HotSpotFigures),
     );

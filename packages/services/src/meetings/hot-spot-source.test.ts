@@ -4,7 +4,7 @@ import type { Store, StoredUnit } from '@vigia/store';
 import { importIncidents } from '../import/import-incidents.js';
 import { FIXTURE_HEADER, FIXTURE_MAPPING, fixtureAgency } from '../test-helpers/fixture-agency.js';
 import { generateAgenda } from './generate-agenda.js';
-import { emergingHotSpotSource, type HotSpotFigures } from './hot-spot-source.js';
+import { emergingHotSpotSource, hotSpotCellSize, type HotSpotFigures } from './hot-spot-source.js';
 
 /** Monday of 2019-W50 (the cube's last week is 2019-12-09..15; its first 2018-12-17..23). */
 const MONDAY = parseLocalDate('2019-12-09');
@@ -72,5 +72,25 @@ describe('emerging hot spot agenda source', () => {
       sources: [emergingHotSpotSource({ cellSizeMeters: 5000 })],
     });
     expect(agenda.units[0]!.items.filter((i) => i.kind === 'hot_spot')).toEqual([]);
+  });
+
+  it('keeps 500 m cells for a city district and coarsens them for a big unit', () => {
+    const box = (w: number, h: number) => ({
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [0, 0],
+          [w, 0],
+          [w, h],
+          [0, h],
+          [0, 0],
+        ],
+      ],
+    });
+    // ~11 km × 11 km: 484 cells of 500 m.
+    expect(hotSpotCellSize(box(0.1, 0.1))).toBe(500);
+    // ~111 km × 111 km: 500 m would be ~50,000 cells; at most 5,000 → √(111,320² / 5,000) ≈ 1,574 → 1,600.
+    expect(hotSpotCellSize(box(1, 1))).toBe(1600);
+    expect(hotSpotCellSize(box(1, 1), 5000)).toBe(5000);
   });
 });
