@@ -1,6 +1,12 @@
 import { incidentContentHashWords, fingerprintText } from '../fingerprint/fingerprint.js';
 import type { OffenseCategory } from '../taxonomy/offense-categories.js';
-import type { IncidentStatus, LocationFlag, Offense, PlacedIncident } from './incident.js';
+import type { IncidentRecord, IncidentStatus, LocationFlag, Offense, PlacedIncident } from './incident.js';
+
+/** Where an incident was placed: the fields a placement adds to its record. */
+export type IncidentPlacement = Pick<
+  PlacedIncident,
+  'polygonUnitId' | 'sourceUnitId' | 'unitId' | 'locationFlag' | 'unitDisagrees'
+>;
 
 /** Location flags by their code in an {@link IncidentBatch}. */
 export const LOCATION_FLAG_CODES: readonly LocationFlag[] = ['ok', 'no_location', 'outside_jurisdiction'];
@@ -35,7 +41,15 @@ export interface IncidentBatch {
   capacity: number;
   /** Spreadsheet row number (header = 1). */
   rowNo: Int32Array;
+  /**
+   * The source id of each row; or, when empty, every id of the batch was derived from row content and
+   * is given as numbers: the row's fingerprint words (`idWords`, four planes like `contentHash`) and
+   * its ordinal among identical rows (`idOrdinal`): the id is `h:<32 hex digits>#<ordinal>`
+   * ({@link derivedIdText}).
+   */
   sourceId: string[];
+  idWords: Uint32Array;
+  idOrdinal: Int32Array;
   /** 1 when the source id was derived from the row content. */
   sourceIdDerived: Uint8Array;
   contentHash: Uint32Array;
@@ -65,6 +79,8 @@ export interface IncidentBatch {
 /** The typed-array columns of a batch (what a worker transfers), for iteration. */
 export const INCIDENT_BATCH_ARRAYS = [
   'rowNo',
+  'idWords',
+  'idOrdinal',
   'sourceIdDerived',
   'contentHash',
   'occurredAt',
@@ -93,6 +109,8 @@ function emptyBatch(capacity: number, offenseSetsFrom: number, sourceUnitsFrom: 
     capacity,
     rowNo: new Int32Array(capacity),
     sourceId: [],
+    idWords: new Uint32Array(capacity * 4),
+    idOrdinal: new Int32Array(capacity),
     sourceIdDerived: new Uint8Array(capacity),
     contentHash: new Uint32Array(capacity * 4),
     occurredAt: new Float64Array(capacity),
@@ -121,6 +139,21 @@ const WORDS = new Uint32Array(4);
 export function contentHashText(b: IncidentBatch, i: number): string {
   for (let k = 0; k < 4; k++) WORDS[k] = b.contentHash[k * b.capacity + i]!;
   return fingerprintText(WORDS, 0);
+}
+
+/** The source id of row `i` of a batch, given or derived (see {@link IncidentBatch}). */
+export function batchSourceId(b: IncidentBatch, i: number): string {
+  if (b.sourceId.length > 0) return b.sourceId[i]!;
+  for (let k = 0; k < 4; k++) WORDS[k] = b.idWords[k * b.capacity + i]!;
+  return derivedIdText(fingerprintText(WORDS, 0), b.idOrdinal[i]!);
+}
+
+/**
+ * The source id derived for a row without one: its fingerprint text and its ordinal among identical
+ * rows of the file (see ingest's RowFingerprints).
+ */
+export function derivedIdText(hash: string, ordinal: number): string {
+  return `h:${hash}#${ordinal}`;
 }
 
 const LOCATION_FLAG_INDEX = new Map(LOCATION_FLAG_CODES.map((f, i) => [f, i]));
@@ -175,28 +208,54 @@ export class IncidentBatchBuilder {
 
   /** Appends one incident; true when the batch has reached its capacity. */
   add(rowNo: number, p: PlacedIncident): boolean {
+    return this.addRecord(rowNo, p, p, null);
+  }
+
+  /**
+   * Appends one incident from its record and placement; `derived` gives the fingerprint words and
+   * ordinal of a row whose id was derived and left empty in the record (see IncidentBatch.sourceId).
+   * Every row of a batch must come with `derived` or every row without. `lonText` / `latText`: see
+   * {@link incidentContentHashWords}.
+   * @throws Error when a batch would mix the two.
+   */
+  addRecord(
+    rowNo: number,
+    r: IncidentRecord,
+    place: IncidentPlacement,
+    derived: { words: Uint32Array; ordinal: number } | null,
+    lonText: string | null = null,
+    latText: string | null = null,
+  ): boolean {
     const b = this.batch;
     const i = b.length;
+    const cap = this.capacity;
+    if (derived === null) {
+      if (b.sourceId.length !== i) throw new Error('a batch holds given ids or derived ones, not both');
+      b.sourceId.push(r.sourceId);
+    } else {
+      if (b.sourceId.length > 0) throw new Error('a batch holds given ids or derived ones, not both');
+      for (let k = 0; k < 4; k++) b.idWords[k * cap + i] = derived.words[k]!;
+      b.idOrdinal[i] = derived.ordinal;
+    }
     b.rowNo[i] = rowNo;
-    b.sourceId.push(p.sourceId);
-    b.sourceIdDerived[i] = p.sourceIdDerived ? 1 : 0;
-    incidentContentHashWords(p, WORDS, 0);
-    for (let k = 0; k < 4; k++) b.contentHash[k * this.capacity + i] = WORDS[k]!;
-    b.occurredAt[i] = p.occurredAt;
-    b.occurredLocal[i] = localTextToMs(p.occurredLocal);
-    b.reportedDate[i] = p.reportedLocalDate === null ? NaN : localTextToMs(p.reportedLocalDate);
-    b.offenseSet[i] = this.offenseSetIndex(p.offenses);
-    b.lon[i] = p.lon ?? NaN;
-    b.lat[i] = p.lat ?? NaN;
-    b.sourceUnit[i] = p.sourceUnit === null ? -1 : this.sourceUnitIndex(p.sourceUnit);
-    b.sourceUnitId[i] = p.sourceUnitId ?? -1;
-    b.polygonUnitId[i] = p.polygonUnitId ?? -1;
-    b.unitId[i] = p.unitId ?? -1;
-    b.locationFlag[i] = LOCATION_FLAG_INDEX.get(p.locationFlag)!;
-    b.unitDisagrees[i] = p.unitDisagrees ? 1 : 0;
-    b.status[i] = STATUS_INDEX.get(p.status)!;
+    b.sourceIdDerived[i] = r.sourceIdDerived ? 1 : 0;
+    incidentContentHashWords(r, WORDS, 0, lonText, latText);
+    for (let k = 0; k < 4; k++) b.contentHash[k * cap + i] = WORDS[k]!;
+    b.occurredAt[i] = r.occurredAt;
+    b.occurredLocal[i] = localTextToMs(r.occurredLocal);
+    b.reportedDate[i] = r.reportedLocalDate === null ? NaN : localTextToMs(r.reportedLocalDate);
+    b.offenseSet[i] = this.offenseSetIndex(r.offenses);
+    b.lon[i] = r.lon ?? NaN;
+    b.lat[i] = r.lat ?? NaN;
+    b.sourceUnit[i] = r.sourceUnit === null ? -1 : this.sourceUnitIndex(r.sourceUnit);
+    b.sourceUnitId[i] = place.sourceUnitId ?? -1;
+    b.polygonUnitId[i] = place.polygonUnitId ?? -1;
+    b.unitId[i] = place.unitId ?? -1;
+    b.locationFlag[i] = LOCATION_FLAG_INDEX.get(place.locationFlag)!;
+    b.unitDisagrees[i] = place.unitDisagrees ? 1 : 0;
+    b.status[i] = STATUS_INDEX.get(r.status)!;
     b.length = i + 1;
-    return b.length >= this.capacity;
+    return b.length >= cap;
   }
 
   /** The rows added since the last call (possibly none), and a fresh batch for the next ones. */
@@ -265,7 +324,7 @@ export class IncidentBatchDictionary {
     const su = b.sourceUnit[i]!;
     const id = (v: number) => (v < 0 ? null : v);
     return {
-      sourceId: b.sourceId[i]!,
+      sourceId: batchSourceId(b, i),
       sourceIdDerived: b.sourceIdDerived[i] === 1,
       contentHash: contentHashText(b, i),
       occurredAt: b.occurredAt[i]!,

@@ -4,10 +4,15 @@ import {
   type QuarantineReason,
   type RowIssue,
 } from '@vigia/domain';
-import { createPlacer, type PlacementRules, type PlacementUnit } from '../placement/place-incident.js';
+import {
+  createLocationPlacer,
+  type PlacementRules,
+  type PlacementUnit,
+} from '../placement/place-incident.js';
 import type { ImportMapping } from '../profiles/mapping.js';
 import { isBlankRow } from '../readers/row-source.js';
 import { compileRowMapper, type RowMapperOptions } from '../rows/row-mapper.js';
+import { RowFingerprints } from '../rows/stable-id.js';
 
 /** A row kept aside: its spreadsheet row number, issues and raw fields by header name. */
 export interface QuarantinedInput {
@@ -81,15 +86,20 @@ export class IncidentRows {
     unclassifiedLabels: {},
   };
   private readonly mapRow: ReturnType<typeof compileRowMapper>;
-  private readonly place: ReturnType<typeof createPlacer>;
+  private readonly place: ReturnType<typeof createLocationPlacer>;
+  /** Fingerprints of rows without a source id: their derived ids stay numbers (see RowMapperOptions). */
+  private readonly fingerprints = new RowFingerprints();
   private readonly builder: IncidentBatchBuilder;
   private quarantine: QuarantinedInput[] = [];
   private readonly header: readonly string[];
 
   constructor(setup: IncidentRowsSetup) {
     this.header = setup.header;
-    this.mapRow = compileRowMapper(setup.mapping, setup.header, setup.mapper);
-    this.place = createPlacer(setup.units, setup.rules);
+    this.mapRow = compileRowMapper(setup.mapping, setup.header, {
+      ...setup.mapper,
+      fingerprints: this.fingerprints,
+    });
+    this.place = createLocationPlacer(setup.units, setup.rules);
     this.builder = new IncidentBatchBuilder(setup.batchRows ?? 8192);
   }
 
@@ -113,18 +123,20 @@ export class IncidentRows {
       this.quarantine.push({ rowNo, issues: mapped.issues, raw: rawRecord(this.header, fields) });
       return this.quarantine.length >= 8192;
     }
-    const placed = this.place(mapped.record);
+    const r = mapped.record;
+    const placed = this.place(r.lon, r.lat, r.sourceUnit);
     if (placed.locationFlag === 'no_location') s.noLocation++;
     else if (placed.locationFlag === 'outside_jurisdiction') s.outsideJurisdiction++;
     if (placed.unitDisagrees) s.unitDisagreements++;
-    if (placed.sourceUnit !== null && placed.sourceUnitId === null) s.unknownSourceUnits++;
-    for (const o of placed.offenses) {
+    if (r.sourceUnit !== null && placed.sourceUnitId === null) s.unknownSourceUnits++;
+    for (const o of r.offenses) {
       if (o.category === 'unclassified') {
         const label = o.sourceLabel.length > 200 ? `${o.sourceLabel.slice(0, 200)}…` : o.sourceLabel;
         s.unclassifiedLabels[label] = (s.unclassifiedLabels[label] ?? 0) + 1;
       }
     }
-    return this.builder.add(rowNo, placed);
+    const derived = r.sourceIdDerived ? this.fingerprints : null;
+    return this.builder.addRecord(rowNo, r, placed, derived, mapped.lonText, mapped.latText);
   }
 
   /** The incidents and quarantined rows added since the last call. */

@@ -56,6 +56,8 @@ describe('compileRowMapper: a good row', () => {
     expect(m).toEqual({
       kind: 'incident',
       duplicate: false,
+      lonText: '-87.63',
+      latText: '41.88',
       record: {
         sourceId: 'A1',
         sourceIdDerived: false,

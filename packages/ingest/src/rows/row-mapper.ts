@@ -1,5 +1,6 @@
 import {
   VigiaError,
+  fingerprintText,
   isOffenseCategory,
   severityRank,
   type IncidentRecord,
@@ -24,7 +25,14 @@ import { clipValue, columnIndexer, readLocation, readWall } from './column-index
 
 /** What one input row became. */
 export type MappedRow =
-  | { kind: 'incident'; record: IncidentRecord; duplicate: boolean }
+  | {
+      kind: 'incident';
+      record: IncidentRecord;
+      duplicate: boolean;
+      /** `String(lon)` / `String(lat)` when the file wrote them so, else null (spares a content hash the formatting). */
+      lonText: string | null;
+      latText: string | null;
+    }
   | { kind: 'quarantine'; issues: RowIssue[]; duplicate: boolean };
 
 /** Context of one import run. */
@@ -37,6 +45,12 @@ export interface RowMapperOptions {
   nowMs: number;
   /** True for spreadsheet input: dates may also come as ISO text or Excel serial numbers. */
   fromSpreadsheet?: boolean;
+  /**
+   * When given, ids derived from row content are left empty ('') in the records, and the caller reads
+   * each row's fingerprint words and ordinal from this object right after mapping it (an import keeps
+   * them as numbers instead of building `h:…#n` texts).
+   */
+  fingerprints?: RowFingerprints;
 }
 
 /**
@@ -103,16 +117,18 @@ export function compileRowMapper(
   const statusMap = mapping.statusMap
     ? new Map(Object.entries(mapping.statusMap).map(([k, v]) => [normalizeLabel(k), v]))
     : null;
-  const fingerprints = new RowFingerprints();
+  const fingerprints = options.fingerprints ?? new RowFingerprints();
+  const idText = options.fingerprints === undefined;
+  const texts: { lon: string | null; lat: string | null } = { lon: null, lat: null };
   const labelCache = new Map<string, Offense>();
   const width = header.length;
   const missing = new Set(mapping.missingValues);
 
-  // Fingerprints (a map entry per distinct row) are needed only to derive ids and to spot identical
+  // Fingerprints (a table entry per distinct row) are needed only to derive ids and to spot identical
   // rows where the source has no id; with ids, rows sharing one are merged by the store instead.
-  const NO_FINGERPRINT = { hash: '', ordinal: 1, duplicate: false };
   return (fields) => {
-    const fp = iId < 0 ? fingerprints.add(fields) : NO_FINGERPRINT;
+    const ordinal = iId < 0 ? fingerprints.addRow(fields) : 1;
+    const duplicate = ordinal > 1;
     const issues: RowIssue[] = [];
     const get = (i: number): string => {
       const v = i < 0 ? '' : (fields[i] ?? '');
@@ -120,7 +136,7 @@ export function compileRowMapper(
     };
     if (fields.length !== width) {
       issues.push({ reason: 'COLUMN_COUNT_MISMATCH', column: '', value: `${fields.length}/${width}` });
-      return { kind: 'quarantine', issues, duplicate: fp.duplicate };
+      return { kind: 'quarantine', issues, duplicate };
     }
 
     // Source id
@@ -130,7 +146,7 @@ export function compileRowMapper(
       if (!rawId) issues.push({ reason: 'MISSING_REQUIRED_FIELD', column: c.sourceId ?? '', value: '' });
       sourceId = rawId;
     } else {
-      sourceId = derivedSourceId(fp.hash, fp.ordinal);
+      sourceId = idText ? derivedSourceId(fingerprintText(fingerprints.words, 0), ordinal) : '';
     }
 
     // Occurrence date and time
@@ -207,6 +223,7 @@ export function compileRowMapper(
       mapping.decimalSeparator,
       c,
       issues,
+      texts,
     );
 
     // Status
@@ -219,11 +236,13 @@ export function compileRowMapper(
         issues.push({ reason: 'BAD_STATUS', column: c.status ?? '', value: clipValue(raw) });
     }
 
-    if (issues.length > 0 || !wall) return { kind: 'quarantine', issues, duplicate: fp.duplicate };
+    if (issues.length > 0 || !wall) return { kind: 'quarantine', issues, duplicate };
     const unit = get(iUnit).trim();
     return {
       kind: 'incident',
-      duplicate: fp.duplicate,
+      duplicate,
+      lonText: texts.lon,
+      latText: texts.lat,
       record: {
         sourceId,
         sourceIdDerived: iId < 0,
