@@ -1,7 +1,8 @@
 // One import, for profiling (`node --cpu-prof bench/import-one.js FILE`): a fresh DuckDB store in
 // bench/out with the Chicago agency and units, then FILE imported with the chicago-code profile.
 // Prints rows/s split into stage and merge, and CPU time of all the process's threads (on a shared
-// machine CPU per row is steadier than wall time). BENCH_ROWS-sized files come from bench/run.js.
+// machine CPU per row is steadier than wall time). BENCH_WORKER=0|1 forces rows to be mapped in the
+// main thread or on a worker (default: by file size). BENCH_ROWS-sized files come from bench/run.js.
 import { rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,13 @@ const store = await DuckDbStore.open(path);
 await initChicagoAgency(store);
 const t = performance.now();
 const cpu0 = process.cpuUsage();
-const s = await importIncidents(store, { file, profile: 'chicago-code', nowMs: Date.UTC(2026, 0, 1) });
+const worker = { 0: false, 1: true }[process.env.BENCH_WORKER ?? ''];
+const s = await importIncidents(store, {
+  file,
+  profile: 'chicago-code',
+  nowMs: Date.UTC(2026, 0, 1),
+  worker,
+});
 const ms = performance.now() - t;
 const cpu = process.cpuUsage(cpu0);
 console.log(

@@ -135,6 +135,18 @@ function emptyBatch(capacity: number, offenseSetsFrom: number, sourceUnitsFrom: 
 
 const WORDS = new Uint32Array(4);
 
+/**
+ * What an importer may already know about a record: `String(lon)` / `String(lat)` (null: not known)
+ * and `occurredLocal` as epoch ms read as UTC (NaN: not known). Each must be exact when given.
+ */
+export interface RecordHints {
+  lonText: string | null;
+  latText: string | null;
+  occurredLocalMs: number;
+}
+
+const NO_HINTS: RecordHints = { lonText: null, latText: null, occurredLocalMs: NaN };
+
 /** The content hash text of row `i` of a batch (see {@link IncidentBatch}). */
 export function contentHashText(b: IncidentBatch, i: number): string {
   for (let k = 0; k < 4; k++) WORDS[k] = b.contentHash[k * b.capacity + i]!;
@@ -214,8 +226,8 @@ export class IncidentBatchBuilder {
   /**
    * Appends one incident from its record and placement; `derived` gives the fingerprint words and
    * ordinal of a row whose id was derived and left empty in the record (see IncidentBatch.sourceId).
-   * Every row of a batch must come with `derived` or every row without. `lonText` / `latText`: see
-   * {@link incidentContentHashWords}.
+   * Every row of a batch must come with `derived` or every row without. `hints` spare work the
+   * caller has done already (see {@link RecordHints}).
    * @throws Error when a batch would mix the two.
    */
   addRecord(
@@ -223,8 +235,7 @@ export class IncidentBatchBuilder {
     r: IncidentRecord,
     place: IncidentPlacement,
     derived: { words: Uint32Array; ordinal: number } | null,
-    lonText: string | null = null,
-    latText: string | null = null,
+    hints: RecordHints = NO_HINTS,
   ): boolean {
     const b = this.batch;
     const i = b.length;
@@ -239,10 +250,11 @@ export class IncidentBatchBuilder {
     }
     b.rowNo[i] = rowNo;
     b.sourceIdDerived[i] = r.sourceIdDerived ? 1 : 0;
-    incidentContentHashWords(r, WORDS, 0, lonText, latText);
+    incidentContentHashWords(r, WORDS, 0, hints.lonText, hints.latText);
     for (let k = 0; k < 4; k++) b.contentHash[k * cap + i] = WORDS[k]!;
     b.occurredAt[i] = r.occurredAt;
-    b.occurredLocal[i] = localTextToMs(r.occurredLocal);
+    const localMs = hints.occurredLocalMs;
+    b.occurredLocal[i] = Number.isNaN(localMs) ? localTextToMs(r.occurredLocal) : localMs;
     b.reportedDate[i] = r.reportedLocalDate === null ? NaN : localTextToMs(r.reportedLocalDate);
     b.offenseSet[i] = this.offenseSetIndex(r.offenses);
     b.lon[i] = r.lon ?? NaN;

@@ -98,6 +98,7 @@ export async function openInThread(input: IncidentFileInput): Promise<IncidentFi
     },
     units: input.units,
     rules: input.rules,
+    fileBytes: source.totalBytes,
   });
   async function* chunks(): AsyncGenerator<IncidentFileChunk> {
     let rowNo = source.headerRowNumber;
@@ -106,8 +107,8 @@ export async function openInThread(input: IncidentFileInput): Promise<IncidentFi
         rowNo++;
         if (rows.add(rowNo, fields)) yield { ...rows.take(), bytesRead: source.bytesRead() };
       }
-      if (rows.pending > 0) yield { ...rows.take(), bytesRead: source.bytesRead() };
     }
+    if (rows.pending > 0) yield { ...rows.take(), bytesRead: source.bytesRead() };
   }
   return {
     header: source.header,

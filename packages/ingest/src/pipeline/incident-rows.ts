@@ -49,6 +49,8 @@ export interface IncidentRowsSetup {
   rules: PlacementRules;
   /** Rows per batch (default 8192). */
   batchRows?: number;
+  /** Size of the file, a hint for memory sizing. */
+  fileBytes?: number;
 }
 
 /** A row's raw fields by header name (extra fields as `column_N`), as kept with a quarantined row. */
@@ -88,13 +90,16 @@ export class IncidentRows {
   private readonly mapRow: ReturnType<typeof compileRowMapper>;
   private readonly place: ReturnType<typeof createLocationPlacer>;
   /** Fingerprints of rows without a source id: their derived ids stay numbers (see RowMapperOptions). */
-  private readonly fingerprints = new RowFingerprints();
+  private readonly fingerprints: RowFingerprints;
   private readonly builder: IncidentBatchBuilder;
   private quarantine: QuarantinedInput[] = [];
   private readonly header: readonly string[];
 
   constructor(setup: IncidentRowsSetup) {
     this.header = setup.header;
+    // Sized for the file (≥ 64 bytes a row, as exports go) when rows have no id to spare regrowing.
+    const derivedIds = setup.mapping.columns.sourceId === undefined;
+    this.fingerprints = new RowFingerprints(derivedIds ? (setup.fileBytes ?? 0) / 64 : 0);
     this.mapRow = compileRowMapper(setup.mapping, setup.header, {
       ...setup.mapper,
       fingerprints: this.fingerprints,
@@ -136,7 +141,7 @@ export class IncidentRows {
       }
     }
     const derived = r.sourceIdDerived ? this.fingerprints : null;
-    return this.builder.addRecord(rowNo, r, placed, derived, mapped.lonText, mapped.latText);
+    return this.builder.addRecord(rowNo, r, placed, derived, mapped);
   }
 
   /** The incidents and quarantined rows added since the last call. */

@@ -32,6 +32,8 @@ export type MappedRow =
       /** `String(lon)` / `String(lat)` when the file wrote them so, else null (spares a content hash the formatting). */
       lonText: string | null;
       latText: string | null;
+      /** `occurredLocal` as epoch ms read as UTC when known without parsing it back, else NaN. */
+      occurredLocalMs: number;
     }
   | { kind: 'quarantine'; issues: RowIssue[]; duplicate: boolean };
 
@@ -121,22 +123,41 @@ export function compileRowMapper(
   const idText = options.fingerprints === undefined;
   const texts: { lon: string | null; lat: string | null } = { lon: null, lat: null };
   const labelCache = new Map<string, Offense>();
+  const singles = new Map<Offense, Offense[]>();
+  const single = (o: Offense): Offense[] => {
+    let list = singles.get(o);
+    if (!list) {
+      list = Object.freeze([o]) as Offense[];
+      if (singles.size < 100_000) singles.set(o, list);
+    }
+    return list;
+  };
+  const scratchIssues: RowIssue[] = [];
   const width = header.length;
   const missing = new Set(mapping.missingValues);
 
   // Fingerprints (a table entry per distinct row) are needed only to derive ids and to spot identical
   // rows where the source has no id; with ids, rows sharing one are merged by the store instead.
+  // A text longer than every missing-value marker, with printable ASCII at both ends (nothing for
+  // trim() to remove), cannot be one: no trim and no set lookup for most cells.
+  const longestMissing = Math.max(0, ...[...missing].map((m) => m.length));
+  const plain = (ch: number) => ch > 32 && ch < 127;
+  let current: readonly string[] = [];
+  const get = (i: number): string => {
+    const v = i < 0 ? '' : (current[i] ?? '');
+    if (v.length > longestMissing && plain(v.charCodeAt(0)) && plain(v.charCodeAt(v.length - 1))) return v;
+    return missing.has(v.trim()) ? '' : v;
+  };
   return (fields) => {
+    current = fields;
     const ordinal = iId < 0 ? fingerprints.addRow(fields) : 1;
     const duplicate = ordinal > 1;
-    const issues: RowIssue[] = [];
-    const get = (i: number): string => {
-      const v = i < 0 ? '' : (fields[i] ?? '');
-      return missing.has(v.trim()) ? '' : v;
-    };
+    // One list reused row after row: a quarantined row gets its own copy (most rows have no issue).
+    const issues = scratchIssues;
+    issues.length = 0;
     if (fields.length !== width) {
       issues.push({ reason: 'COLUMN_COUNT_MISMATCH', column: '', value: `${fields.length}/${width}` });
-      return { kind: 'quarantine', issues, duplicate };
+      return { kind: 'quarantine', issues: issues.slice(), duplicate };
     }
 
     // Source id
@@ -169,10 +190,17 @@ export function compileRowMapper(
     }
     let occurredAt = 0;
     let occurredLocal = '';
+    let occurredLocalMs = NaN;
     if (wall) {
       if (ignoreOffset) wall = { ...wall, offsetMinutes: null };
       occurredAt = zone.toInstant(wall);
-      occurredLocal = wall.offsetMinutes === null ? localText(wall) : zone.toLocalText(occurredAt);
+      if (wall.offsetMinutes === null) {
+        occurredLocal = localText(wall);
+        // Date.UTC reads years 0–99 as 1900–1999: those (never from a police record) stay NaN.
+        if (wall.y >= 100) occurredLocalMs = Date.UTC(wall.y, wall.mo - 1, wall.d, wall.h, wall.mi, wall.s);
+      } else {
+        occurredLocal = zone.toLocalText(occurredAt);
+      }
       if (occurredAt > options.nowMs) {
         issues.push({
           reason: 'FUTURE_DATE',
@@ -201,10 +229,10 @@ export function compileRowMapper(
       }
     }
 
-    // Offenses
-    const offenses: Offense[] = [];
+    // Offenses (a lone offense's list is shared by every row with it, frozen)
+    let offenses: Offense[] = [];
     if (offenseCols.length === 0) {
-      offenses.push(classify(mapping.offenseConstant ?? '', offenseMap, labelCache));
+      offenses = single(classify(mapping.offenseConstant ?? '', offenseMap, labelCache));
     } else {
       for (const oc of offenseCols) {
         const label = get(oc.i).trim();
@@ -215,6 +243,7 @@ export function compileRowMapper(
       }
     }
     if (offenses.length > 1) offenses.sort((a, b) => severityRank(a.category) - severityRank(b.category));
+    else if (offenses.length === 1) offenses = single(offenses[0]!);
 
     // Location
     const { lon, lat } = readLocation(
@@ -236,13 +265,14 @@ export function compileRowMapper(
         issues.push({ reason: 'BAD_STATUS', column: c.status ?? '', value: clipValue(raw) });
     }
 
-    if (issues.length > 0 || !wall) return { kind: 'quarantine', issues, duplicate };
+    if (issues.length > 0 || !wall) return { kind: 'quarantine', issues: issues.slice(), duplicate };
     const unit = get(iUnit).trim();
     return {
       kind: 'incident',
       duplicate,
       lonText: texts.lon,
       latText: texts.lat,
+      occurredLocalMs,
       record: {
         sourceId,
         sourceIdDerived: iId < 0,

@@ -73,63 +73,67 @@ export class CleanCellGrid {
    * then serves the whole region, however thinly the points are spread over it.
    */
   remember(cell: number, answer: number): void {
+    // Scanline fill: fill the run of unknown cells through a seed, then seed the rows above and below
+    // at each start of an unknown run along it.
     const cells = this.cells;
     const nx = this.nx;
     let stack = this.stack;
     let top = 0;
-    cells[cell] = answer;
     stack[top++] = cell;
     while (top > 0) {
       const k = stack[--top]!;
-      const x = k % nx;
-      // Room for the four neighbours: grow the stack when needed.
-      if (top + 4 > stack.length) {
-        const bigger = new Int32Array(stack.length * 2);
-        bigger.set(stack);
-        stack = this.stack = bigger;
-      }
-      if (x > 0 && cells[k - 1] === UNKNOWN) {
-        cells[k - 1] = answer;
-        stack[top++] = k - 1;
-      }
-      if (x < nx - 1 && cells[k + 1] === UNKNOWN) {
-        cells[k + 1] = answer;
-        stack[top++] = k + 1;
-      }
-      if (k >= nx && cells[k - nx] === UNKNOWN) {
-        cells[k - nx] = answer;
-        stack[top++] = k - nx;
-      }
-      if (k + nx < cells.length && cells[k + nx] === UNKNOWN) {
-        cells[k + nx] = answer;
-        stack[top++] = k + nx;
+      if (cells[k] !== UNKNOWN) continue;
+      const row = k - (k % nx);
+      let a = k;
+      while (a > row && cells[a - 1] === UNKNOWN) a--;
+      let b = k;
+      while (b < row + nx - 1 && cells[b + 1] === UNKNOWN) b++;
+      cells.fill(answer, a, b + 1);
+      for (const other of [row - nx, row + nx]) {
+        if (other < 0 || other >= cells.length) continue;
+        let inRun = false;
+        for (let x = a - row; x <= b - row; x++) {
+          const unknown = cells[other + x] === UNKNOWN;
+          if (unknown && !inRun) {
+            if (top === stack.length) {
+              const bigger = new Int32Array(stack.length * 2);
+              bigger.set(stack);
+              stack = this.stack = bigger;
+            }
+            stack[top++] = other + x;
+          }
+          inRun = unknown;
+        }
       }
     }
   }
 
   /** Marks the cells whose enlarged square the segment touches as edge cells. */
   private markEdge(x1: number, y1: number, x2: number, y2: number): void {
-    const eps = this.size * 1e-6;
-    const c = (v: number, origin: number, n: number) =>
-      Math.min(n - 1, Math.max(0, Math.floor((v - origin) / this.size)));
-    const cx0 = c(Math.min(x1, x2) - eps, this.x0, this.nx);
-    const cx1 = c(Math.max(x1, x2) + eps, this.x0, this.nx);
-    const cy0 = c(Math.min(y1, y2) - eps, this.y0, this.ny);
-    const cy1 = c(Math.max(y1, y2) + eps, this.y0, this.ny);
+    const size = this.size;
+    const eps = size * 1e-6;
+    const cx0 = clampCell(Math.floor((Math.min(x1, x2) - eps - this.x0) / size), this.nx);
+    const cx1 = clampCell(Math.floor((Math.max(x1, x2) + eps - this.x0) / size), this.nx);
+    const cy0 = clampCell(Math.floor((Math.min(y1, y2) - eps - this.y0) / size), this.ny);
+    const cy1 = clampCell(Math.floor((Math.max(y1, y2) + eps - this.y0) / size), this.ny);
     const small = (cx1 - cx0 + 1) * (cy1 - cy0 + 1) <= 4;
     for (let cy = cy0; cy <= cy1; cy++) {
+      const ry = this.y0 + cy * size;
       for (let cx = cx0; cx <= cx1; cx++) {
-        const rx = this.x0 + cx * this.size;
-        const ry = this.y0 + cy * this.size;
+        const rx = this.x0 + cx * size;
         if (
           small ||
-          segmentTouchesBox(x1, y1, x2, y2, rx - eps, ry - eps, rx + this.size + eps, ry + this.size + eps)
+          segmentTouchesBox(x1, y1, x2, y2, rx - eps, ry - eps, rx + size + eps, ry + size + eps)
         ) {
           this.cells[cy * this.nx + cx] = EDGE_CELL;
         }
       }
     }
   }
+}
+
+function clampCell(c: number, n: number): number {
+  return c < 0 ? 0 : c > n - 1 ? n - 1 : c;
 }
 
 function forEachEdge(
@@ -167,21 +171,27 @@ function segmentTouchesBox(
   bx1: number,
   by1: number,
 ): boolean {
-  let t0 = 0;
-  let t1 = 1;
   const dx = x2 - x1;
   const dy = y2 - y1;
-  const clip = (p: number, q: number): boolean => {
-    if (p === 0) return q >= 0;
-    const r = q / p;
-    if (p < 0) {
+  const p = [-dx, dx, -dy, dy];
+  const q = [x1 - bx0, bx1 - x1, y1 - by0, by1 - y1];
+  let t0 = 0;
+  let t1 = 1;
+  for (let i = 0; i < 4; i++) {
+    const pi = p[i]!;
+    const qi = q[i]!;
+    if (pi === 0) {
+      if (qi < 0) return false;
+      continue;
+    }
+    const r = qi / pi;
+    if (pi < 0) {
       if (r > t1) return false;
       if (r > t0) t0 = r;
     } else {
       if (r < t0) return false;
       if (r < t1) t1 = r;
     }
-    return true;
-  };
-  return clip(-dx, x1 - bx0) && clip(dx, bx1 - x1) && clip(-dy, y1 - by0) && clip(dy, by1 - y1);
+  }
+  return true;
 }

@@ -34,10 +34,12 @@ import {
 const SEP = '\u001f';
 
 /**
- * Rows staged before the first block is inserted, and between blocks: about two DuckDB row groups, so
- * each block's INSERT runs on both threads.
+ * Rows staged before the first block is inserted, and between blocks: one DuckDB row group. An INSERT
+ * of at least a full row group writes it to the database file at once ("optimistic writing"); smaller
+ * ones stay in the transaction and all go through the write-ahead log at COMMIT (measured: 0.7 s more
+ * per 500,000 rows with 65,536-row blocks).
  */
-const BLOCK_ROWS = 245_760;
+const BLOCK_ROWS = 122_880;
 /** Rows the session holds in memory while a block is being inserted, before drain() waits for it. */
 const MAX_WAITING_ROWS = 262_144;
 
