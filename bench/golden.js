@@ -7,6 +7,7 @@
 //   node bench/golden.js check DIR         runs again and compares byte for byte with DIR
 //
 // GOLDEN_LARGE=1 adds the generated 2,000,000-row file of bench/run.js (run the bench once first).
+import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

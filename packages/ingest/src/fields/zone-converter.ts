@@ -123,7 +123,7 @@ export class ZoneConverter {
     if (start && end) {
       const kept = (t: number[], minute: number) => t[2] === v.d && t[3] === v.h && t[4] === minute;
       if (!kept(start, 0) || !kept(end, 59) || Number.isNaN(start[1])) return null;
-      return start[1] === end[1] ? start[1]! : null;
+      return start[1] === end[1] ? start[1] : null;
     }
     return this.luxonHourOffsetOf(v);
   }
@@ -135,7 +135,7 @@ export class ZoneConverter {
       if (start[3] !== 0 || end[3] !== 23 || start[2] !== v.d || end[2] !== v.d || Number.isNaN(start[1])) {
         return null;
       }
-      return start[1] === end[1] ? start[1]! : null;
+      return start[1] === end[1] ? start[1] : null;
     }
     return this.luxonDayOffsetOf(v);
   }
