@@ -19,7 +19,7 @@ export interface ImportIncidentsInput {
   onMerge?: () => void;
   /**
    * Map the rows on a worker thread (true) or in this thread (false); default: a worker for files of
-   * 4 MiB or more. The results are the same.
+   * 16 MiB or more. The results are the same.
    */
   worker?: boolean | undefined;
 }
