@@ -12,7 +12,7 @@ import { NOW, incident, seedUnits } from './contract/fixtures.js';
  * while rows still arrive. These imports are large enough for blocks; each is compared with the same
  * rows given one by one (all merged at the end), column by column.
  */
-const ROWS = 2 * 122_880 + 5_000;
+const ROWS = 122_880 + 20_000;
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -50,9 +50,15 @@ const meta = {
   placement: { unitOfRecord: 'polygon' as const },
 };
 
-/** The import as a pipeline runs it: batches of 8,192 rows, drain after each. */
-async function importInBatches(store: DuckDbStore, units: Record<string, number>, givenFrom: number) {
+/** The import as a pipeline runs it: batches of 8,192 rows, drain after each (then finish, or abort). */
+async function importInBatches(
+  store: DuckDbStore,
+  units: Record<string, number>,
+  givenFrom: number,
+  end: 'finish' | 'abort' = 'finish',
+) {
   const session = await store.beginIncidentImport(meta);
+  if (end === 'abort') session.addQuarantine(1, [{ reason: 'BAD_DATE', column: 'date', value: 'x' }], {});
   const builder = new IncidentBatchBuilder(8192);
   const words = new Uint32Array(4);
   for (let i = 0; i < ROWS; i++) {
@@ -68,6 +74,10 @@ async function importInBatches(store: DuckDbStore, units: Record<string, number>
   }
   session.addIncidentBatch(builder.take());
   await session.drain();
+  if (end === 'abort') {
+    await session.abort();
+    return null;
+  }
   return session.finish({});
 }
 
@@ -105,7 +115,7 @@ async function compare(givenFrom: number): Promise<[ImportCounts, ImportCounts]>
   const a = await freshStore();
   const b = await freshStore();
   const counts: [ImportCounts, ImportCounts] = [
-    await importInBatches(a.store, a.units, givenFrom),
+    (await importInBatches(a.store, a.units, givenFrom))!,
     await importRowByRow(b.store, b.units, givenFrom),
   ];
   await a.store.close();
@@ -121,6 +131,15 @@ describe('DuckDB import in blocks', () => {
     const [blocks, oneMerge] = await compare(ROWS);
     expect(blocks).toEqual(oneMerge);
     expect(blocks).toMatchObject({ stored: ROWS, incidents: ROWS, updated: 0, unchanged: 0 });
+  });
+
+  it('leaves nothing behind when aborted after blocks were inserted', async () => {
+    const { store, path, units } = await freshStore();
+    expect(await importInBatches(store, units, ROWS, 'abort')).toBeNull();
+    expect(await store.countCurrentIncidents()).toBe(0);
+    expect(await store.listQuarantine()).toEqual([]);
+    await store.close();
+    expect(await dump(path)).toBe('');
   });
 
   it('undoes its blocks and merges everything when rows with given ids come after them', async () => {
