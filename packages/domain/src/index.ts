@@ -6,6 +6,7 @@ export * from './agency/agency.js';
 export * from './units/unit.js';
 export * from './taxonomy/offense-categories.js';
 export * from './incident/incident.js';
+export * from './incident/incident-batch.js';
 export * from './quarantine/reasons.js';
 export * from './periods/local-date.js';
 export * from './periods/iso-week.js';

@@ -20,3 +20,5 @@ export * from './calls/call-mapping.js';
 export * from './calls/call-profiles.js';
 export * from './calls/load-call-mapping.js';
 export * from './calls/call-row-mapper.js';
+export * from './pipeline/incident-rows.js';
+export * from './pipeline/incident-file.js';

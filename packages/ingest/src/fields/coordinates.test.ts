@@ -73,3 +73,79 @@ describe('readCoordinates', () => {
     expect(readCoordinates('1,234,5', '10', ',')).toMatchObject({ kind: 'bad', column: 'longitude' });
   });
 });
+
+describe('readCoordinates number reading', () => {
+  /** Deterministic pseudo-random numbers in [0, 1). */
+  function random(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
+  }
+
+  it('reads exactly what Number() reads, and keeps the text only when String() would give it back', () => {
+    const r = random(3);
+    const digits = (n: number) => Array.from({ length: n }, () => String(Math.floor(r() * 10))).join('');
+    const texts = [
+      '0',
+      '-0',
+      '+0',
+      '00',
+      '0.0',
+      '0.5',
+      '-0.5',
+      '.5',
+      '5.',
+      '5.10',
+      '10',
+      '100',
+      '-87.6277',
+      '41.7922',
+      '1e5',
+      '0.000001',
+      '0.0000001',
+      '0.0000015',
+      '123456789012345',
+      '1234567890123456',
+      '179.9999999999999',
+      '-179.99999999999999',
+      '0.1',
+      '0.30000000000000004',
+      '007',
+      '-',
+      '+',
+      '.',
+      '',
+      '1.2.3',
+      '١٢',
+    ];
+    for (let i = 0; i < 20_000; i++) {
+      const sign = ['', '-', '+'][Math.floor(r() * 3)]!;
+      const int = r() < 0.1 ? '' : digits(1 + Math.floor(r() * 4));
+      const frac = r() < 0.2 ? '' : `.${digits(Math.floor(r() * 18))}`;
+      texts.push(`${sign}${int}${frac}`);
+    }
+    const DOT_RE = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+    const texts2 = { lon: null as string | null, lat: null as string | null };
+    for (const t of texts) {
+      const res = readCoordinates(t, '1', '.', texts2);
+      if (!DOT_RE.test(t)) {
+        if (t !== '') expect(res).toMatchObject({ kind: 'bad' });
+        continue;
+      }
+      const v = Number(t);
+      if (Math.abs(v) > 180) {
+        expect(res).toMatchObject({ kind: 'bad' });
+      } else if (res.kind === 'ok') {
+        expect(Object.is(res.lon, v)).toBe(true);
+        expect(texts2.lon === null || texts2.lon === String(v)).toBe(true);
+        // Kept whenever it is String(v), up to 15 digits (longer texts take the slow path).
+        if (String(v) === t && t.replace(/\D/g, '').length <= 15) expect(texts2.lon).toBe(t);
+      }
+    }
+    // Decimal comma: same values, and the text kept only for integers.
+    for (const t of ['-75,5698', '6,25', '-75', ',5', '0']) {
+      const res = readCoordinates(t, '1', ',', texts2);
+      expect(res).toMatchObject({ kind: 'ok', lon: Number(t.replace(',', '.')) });
+      expect(texts2.lon).toBe(t.includes(',') ? null : t);
+    }
+  });
+});

@@ -211,7 +211,8 @@ function readIso(text: string, checkYear: boolean): LocalDateTime | DateParseFai
 
 /** `YYYY-MM-DD` of a wall time. */
 export function ymdText(v: LocalDateTime): string {
-  return `${String(v.y).padStart(4, '0')}-${pad2(v.mo)}-${pad2(v.d)}`;
+  const y = v.y >= 1000 && v.y <= 9999 ? String(v.y) : String(v.y).padStart(4, '0');
+  return `${y}-${pad2(v.mo)}-${pad2(v.d)}`;
 }
 
 /** `YYYY-MM-DDTHH:mm:ss` of a wall time. */
@@ -219,6 +220,8 @@ export function localText(v: LocalDateTime): string {
   return `${ymdText(v)}T${pad2(v.h)}:${pad2(v.mi)}:${pad2(v.s)}`;
 }
 
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
 function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+  return TWO_DIGITS[n] ?? (n < 10 ? `0${n}` : String(n));
 }

@@ -142,3 +142,42 @@ describe('ZoneConverter property, zones whose transitions fall at midnight', () 
     expect(hourlyRoundTrip('America/Havana', 2019)).toEqual(['2019-03-10T00:00:00']);
   });
 });
+
+describe('ZoneConverter on transition days: every minute as luxon converts it', () => {
+  it.each([
+    ['America/Chicago', 2019],
+    ['Australia/Lord_Howe', 2019], // 30-minute daylight saving, at 02:00
+    ['Pacific/Chatham', 2019],
+    ['America/Santiago', 2019],
+    ['America/Havana', 2019],
+    ['Europe/London', 2019],
+    ['Asia/Tehran', 2019],
+    ['America/Sao_Paulo', 2018],
+  ])('%s %i', (timeZone, year) => {
+    const DAY = 24 * HOUR;
+    const offsetAt = (t: number) => DateTime.fromMillis(t, { zone: timeZone }).offset;
+    // Days on which the zone's offset changes (at any instant from their UTC midnight on), and the
+    // days either side: cached per day, per hour or converted row by row, each minute must agree.
+    const days = new Set<number>();
+    for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += DAY) {
+      if (offsetAt(t) !== offsetAt(t + DAY)) for (const k of [-1, 0, 1, 2]) days.add(t + k * DAY);
+    }
+    expect(days.size).toBeGreaterThanOrEqual(8);
+    const z = new ZoneConverter(timeZone);
+    for (const t of [...days].sort((a, b) => a - b)) {
+      const d = new Date(t);
+      const [y, mo, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+      for (let m = 0; m < 24 * 60; m++) {
+        for (const s of [0, 59]) {
+          const v = { ...wall(y, mo, day, Math.floor(m / 60), m % 60), s };
+          const luxon = DateTime.fromObject(
+            { year: y, month: mo, day, hour: v.h, minute: v.mi, second: s },
+            { zone: timeZone },
+          ).toMillis();
+          const instant = z.toInstant(v);
+          if (instant !== luxon) expect.fail(`${localText(v)} ${timeZone}: ${instant} ≠ luxon ${luxon}`);
+        }
+      }
+    }
+  });
+});

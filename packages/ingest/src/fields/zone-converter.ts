@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { LocalDateTime } from './date-format.js';
 import { localText } from './date-format.js';
 
@@ -8,7 +8,8 @@ import { localText } from './date-format.js';
  * times instead of millions (luxon costs ~14 µs a call here).
  *
  * A day is cached only when its offset is the same at 00:00 and 23:59:59 and luxon keeps both wall
- * times as given; days containing a transition (daylight-saving changes) are converted row by row. Disambiguation is luxon's: a wall time in the spring-forward gap moves forward
+ * times as given; on days containing a transition (daylight-saving changes) the same test is made per
+ * hour, and only the hour of the change itself is converted row by row. Disambiguation is luxon's: a wall time in the spring-forward gap moves forward
  * by the gap (02:30 → 03:30 CDT); a repeated fall-back wall time takes one fixed offset (see the test).
  * The local date used for counting is always the one written in the source, so neither case moves an
  * incident to another day.
@@ -18,9 +19,14 @@ import { localText } from './date-format.js';
 export class ZoneConverter {
   readonly timeZone: string;
   private readonly dayOffset = new Map<number, number | null>();
+  private readonly hourOffset = new Map<number, number | null>();
+  private readonly zone: IANAZone | null;
+  /** luxon's first guess of an offset: the zone's offset now (see wallInZone). */
+  private provisional: number | null = null;
 
   constructor(timeZone: string) {
     this.timeZone = timeZone;
+    this.zone = IANAZone.isValidZone(timeZone) ? IANAZone.create(timeZone) : null;
   }
 
   /** UTC epoch milliseconds of a local wall time in this zone (or of the offset the text carried). */
@@ -34,6 +40,14 @@ export class ZoneConverter {
       this.dayOffset.set(key, offset);
     }
     if (offset !== null) return wallAsUtc - offset * 60_000;
+    // A day with a transition: the same test per hour, so only the hour of the change goes row by row.
+    const hourKey = key * 100 + v.h;
+    let hourOffset = this.hourOffset.get(hourKey);
+    if (hourOffset === undefined) {
+      hourOffset = this.hourOffsetOf(v);
+      this.hourOffset.set(hourKey, hourOffset);
+    }
+    if (hourOffset !== null) return wallAsUtc - hourOffset * 60_000;
     return this.luxonLocal(v).toMillis();
   }
 
@@ -60,7 +74,84 @@ export class ZoneConverter {
     );
   }
 
+  /**
+   * What `DateTime.fromObject(v, { zone })` gives for a valid wall time, as [epoch ms, offset in
+   * minutes, local day, hour, minute], by luxon's own steps (objToLocalTS, fixOffset, tsToObj) with
+   * the zone's `offset(ts)`: the day and hour checks below run for every day of an import, and
+   * fromObject costs twice the offset lookups (it asks the offset now on every call; here once).
+   * Null when the zone is not one luxon knows (then luxon itself decides).
+   */
+  private wallInZone(
+    y: number,
+    mo: number,
+    d: number,
+    h: number,
+    mi: number,
+    s: number,
+    ms: number,
+  ): [number, number, number, number, number] | null {
+    const zone = this.zone;
+    if (zone === null) return null;
+    this.provisional ??= zone.offset(Date.now());
+    let localTs = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+    if (y < 100 && y >= 0) {
+      const t = new Date(localTs);
+      t.setUTCFullYear(y, mo - 1, d);
+      localTs = +t;
+    }
+    // luxon's fixOffset
+    const o = this.provisional;
+    let ts = localTs - o * 60_000;
+    let offset = o;
+    const o2 = zone.offset(ts);
+    if (o2 !== o) {
+      ts -= (o2 - o) * 60_000;
+      const o3 = zone.offset(ts);
+      if (o2 === o3) offset = o2;
+      else {
+        ts = localTs - Math.min(o2, o3) * 60_000;
+        offset = Math.max(o2, o3);
+      }
+    }
+    const local = new Date(ts + offset * 60_000);
+    return [ts, offset, local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes()];
+  }
+
+  private hourOffsetOf(v: LocalDateTime): number | null {
+    const start = this.wallInZone(v.y, v.mo, v.d, v.h, 0, 0, 0);
+    const end = this.wallInZone(v.y, v.mo, v.d, v.h, 59, 59, 999);
+    if (start && end) {
+      const kept = (t: number[], minute: number) => t[2] === v.d && t[3] === v.h && t[4] === minute;
+      if (!kept(start, 0) || !kept(end, 59) || Number.isNaN(start[1])) return null;
+      return start[1] === end[1] ? start[1] : null;
+    }
+    return this.luxonHourOffsetOf(v);
+  }
+
   private dayOffsetOf(v: LocalDateTime): number | null {
+    const start = this.wallInZone(v.y, v.mo, v.d, 0, 0, 0, 0);
+    const end = this.wallInZone(v.y, v.mo, v.d, 23, 59, 59, 999);
+    if (start && end) {
+      if (start[3] !== 0 || end[3] !== 23 || start[2] !== v.d || end[2] !== v.d || Number.isNaN(start[1])) {
+        return null;
+      }
+      return start[1] === end[1] ? start[1] : null;
+    }
+    return this.luxonDayOffsetOf(v);
+  }
+
+  /** {@link hourOffsetOf} through DateTime.fromObject (a zone luxon does not know). */
+  private luxonHourOffsetOf(v: LocalDateTime): number | null {
+    const start = this.luxonLocal({ ...v, mi: 0, s: 0, ms: 0 });
+    const end = this.luxonLocal({ ...v, mi: 59, s: 59, ms: 999 });
+    const kept = (t: DateTime, minute: number) =>
+      t.isValid && t.day === v.d && t.hour === v.h && t.minute === minute;
+    if (!kept(start, 0) || !kept(end, 59)) return null;
+    return start.offset === end.offset ? start.offset : null;
+  }
+
+  /** {@link dayOffsetOf} through DateTime.fromObject (a zone luxon does not know). */
+  private luxonDayOffsetOf(v: LocalDateTime): number | null {
     const start = this.luxonLocal({ ...v, h: 0, mi: 0, s: 0, ms: 0 });
     const end = this.luxonLocal({ ...v, h: 23, mi: 59, s: 59, ms: 999 });
     if (!start.isValid || start.hour !== 0 || end.hour !== 23 || start.day !== v.d || end.day !== v.d)

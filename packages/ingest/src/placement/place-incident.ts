@@ -96,23 +96,33 @@ export function createLocationPlacer(
     .sort((a, b) => a.depth - b.depth); // deepest last, so it wins
   for (const u of candidates) sourceIndex.set(unitCodeKey(u.code), u);
 
-  const ancestorAtDepth = (id: number, depth: number): number | null => {
+  // The unit's ancestor at `depth` (itself at its own depth), or null.
+  const walkUp = (id: number, depth: number): number | null => {
     let u = byId.get(id);
     while (u && u.depth > depth) u = u.parentId === null ? undefined : byId.get(u.parentId);
     return u && u.depth === depth ? u.id : null;
   };
+  // ... computed once per unit and depth: placement asks for them for every row.
+  const ancestry = new Map<number, { depth: number; up: (number | null)[] }>();
+  for (const u of units) {
+    const up = Array.from({ length: u.depth + 1 }, (_, d) => walkUp(u.id, d));
+    ancestry.set(u.id, { depth: u.depth, up });
+  }
+  const ancestorAtDepth = (id: number, depth: number): number | null => ancestry.get(id)?.up[depth] ?? null;
   // Compared at the source's level, or at the polygon unit's when that is higher (a point in a gap
   // between beats lands in its district: a source beat of that district does not disagree).
   const disagrees = (polygonUnitId: number, source: PlacementUnit): boolean => {
-    const depth = Math.min(source.depth, byId.get(polygonUnitId)?.depth ?? source.depth);
+    const depth = Math.min(source.depth, ancestry.get(polygonUnitId)?.depth ?? source.depth);
     return ancestorAtDepth(polygonUnitId, depth) !== ancestorAtDepth(source.id, depth);
   };
 
-  const sourceByText = new Map<string, PlacementUnit | undefined>();
+  // Source unit texts as written, looked up once each (null: not a known unit).
+  const sourceByText = new Map<string, PlacementUnit | null>();
   const findSource = (text: string): PlacementUnit | undefined => {
-    if (sourceByText.has(text)) return sourceByText.get(text);
+    const known = sourceByText.get(text);
+    if (known !== undefined) return known ?? undefined;
     const u = sourceIndex.get(unitCodeKey(text));
-    if (sourceByText.size < 100_000) sourceByText.set(text, u);
+    if (sourceByText.size < 100_000) sourceByText.set(text, u ?? null);
     return u;
   };
 

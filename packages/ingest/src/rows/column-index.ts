@@ -72,7 +72,8 @@ export function readWall(
 /**
  * Reads the point of a row from its longitude and latitude cells (`''` when the column is not mapped):
  * WGS84 degrees, or nulls for no usable location (empty, 0,0); an unreadable or out-of-range value is
- * pushed onto `issues` as BAD_COORDINATES naming its column.
+ * pushed onto `issues` as BAD_COORDINATES naming its column. `texts` (optional) receives the texts
+ * of the numbers where they are already `String(lon)` / `String(lat)`, else null (see readCoordinates).
  */
 export function readLocation(
   lonText: string | null,
@@ -80,9 +81,12 @@ export function readLocation(
   decimalSeparator: '.' | ',',
   columns: { longitude?: string | undefined; latitude?: string | undefined },
   issues: RowIssue[],
+  texts?: { lon: string | null; lat: string | null },
 ): { lon: number | null; lat: number | null } {
+  if (texts) texts.lon = texts.lat = null;
   if (lonText === null || latText === null) return { lon: null, lat: null };
-  const cr = readCoordinates(lonText, latText, decimalSeparator);
+  const cr = readCoordinates(lonText, latText, decimalSeparator, texts);
+  if (texts && cr.kind !== 'ok') texts.lon = texts.lat = null;
   if (cr.kind === 'bad') {
     issues.push({
       reason: 'BAD_COORDINATES',

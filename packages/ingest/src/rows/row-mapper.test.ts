@@ -56,6 +56,9 @@ describe('compileRowMapper: a good row', () => {
     expect(m).toEqual({
       kind: 'incident',
       duplicate: false,
+      lonText: '-87.63',
+      latText: '41.88',
+      occurredLocalMs: Date.UTC(2019, 3, 23, 12, 30),
       record: {
         sourceId: 'A1',
         sourceIdDerived: false,

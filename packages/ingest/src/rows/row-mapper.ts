@@ -1,5 +1,6 @@
 import {
   VigiaError,
+  fingerprintText,
   isOffenseCategory,
   severityRank,
   type IncidentRecord,
@@ -24,7 +25,16 @@ import { clipValue, columnIndexer, readLocation, readWall } from './column-index
 
 /** What one input row became. */
 export type MappedRow =
-  | { kind: 'incident'; record: IncidentRecord; duplicate: boolean }
+  | {
+      kind: 'incident';
+      record: IncidentRecord;
+      duplicate: boolean;
+      /** `String(lon)` / `String(lat)` when the file wrote them so, else null (spares a content hash the formatting). */
+      lonText: string | null;
+      latText: string | null;
+      /** `occurredLocal` as epoch ms read as UTC when known without parsing it back, else NaN. */
+      occurredLocalMs: number;
+    }
   | { kind: 'quarantine'; issues: RowIssue[]; duplicate: boolean };
 
 /** Context of one import run. */
@@ -37,6 +47,12 @@ export interface RowMapperOptions {
   nowMs: number;
   /** True for spreadsheet input: dates may also come as ISO text or Excel serial numbers. */
   fromSpreadsheet?: boolean;
+  /**
+   * When given, ids derived from row content are left empty ('') in the records, and the caller reads
+   * each row's fingerprint words and ordinal from this object right after mapping it (an import keeps
+   * them as numbers instead of building `h:…#n` texts).
+   */
+  fingerprints?: RowFingerprints;
 }
 
 /**
@@ -103,24 +119,45 @@ export function compileRowMapper(
   const statusMap = mapping.statusMap
     ? new Map(Object.entries(mapping.statusMap).map(([k, v]) => [normalizeLabel(k), v]))
     : null;
-  const fingerprints = new RowFingerprints();
+  const fingerprints = options.fingerprints ?? new RowFingerprints();
+  const idText = options.fingerprints === undefined;
+  const texts: { lon: string | null; lat: string | null } = { lon: null, lat: null };
   const labelCache = new Map<string, Offense>();
+  const singles = new Map<Offense, Offense[]>();
+  const single = (o: Offense): Offense[] => {
+    let list = singles.get(o);
+    if (!list) {
+      list = Object.freeze([o]) as Offense[];
+      if (singles.size < 100_000) singles.set(o, list);
+    }
+    return list;
+  };
+  const scratchIssues: RowIssue[] = [];
   const width = header.length;
   const missing = new Set(mapping.missingValues);
 
-  // Fingerprints (a map entry per distinct row) are needed only to derive ids and to spot identical
+  // Fingerprints (a table entry per distinct row) are needed only to derive ids and to spot identical
   // rows where the source has no id; with ids, rows sharing one are merged by the store instead.
-  const NO_FINGERPRINT = { hash: '', ordinal: 1, duplicate: false };
+  // A text longer than every missing-value marker, with printable ASCII at both ends (nothing for
+  // trim() to remove), cannot be one: no trim and no set lookup for most cells.
+  const longestMissing = Math.max(0, ...[...missing].map((m) => m.length));
+  const plain = (ch: number) => ch > 32 && ch < 127;
+  let current: readonly string[] = [];
+  const get = (i: number): string => {
+    const v = i < 0 ? '' : (current[i] ?? '');
+    if (v.length > longestMissing && plain(v.charCodeAt(0)) && plain(v.charCodeAt(v.length - 1))) return v;
+    return missing.has(v.trim()) ? '' : v;
+  };
   return (fields) => {
-    const fp = iId < 0 ? fingerprints.add(fields) : NO_FINGERPRINT;
-    const issues: RowIssue[] = [];
-    const get = (i: number): string => {
-      const v = i < 0 ? '' : (fields[i] ?? '');
-      return missing.has(v.trim()) ? '' : v;
-    };
+    current = fields;
+    const ordinal = iId < 0 ? fingerprints.addRow(fields) : 1;
+    const duplicate = ordinal > 1;
+    // One list reused row after row: a quarantined row gets its own copy (most rows have no issue).
+    const issues = scratchIssues;
+    issues.length = 0;
     if (fields.length !== width) {
       issues.push({ reason: 'COLUMN_COUNT_MISMATCH', column: '', value: `${fields.length}/${width}` });
-      return { kind: 'quarantine', issues, duplicate: fp.duplicate };
+      return { kind: 'quarantine', issues: issues.slice(), duplicate };
     }
 
     // Source id
@@ -130,7 +167,7 @@ export function compileRowMapper(
       if (!rawId) issues.push({ reason: 'MISSING_REQUIRED_FIELD', column: c.sourceId ?? '', value: '' });
       sourceId = rawId;
     } else {
-      sourceId = derivedSourceId(fp.hash, fp.ordinal);
+      sourceId = idText ? derivedSourceId(fingerprintText(fingerprints.words, 0), ordinal) : '';
     }
 
     // Occurrence date and time
@@ -153,10 +190,17 @@ export function compileRowMapper(
     }
     let occurredAt = 0;
     let occurredLocal = '';
+    let occurredLocalMs = NaN;
     if (wall) {
       if (ignoreOffset) wall = { ...wall, offsetMinutes: null };
       occurredAt = zone.toInstant(wall);
-      occurredLocal = wall.offsetMinutes === null ? localText(wall) : zone.toLocalText(occurredAt);
+      if (wall.offsetMinutes === null) {
+        occurredLocal = localText(wall);
+        // Date.UTC reads years 0–99 as 1900–1999: those (never from a police record) stay NaN.
+        if (wall.y >= 100) occurredLocalMs = Date.UTC(wall.y, wall.mo - 1, wall.d, wall.h, wall.mi, wall.s);
+      } else {
+        occurredLocal = zone.toLocalText(occurredAt);
+      }
       if (occurredAt > options.nowMs) {
         issues.push({
           reason: 'FUTURE_DATE',
@@ -185,10 +229,10 @@ export function compileRowMapper(
       }
     }
 
-    // Offenses
-    const offenses: Offense[] = [];
+    // Offenses (a lone offense's list is shared by every row with it, frozen)
+    let offenses: Offense[] = [];
     if (offenseCols.length === 0) {
-      offenses.push(classify(mapping.offenseConstant ?? '', offenseMap, labelCache));
+      offenses = single(classify(mapping.offenseConstant ?? '', offenseMap, labelCache));
     } else {
       for (const oc of offenseCols) {
         const label = get(oc.i).trim();
@@ -199,6 +243,7 @@ export function compileRowMapper(
       }
     }
     if (offenses.length > 1) offenses.sort((a, b) => severityRank(a.category) - severityRank(b.category));
+    else if (offenses.length === 1) offenses = single(offenses[0]!);
 
     // Location
     const { lon, lat } = readLocation(
@@ -207,6 +252,7 @@ export function compileRowMapper(
       mapping.decimalSeparator,
       c,
       issues,
+      texts,
     );
 
     // Status
@@ -219,11 +265,14 @@ export function compileRowMapper(
         issues.push({ reason: 'BAD_STATUS', column: c.status ?? '', value: clipValue(raw) });
     }
 
-    if (issues.length > 0 || !wall) return { kind: 'quarantine', issues, duplicate: fp.duplicate };
+    if (issues.length > 0 || !wall) return { kind: 'quarantine', issues: issues.slice(), duplicate };
     const unit = get(iUnit).trim();
     return {
       kind: 'incident',
-      duplicate: fp.duplicate,
+      duplicate,
+      lonText: texts.lon,
+      latText: texts.lat,
+      occurredLocalMs,
       record: {
         sourceId,
         sourceIdDerived: iId < 0,

@@ -1,6 +1,7 @@
 import Flatbush from 'flatbush';
 import type { UnitGeometry } from '@vigia/domain';
 import { BandedPolygon } from './banded-polygon.js';
+import { CleanCellGrid, NO_UNIT } from './clean-cell-grid.js';
 
 /** A unit as the locator needs it: an id, its code, and its depth in the hierarchy (0 = top). */
 export interface LocatableUnit {
@@ -50,12 +51,14 @@ function bboxOf(g: UnitGeometry): [number, number, number, number] {
  * overlapping polygons) goes to exactly one of them, the unit whose code sorts first in numeric-aware
  * order ("2" before "10"). Documented in docs/methods/unit-assignment.md.
  *
- * Coordinates are compared as given, in degrees: fine for containment, not for distances. No cache:
- * a banded test (~3 µs) costs about what a map lookup keyed by a coordinate pair did, and a cache of
- * millions of distinct points cost hundreds of megabytes (measured on the 2 M-row benchmark).
+ * Coordinates are compared as given, in degrees: fine for containment, not for distances. Answers are
+ * remembered per cell of a {@link CleanCellGrid} (cells no unit boundary crosses), so most points cost
+ * one array read instead of an R-tree search and polygon tests (~3 µs); a cache keyed by coordinate
+ * pairs was tried before and cost hundreds of megabytes at millions of distinct points.
  */
 export class UnitLocator {
   private readonly levels: LevelIndex[];
+  private readonly grid: CleanCellGrid | null;
 
   constructor(units: readonly LocatableUnit[]) {
     const byDepth = new Map<number, LocatableUnit[]>();
@@ -74,6 +77,10 @@ export class UnitLocator {
         index.finish();
         return { depth, index, units: list, shapes: list.map((u) => new BandedPolygon(u.geometry!)) };
       });
+    const located = units.filter((u) => u.geometry !== null);
+    // The grid stores unit ids in an Int32Array: other ids (never from the stores) go without it.
+    const gridIds = located.every((u) => Number.isInteger(u.id) && u.id >= 0 && u.id < 2 ** 31);
+    this.grid = located.length > 0 && gridIds ? new CleanCellGrid(located.map((u) => u.geometry!)) : null;
   }
 
   /** True when at least one unit has a polygon. */
@@ -83,6 +90,17 @@ export class UnitLocator {
 
   /** Id of the lowest unit containing (lon, lat), or null when the point is outside every polygon. */
   locate(lon: number, lat: number): number | null {
+    const cell = this.grid === null ? -1 : this.grid.cellOf(lon, lat);
+    if (cell < 0) return this.locateExactly(lon, lat);
+    const known = this.grid!.answer(cell);
+    if (known !== undefined) return known === NO_UNIT ? null : known;
+    const id = this.locateExactly(lon, lat);
+    this.grid!.remember(cell, id ?? NO_UNIT);
+    return id;
+  }
+
+  /** {@link locate} without the grid: R-tree candidates, then polygon tests, deepest level first. */
+  locateExactly(lon: number, lat: number): number | null {
     for (const level of this.levels) {
       let best = -1;
       for (const i of level.index.search(lon, lat, lon, lat)) {

@@ -1,11 +1,16 @@
 import { basename } from 'node:path';
 import type { QuarantineReason } from '@vigia/domain';
-import { compileRowMapper, createPlacer, loadMapping, openRowSource } from '@vigia/ingest';
-import { UNKNOWN_ACTOR, type ImportCounts, type Store } from '@vigia/store';
+import { loadMapping, openIncidentFile } from '@vigia/ingest';
+import {
+  UNKNOWN_ACTOR,
+  type ImportCounts,
+  type IncidentImportSession,
+  type PlacementRulesRecord,
+  type Store,
+} from '@vigia/store';
 import { requireAgency } from '../agency/require-agency.js';
 import { replaceIncidents } from '../units/replace-incidents.js';
-import { rawRecord } from './raw-record.js';
-import { checkMappingTimeZone, countReasons, streamRows } from './stream-rows.js';
+import { checkMappingTimeZone } from './stream-rows.js';
 
 /** Input of `vigia import incidents`. */
 export interface ImportIncidentsInput {
@@ -23,6 +28,11 @@ export interface ImportIncidentsInput {
    * docs/audit.md). The store writes the `import.*` row in the merge's transaction.
    */
   actor?: string | undefined;
+  /**
+   * Map the rows on a worker thread (true) or in this thread (false); default: a worker for files of
+   * 16 MiB or more. The results are the same.
+   */
+  worker?: boolean | undefined;
 }
 
 /**
@@ -67,73 +77,62 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
   const agency = await requireAgency(store);
   const mapping = await loadMapping(input.profile, input.mappingFile);
   checkMappingTimeZone(mapping.timeZone);
-  const source = await openRowSource(input.file, mapping);
   const file = basename(input.file);
-  const mapRow = compileRowMapper(mapping, source.header, {
-    file,
-    agencyTimeZone: agency.timeZone,
-    nowMs: input.nowMs,
-    fromSpreadsheet: source.fromSpreadsheet,
-  });
   const units = await store.listUnits();
-  const place = createPlacer(units, {
-    unitOfRecord: mapping.unitOfRecord,
-    sourceUnitLevel: mapping.sourceUnitLevel,
-  });
-
-  const previousRules = (await store.listSourcePlacements()).find((s) => s.source === mapping.name)?.rules;
-  const session = await store.beginIncidentImport({
-    file,
-    profile: input.profile,
-    source: mapping.name,
-    startedAt: input.nowMs,
-    placement: { unitOfRecord: mapping.unitOfRecord, sourceUnitLevel: mapping.sourceUnitLevel },
-    actor: input.actor,
-  });
-  const reasons: Partial<Record<QuarantineReason, number>> = {};
-  const unclassified: Record<string, number> = {};
-  let duplicates = 0;
-  let noLocation = 0;
-  let outside = 0;
-  let disagreements = 0;
-  let unknownUnits = 0;
-  const t0 = performance.now();
-  await streamRows(
-    source,
-    session,
-    (rowNo, fields) => {
-      const mapped = mapRow(fields);
-      if (mapped.duplicate && mapped.kind === 'incident' && mapped.record.sourceIdDerived) duplicates++;
-      if (mapped.kind === 'quarantine') {
-        countReasons(reasons, mapped.issues);
-        session.addQuarantine(rowNo, mapped.issues, rawRecord(source.header, fields));
-        return;
-      }
-      const placed = place(mapped.record);
-      if (placed.locationFlag === 'no_location') noLocation++;
-      else if (placed.locationFlag === 'outside_jurisdiction') outside++;
-      if (placed.unitDisagrees) disagreements++;
-      if (placed.sourceUnit !== null && placed.sourceUnitId === null) unknownUnits++;
-      for (const o of placed.offenses) {
-        if (o.category === 'unclassified') {
-          const label = o.sourceLabel.length > 200 ? `${o.sourceLabel.slice(0, 200)}…` : o.sourceLabel;
-          unclassified[label] = (unclassified[label] ?? 0) + 1;
-        }
-      }
-      session.addIncident(rowNo, placed);
+  const reader = await openIncidentFile(
+    {
+      file: input.file,
+      mapping,
+      agencyTimeZone: agency.timeZone,
+      nowMs: input.nowMs,
+      units,
+      rules: { unitOfRecord: mapping.unitOfRecord, sourceUnitLevel: mapping.sourceUnitLevel },
     },
-    input.onProgress,
+    { worker: input.worker },
   );
+
+  let session: IncidentImportSession;
+  let previousRules: PlacementRulesRecord | undefined;
+  try {
+    previousRules = (await store.listSourcePlacements()).find((s) => s.source === mapping.name)?.rules;
+    session = await store.beginIncidentImport({
+      file,
+      profile: input.profile,
+      source: mapping.name,
+      startedAt: input.nowMs,
+      placement: { unitOfRecord: mapping.unitOfRecord, sourceUnitLevel: mapping.sourceUnitLevel },
+      actor: input.actor,
+    });
+  } catch (e) {
+    await reader.close();
+    throw e;
+  }
+  const t0 = performance.now();
+  try {
+    for await (const chunk of reader.chunks) {
+      session.addIncidentBatch(chunk.batch);
+      for (const q of chunk.quarantine) session.addQuarantine(q.rowNo, q.issues, q.raw);
+      await session.drain(); // a server store may still be taking the rows: bounded memory
+      input.onProgress?.(chunk.bytesRead, reader.totalBytes);
+      // Let the event loop run between chunks, so a server importing an upload still answers requests.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } catch (e) {
+    await reader.close();
+    await session.abort();
+    throw e;
+  }
+  const rows = reader.summary();
   const extra = {
-    quarantineReasons: reasons,
-    possibleDuplicates: duplicates,
-    noLocation,
-    outsideJurisdiction: outside,
-    unitDisagreements: disagreements,
-    unknownSourceUnits: unknownUnits,
+    quarantineReasons: rows.quarantineReasons,
+    possibleDuplicates: rows.possibleDuplicates,
+    noLocation: rows.noLocation,
+    outsideJurisdiction: rows.outsideJurisdiction,
+    unitDisagreements: rows.unitDisagreements,
+    unknownSourceUnits: rows.unknownSourceUnits,
     unitsAvailable: units.length,
-    unclassifiedLabels: unclassified,
-    detected: source.detected,
+    unclassifiedLabels: rows.unclassifiedLabels,
+    detected: reader.detected,
   };
   const t1 = performance.now();
   input.onMerge?.();

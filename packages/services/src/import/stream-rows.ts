@@ -1,5 +1,5 @@
-import { VigiaError, isValidTimeZone, type QuarantineReason, type RowIssue } from '@vigia/domain';
-import { isBlankRow, type RowSource } from '@vigia/ingest';
+import { VigiaError, isValidTimeZone } from '@vigia/domain';
+import { countReasons, isBlankRow, type RowSource } from '@vigia/ingest';
 
 /**
  * The reading loop every file import shares: feeds each non-blank row of `source` to `onRow` with its
@@ -31,13 +31,8 @@ export async function streamRows(
   }
 }
 
-/** Adds a quarantined row to the per-reason counts (a row with three empty fields counts once). */
-export function countReasons(
-  counts: Partial<Record<QuarantineReason, number>>,
-  issues: readonly RowIssue[],
-): void {
-  for (const reason of new Set(issues.map((i) => i.reason))) counts[reason] = (counts[reason] ?? 0) + 1;
-}
+/** Adds a quarantined row to the per-reason counts: shared with the incident pipeline. */
+export { countReasons };
 
 /** @throws VigiaError INVALID_TIME_ZONE when a mapping names a zone that is not IANA. */
 export function checkMappingTimeZone(timeZone: string | undefined): void {

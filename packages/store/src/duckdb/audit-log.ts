@@ -62,6 +62,27 @@ export class DuckDbAuditLog {
     }
   }
 
+  /**
+   * Appends `entry` to the caller's open transaction on `connection` and COMMITs it, under the audit
+   * lock: for changes that manage their own transaction (an incident import opens it with its first
+   * rows). The head read inside that transaction is the cached one whenever any audited commit happened
+   * since the store opened, so the transaction's older snapshot cannot hide a newer head.
+   * @returns the chained row. On error the transaction is left open: the caller rolls it back.
+   */
+  async commitWith(connection: DuckDBConnection, entry: AuditEntry): Promise<ChainedAuditRecord> {
+    const release = await this.lock();
+    try {
+      const head = await this.readHead(connection);
+      const row = chainAudit(head, { ...entry, at: new Date(this.now()).toISOString() });
+      await insertAuditRow(connection, this.agencyId, row);
+      await connection.run('COMMIT');
+      this.head = row;
+      return row;
+    } finally {
+      release();
+    }
+  }
+
   /** Appends one entry in its own transaction (on a connection of its own). */
   async append(entry: AuditEntry): Promise<ChainedAuditRecord> {
     this.own ??= await this.instance.connect();

@@ -1,5 +1,11 @@
 import type pg from 'pg';
-import { incidentContentHash, type PlacedIncident, type RowIssue } from '@vigia/domain';
+import {
+  IncidentBatchDictionary,
+  incidentContentHash,
+  type IncidentBatch,
+  type PlacedIncident,
+  type RowIssue,
+} from '@vigia/domain';
 import type { ImportCounts, ImportMeta, IncidentImportSession } from '../port/store.js';
 import { applyPlacementsPg } from './apply-placements.js';
 import { CopyWriter } from './copy-writer.js';
@@ -35,6 +41,7 @@ const NO_QUARANTINE = [null, null, null, null] as const;
 export class PgIncidentImport implements IncidentImportSession {
   private quarantined = 0;
   private allIdsDerived = true;
+  private readonly dictionary = new IncidentBatchDictionary();
   private released = false;
 
   private constructor(
@@ -59,13 +66,25 @@ export class PgIncidentImport implements IncidentImportSession {
   }
 
   addIncident(rowNo: number, p: PlacedIncident): void {
+    this.stage(rowNo, p, incidentContentHash(p));
+  }
+
+  addIncidentBatch(b: IncidentBatch): void {
+    this.dictionary.absorb(b);
+    for (let i = 0; i < b.length; i++) {
+      const p = this.dictionary.row(b, i);
+      this.stage(b.rowNo[i]!, p, p.contentHash);
+    }
+  }
+
+  private stage(rowNo: number, p: PlacedIncident, contentHash: string): void {
     if (!p.sourceIdDerived) this.allIdsDerived = false;
     const single = p.offenses.length === 1;
     this.writer.add([
       'i',
       rowNo,
       p.sourceId,
-      incidentContentHash(p),
+      contentHash,
       p.sourceIdDerived,
       p.occurredAt,
       p.occurredLocal,

@@ -1,0 +1,32 @@
+// One import, for profiling (`node --cpu-prof bench/import-one.js FILE`): a fresh DuckDB store in
+// bench/out with the Chicago agency and units, then FILE imported with the chicago-code profile.
+// Prints rows/s split into stage and merge, and CPU time of all the process's threads (on a shared
+// machine CPU per row is steadier than wall time). BENCH_WORKER=0|1 forces rows to be mapped in the
+// main thread or on a worker (default: by file size). BENCH_ROWS-sized files come from bench/run.js.
+import { rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importIncidents } from '@vigia/services';
+import { DuckDbStore } from '@vigia/store';
+import { CHICAGO_DATA, initChicagoAgency } from './chicago-units.js';
+
+const file = process.argv[2] ?? join(CHICAGO_DATA, 'aggravated_assaults_2010_2019.csv');
+const path = join(dirname(fileURLToPath(import.meta.url)), 'out', 'import-one.duckdb');
+for (const f of [path, `${path}.wal`]) rmSync(f, { force: true });
+const store = await DuckDbStore.open(path);
+await initChicagoAgency(store);
+const t = performance.now();
+const cpu0 = process.cpuUsage();
+const worker = { 0: false, 1: true }[process.env.BENCH_WORKER ?? ''];
+const s = await importIncidents(store, {
+  file,
+  profile: 'chicago-code',
+  nowMs: Date.UTC(2026, 0, 1),
+  worker,
+});
+const ms = performance.now() - t;
+const cpu = process.cpuUsage(cpu0);
+console.log(
+  `${s.read} rows in ${(ms / 1000).toFixed(2)} s (stage ${(s.durationMs.stage / 1000).toFixed(2)} s, merge ${(s.durationMs.merge / 1000).toFixed(2)} s) = ${Math.round(s.read / (ms / 1000)).toLocaleString('en-US')} rows/s; CPU ${((cpu.user + cpu.system) / 1000 / (ms / 1000) / 1000).toFixed(2)} s/s = ${((cpu.user + cpu.system) / s.read).toFixed(2)} µs per row; RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`,
+);
+await store.close();

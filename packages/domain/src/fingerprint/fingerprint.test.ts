@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { IncidentRecord } from '../incident/incident.js';
+import {
+  fingerprint,
+  fingerprintText,
+  fingerprintWords,
+  incidentContentHash,
+  incidentContentHashWords,
+} from './fingerprint.js';
+
+/** The content hash as first written: the fingerprint of the record's fields as texts. */
+function referenceContentHash(r: IncidentRecord): string {
+  const fields: string[] = [
+    String(r.occurredAt),
+    r.occurredLocal,
+    r.reportedLocalDate ?? '',
+    r.lon === null ? '' : String(r.lon),
+    r.lat === null ? '' : String(r.lat),
+    r.sourceUnit ?? '',
+    r.status,
+  ];
+  for (const o of r.offenses) fields.push(o.category, o.sourceLabel);
+  return fingerprint(fields).text;
+}
+
+const base: IncidentRecord = {
+  sourceId: 'x',
+  sourceIdDerived: false,
+  occurredAt: Date.UTC(2019, 11, 10, 15, 30),
+  occurredLocal: '2019-12-10T09:30:00',
+  reportedLocalDate: '2019-12-11',
+  offenses: [{ category: 'robbery', sourceLabel: 'ROBO A MANO ARMADA' }],
+  lon: -87.6277,
+  lat: 41.7922,
+  sourceUnit: '011',
+  status: 'reported',
+};
+
+describe('fingerprint', () => {
+  it('gives the same words, text and key three ways', () => {
+    const fields = ['2010-01-01 00:05', 'residence', '-87.6277', '', 'ñandú 😀'];
+    const words = new Uint32Array(6);
+    fingerprintWords(fields, words, 2);
+    const f = fingerprint(fields);
+    expect(fingerprintText(words, 2)).toBe(f.text);
+    expect(f.key).toBe(words[2]! * 4294967296 + words[3]!);
+    expect(f.text).toMatch(/^[0-9a-f]{32}$/);
+    expect(fingerprint(['a', 'b']).text).not.toBe(fingerprint(['ab']).text);
+  });
+
+  it('hashes incident content exactly as the texts of its fields, whatever the numbers', () => {
+    const variants: Partial<IncidentRecord>[] = [
+      {},
+      { occurredAt: -2208988800000 }, // 1900, before the epoch
+      { occurredAt: 0 },
+      { occurredAt: 1.5 },
+      { occurredAt: 2 ** 53 + 2 },
+      { lon: -0, lat: 0.1 + 0.2 },
+      { lon: 1e-7, lat: -1e-7 },
+      { lon: null, lat: null, sourceUnit: null, reportedLocalDate: null },
+      { lon: 180, lat: -90 },
+      {
+        offenses: [
+          { category: 'homicide', sourceLabel: 'HOMICIDIO DOLOSO' },
+          { category: 'unclassified', sourceLabel: 'Violación — ñ 😀' },
+        ],
+        status: 'unfounded',
+      },
+    ];
+    const out = new Uint32Array(4);
+    for (const v of variants) {
+      const r = { ...base, ...v };
+      incidentContentHashWords(r, out, 0);
+      expect(fingerprintText(out, 0)).toBe(referenceContentHash(r));
+      expect(incidentContentHash(r)).toBe(referenceContentHash(r));
+    }
+  });
+});

@@ -1,0 +1,154 @@
+import {
+  IncidentBatchBuilder,
+  type IncidentBatch,
+  type QuarantineReason,
+  type RowIssue,
+} from '@vigia/domain';
+import {
+  createLocationPlacer,
+  type PlacementRules,
+  type PlacementUnit,
+} from '../placement/place-incident.js';
+import type { ImportMapping } from '../profiles/mapping.js';
+import { isBlankRow } from '../readers/row-source.js';
+import { compileRowMapper, type RowMapperOptions } from '../rows/row-mapper.js';
+import { RowFingerprints } from '../rows/stable-id.js';
+
+/** A row kept aside: its spreadsheet row number, issues and raw fields by header name. */
+export interface QuarantinedInput {
+  rowNo: number;
+  issues: RowIssue[];
+  raw: Record<string, string>;
+}
+
+/** What a stretch of rows became: placed incidents in columns, and the quarantined rows. */
+export interface IncidentRowsChunk {
+  batch: IncidentBatch;
+  quarantine: QuarantinedInput[];
+}
+
+/** Figures of the rows seen so far, for the import summary (see ImportSummary in services). */
+export interface IncidentRowsSummary {
+  quarantineReasons: Partial<Record<QuarantineReason, number>>;
+  /** Identical rows in a source without record ids (kept as separate incidents). */
+  possibleDuplicates: number;
+  noLocation: number;
+  outsideJurisdiction: number;
+  unitDisagreements: number;
+  unknownSourceUnits: number;
+  /** Source labels with no category mapping (clipped to 200 characters), with row counts. */
+  unclassifiedLabels: Record<string, number>;
+}
+
+/** Everything that turns the raw rows of one file into placed incidents. */
+export interface IncidentRowsSetup {
+  mapping: ImportMapping;
+  header: readonly string[];
+  mapper: RowMapperOptions;
+  units: readonly PlacementUnit[];
+  rules: PlacementRules;
+  /** Rows per batch (default 8192). */
+  batchRows?: number;
+  /** Size of the file, a hint for memory sizing. */
+  fileBytes?: number;
+}
+
+/** A row's raw fields by header name (extra fields as `column_N`), as kept with a quarantined row. */
+export function rawRecord(header: readonly string[], fields: readonly string[]): Record<string, string> {
+  const raw: Record<string, string> = {};
+  const n = Math.max(header.length, fields.length);
+  for (let i = 0; i < n; i++) raw[header[i] ?? `column_${i + 1}`] = fields[i] ?? '';
+  return raw;
+}
+
+/** Adds a quarantined row to the per-reason counts (a row with three empty fields counts once). */
+export function countReasons(
+  counts: Partial<Record<QuarantineReason, number>>,
+  issues: readonly RowIssue[],
+): void {
+  for (const reason of new Set(issues.map((i) => i.reason))) counts[reason] = (counts[reason] ?? 0) + 1;
+}
+
+/**
+ * The per-row work of an incident import, independent of where it runs (the import's worker thread,
+ * or the caller's thread for small files): validate and map each row with the profile, place it in
+ * the unit hierarchy, and collect incidents into columnar batches and bad rows into quarantine, with
+ * the summary figures.
+ *
+ * @throws VigiaError from the constructor as {@link compileRowMapper} does (header problems).
+ */
+export class IncidentRows {
+  readonly summary: IncidentRowsSummary = {
+    quarantineReasons: {},
+    possibleDuplicates: 0,
+    noLocation: 0,
+    outsideJurisdiction: 0,
+    unitDisagreements: 0,
+    unknownSourceUnits: 0,
+    unclassifiedLabels: {},
+  };
+  private readonly mapRow: ReturnType<typeof compileRowMapper>;
+  private readonly place: ReturnType<typeof createLocationPlacer>;
+  /** Fingerprints of rows without a source id: their derived ids stay numbers (see RowMapperOptions). */
+  private readonly fingerprints: RowFingerprints;
+  private readonly builder: IncidentBatchBuilder;
+  private quarantine: QuarantinedInput[] = [];
+  private readonly header: readonly string[];
+
+  constructor(setup: IncidentRowsSetup) {
+    this.header = setup.header;
+    // Sized for the file (~48 bytes a row: the narrowest exports, e.g. Chicago's 45) when rows have
+    // no id, to spare regrowing the table; a wider file only leaves it emptier.
+    const derivedIds = setup.mapping.columns.sourceId === undefined;
+    this.fingerprints = new RowFingerprints(derivedIds ? (setup.fileBytes ?? 0) / 48 : 0);
+    this.mapRow = compileRowMapper(setup.mapping, setup.header, {
+      ...setup.mapper,
+      fingerprints: this.fingerprints,
+    });
+    this.place = createLocationPlacer(setup.units, setup.rules);
+    this.builder = new IncidentBatchBuilder(setup.batchRows ?? 8192);
+  }
+
+  /** Rows waiting in the current batch; `take` them when it is full (see `add`). */
+  get pending(): number {
+    return this.builder.length + this.quarantine.length;
+  }
+
+  /**
+   * Maps one raw row with its spreadsheet row number; blank rows are skipped. Returns true when the
+   * current batch is full: call `take` before adding more.
+   */
+  add(rowNo: number, fields: string[]): boolean {
+    if (isBlankRow(fields)) return false;
+    const s = this.summary;
+    const mapped = this.mapRow(fields);
+    if (mapped.duplicate && mapped.kind === 'incident' && mapped.record.sourceIdDerived)
+      s.possibleDuplicates++;
+    if (mapped.kind === 'quarantine') {
+      countReasons(s.quarantineReasons, mapped.issues);
+      this.quarantine.push({ rowNo, issues: mapped.issues, raw: rawRecord(this.header, fields) });
+      return this.quarantine.length >= 8192;
+    }
+    const r = mapped.record;
+    const placed = this.place(r.lon, r.lat, r.sourceUnit);
+    if (placed.locationFlag === 'no_location') s.noLocation++;
+    else if (placed.locationFlag === 'outside_jurisdiction') s.outsideJurisdiction++;
+    if (placed.unitDisagrees) s.unitDisagreements++;
+    if (r.sourceUnit !== null && placed.sourceUnitId === null) s.unknownSourceUnits++;
+    for (const o of r.offenses) {
+      if (o.category === 'unclassified') {
+        const label = o.sourceLabel.length > 200 ? `${o.sourceLabel.slice(0, 200)}…` : o.sourceLabel;
+        s.unclassifiedLabels[label] = (s.unclassifiedLabels[label] ?? 0) + 1;
+      }
+    }
+    const derived = r.sourceIdDerived ? this.fingerprints : null;
+    return this.builder.addRecord(rowNo, r, placed, derived, mapped);
+  }
+
+  /** The incidents and quarantined rows added since the last call. */
+  take(): IncidentRowsChunk {
+    const chunk = { batch: this.builder.take(), quarantine: this.quarantine };
+    this.quarantine = [];
+    return chunk;
+  }
+}

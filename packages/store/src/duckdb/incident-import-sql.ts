@@ -1,0 +1,194 @@
+import { BOOLEAN, DOUBLE, INTEGER, UINTEGER, UTINYINT, VARCHAR } from '@duckdb/node-api';
+import { INCIDENT_STATUS_CODES, LOCATION_FLAG_CODES } from '@vigia/domain';
+
+/** SQL of the DuckDB incident import (see incident-import.ts): staging, dictionaries, merge. */
+
+const AGENCY = 1;
+
+/**
+ * Rows of the import in progress, as IncidentBatch columns (numbers, and the source's own ids: texts
+ * are rebuilt in SQL by the `staged` view). A TEMP table: in memory, private to the connection, gone
+ * after a crash, and never written to the database file (persisting and then deleting them cost ~1 s
+ * per 150,000 rows). Derived ids are NULL in `source_id`, given by their words `i0..i3` and `id_n`.
+ */
+export const STAGING_DDL = `CREATE OR REPLACE TEMP TABLE incident_staging (
+    row_no INTEGER NOT NULL,
+    source_id VARCHAR,
+    i0 UINTEGER NOT NULL,
+    i1 UINTEGER NOT NULL,
+    i2 UINTEGER NOT NULL,
+    i3 UINTEGER NOT NULL,
+    id_n INTEGER NOT NULL,
+    source_id_derived BOOLEAN NOT NULL,
+    h0 UINTEGER NOT NULL,
+    h1 UINTEGER NOT NULL,
+    h2 UINTEGER NOT NULL,
+    h3 UINTEGER NOT NULL,
+    occurred_ms DOUBLE NOT NULL,
+    local_ms DOUBLE NOT NULL,
+    reported_ms DOUBLE NOT NULL,
+    offense_set INTEGER NOT NULL,
+    lon DOUBLE NOT NULL,
+    lat DOUBLE NOT NULL,
+    source_unit INTEGER NOT NULL,
+    source_unit_id INTEGER NOT NULL,
+    polygon_unit_id INTEGER NOT NULL,
+    unit_id INTEGER NOT NULL,
+    location_flag UTINYINT NOT NULL,
+    unit_disagrees BOOLEAN NOT NULL,
+    status UTINYINT NOT NULL
+  );
+  CREATE OR REPLACE TEMP TABLE offense_set_dict (set_id INTEGER, categories VARCHAR, labels VARCHAR);
+  CREATE OR REPLACE TEMP TABLE source_unit_dict (k INTEGER, text VARCHAR);`;
+
+/** Column types of incident_staging, in order (for the data-chunk appender). */
+export const STAGING_TYPES = [
+  INTEGER,
+  VARCHAR,
+  UINTEGER,
+  UINTEGER,
+  UINTEGER,
+  UINTEGER,
+  INTEGER,
+  BOOLEAN,
+  UINTEGER,
+  UINTEGER,
+  UINTEGER,
+  UINTEGER,
+  DOUBLE,
+  DOUBLE,
+  DOUBLE,
+  INTEGER,
+  DOUBLE,
+  DOUBLE,
+  INTEGER,
+  INTEGER,
+  INTEGER,
+  INTEGER,
+  UTINYINT,
+  BOOLEAN,
+  UTINYINT,
+];
+
+/** Every temporary object of an import, dropped when it ends. */
+export const DROP_TEMP_SQL =
+  'DROP VIEW IF EXISTS staged; DROP TABLE IF EXISTS incident_staging; DROP TABLE IF EXISTS merged; ' +
+  'DROP TABLE IF EXISTS classified; DROP TABLE IF EXISTS offense_set_dict; DROP TABLE IF EXISTS source_unit_dict';
+
+const sqlList = (values: readonly string[]) => `[${values.map((v) => `'${v}'`).join(', ')}]`;
+const nan = (c: string) => `CASE WHEN isnan(s.${c}) THEN NULL ELSE s.${c} END`;
+const ms = (c: string) => `make_timestamp(CAST(s.${c} AS BIGINT) * 1000)`;
+
+/**
+ * The staged rows with the values the incident table takes: id and hash texts, local time as
+ * TIMESTAMP (the wall time of the source, whole seconds: exact), report DATE, offense lists (as
+ * U+001F-joined texts and as lists, split once per dictionary entry), NULLs for the "none" codes.
+ */
+export const STAGED_VIEW = `CREATE OR REPLACE TEMP VIEW staged AS
+  SELECT s.row_no,
+         coalesce(s.source_id, printf('h:%08x%08x%08x%08x#%d', s.i0, s.i1, s.i2, s.i3, s.id_n)) AS source_id,
+         printf('%08x%08x%08x%08x', s.h0, s.h1, s.h2, s.h3) AS content_hash,
+         s.source_id_derived, s.occurred_ms, ${ms('local_ms')} AS occurred_local,
+         CASE WHEN isnan(s.reported_ms) THEN NULL ELSE CAST(${ms('reported_ms')} AS DATE) END AS reported_date,
+         o.categories, o.labels, o.cats, o.labs, ${nan('lon')} AS lon, ${nan('lat')} AS lat, u.text AS source_unit,
+         nullif(s.source_unit_id, -1) AS source_unit_id, nullif(s.polygon_unit_id, -1) AS polygon_unit_id,
+         nullif(s.unit_id, -1) AS unit_id, ${sqlList(LOCATION_FLAG_CODES)}[s.location_flag + 1] AS location_flag,
+         s.unit_disagrees, ${sqlList(INCIDENT_STATUS_CODES)}[s.status + 1] AS status
+  FROM incident_staging s
+  JOIN (SELECT set_id, categories, labels, string_split(categories, chr(31)) AS cats,
+               string_split(labels, chr(31)) AS labs FROM offense_set_dict) o ON o.set_id = s.offense_set
+  LEFT JOIN source_unit_dict u ON u.k = s.source_unit`;
+
+/** The incident columns after (agency, source, source_id, version, is_current, import_id). */
+const INCIDENT_VALUES = `row_no, content_hash, source_id_derived, to_timestamp(occurred_ms / 1000), occurred_local,
+  CAST(occurred_local AS DATE), reported_date, cats[1], cats, labs, lon, lat, source_unit, source_unit_id,
+  polygon_unit_id, unit_id, location_flag, unit_disagrees, status`;
+
+/**
+ * Merge of staged rows into `incident`, in SQL so it scales with DuckDB rather than with JS memory.
+ * Parameters per statement in MERGE_PARAMS. See IncidentImportSession.finish for the rules.
+ */
+export const MERGE_SQL = [
+  `CREATE OR REPLACE TEMP TABLE merged AS
+   WITH g AS (
+     SELECT source_id, count(*) AS n_rows, min(row_no) AS first_row
+     FROM staged GROUP BY source_id
+   ),
+   multi_rows AS (
+     SELECT s.* FROM staged s JOIN g USING (source_id) WHERE g.n_rows > 1
+   ),
+   multi AS (
+     SELECT source_id, list(c ORDER BY rk, l) AS cats, list(l ORDER BY rk, l) AS labs
+     FROM (
+       SELECT DISTINCT x.source_id, x.c, x.l, oc.severity_rank AS rk
+       FROM (SELECT source_id, unnest(string_split(categories, chr(31))) AS c,
+                    unnest(string_split(labels, chr(31))) AS l FROM multi_rows) x
+       JOIN offense_category oc ON oc.category = x.c
+     ) GROUP BY source_id
+   ),
+   multi_hash AS (
+     SELECT source_id, md5(string_agg(content_hash, ',' ORDER BY content_hash)) AS h,
+            count(DISTINCT concat_ws('|', occurred_local, lon, lat, source_unit)) > 1 AS conflict
+     FROM multi_rows GROUP BY source_id
+   )
+   SELECT s.* EXCLUDE (categories, labels, cats, labs, content_hash), g.n_rows,
+          coalesce(m.cats, string_split(s.categories, chr(31))) AS cats,
+          coalesce(m.labs, string_split(s.labels, chr(31))) AS labs,
+          coalesce(mh.h, s.content_hash) AS content_hash, coalesce(mh.conflict, false) AS id_conflict
+   FROM staged s
+   JOIN g ON g.source_id = s.source_id AND g.first_row = s.row_no
+   LEFT JOIN multi m ON m.source_id = s.source_id
+   LEFT JOIN multi_hash mh ON mh.source_id = s.source_id`,
+  `CREATE OR REPLACE TEMP TABLE classified AS
+   SELECT m.*, c.version AS cur_version, c.content_hash AS cur_hash
+   FROM merged m
+   LEFT JOIN incident c ON c.agency_id = ${AGENCY} AND c.source = $1 AND c.source_id = m.source_id AND c.is_current`,
+  `UPDATE incident SET is_current = false
+   FROM classified k
+   WHERE incident.agency_id = ${AGENCY} AND incident.source = $1 AND incident.source_id = k.source_id
+     AND incident.is_current AND k.cur_version IS NOT NULL AND k.content_hash <> k.cur_hash`,
+  `INSERT INTO incident
+   SELECT ${AGENCY}, $2, source_id, coalesce(cur_version, 0) + 1, true, $1, ${INCIDENT_VALUES}
+   FROM classified WHERE cur_version IS NULL OR content_hash <> cur_hash`,
+];
+
+/**
+ * The first merge statement when every id of the import was derived (hash + ordinal: unique by
+ * construction): no grouping of rows by id is needed. Saves about a third of the merge.
+ */
+export const MERGED_UNIQUE_IDS_SQL = `CREATE OR REPLACE TEMP TABLE merged AS
+   SELECT s.* EXCLUDE (categories, labels), 1 AS n_rows, false AS id_conflict
+   FROM staged s`;
+
+/** Which parameters each statement of MERGE_SQL takes: 'i' = import id, 's' = source. */
+export const MERGE_PARAMS = ['', 's', 's', 'is'] as const;
+
+/**
+ * The merge of the rows staged after row `$3` when the source had no incidents and every id is
+ * derived (unique by construction): each row is a new incident, version 1, inserted straight from the
+ * staged rows — what MERGE_SQL would do, without its intermediate tables. Run block by block while
+ * the file is still being read.
+ */
+export const INSERT_NEW_SQL = `INSERT INTO incident
+   SELECT ${AGENCY}, $2, source_id, 1, true, $1, ${INCIDENT_VALUES}
+   FROM staged WHERE row_no > $3`;
+
+/** Stored / unchanged / updated rows and incidents of a MERGE_SQL merge. */
+export const OUTCOME_SQL = `
+  SELECT CASE WHEN cur_version IS NULL THEN 'stored' WHEN content_hash = cur_hash THEN 'unchanged' ELSE 'updated' END,
+         sum(n_rows), count(*)
+  FROM classified GROUP BY 1`;
+
+/** Ids whose rows disagree (MERGE_SQL), with up to 5 examples in file order. */
+export const CONFLICTS_SQL = `SELECT count(*), list(source_id ORDER BY row_no)[1:5] FROM merged WHERE id_conflict`;
+
+/** Whether the source has any incident (`$1` = source). */
+export const SOURCE_HAS_INCIDENTS_SQL = `SELECT count(*) FROM (SELECT 1 FROM incident WHERE agency_id = ${AGENCY} AND source = $1 LIMIT 1)`;
+
+/** Removes what fresh-mode blocks inserted (`$1` = import id), before a full merge instead. */
+export const UNDO_BLOCKS_SQL = `DELETE FROM incident WHERE agency_id = ${AGENCY} AND import_id = $1`;
+
+/** Records the placement rules of the source's latest import. */
+export const SOURCE_PLACEMENT_SQL = `INSERT INTO source_placement VALUES (${AGENCY}, $1, $2, $3)
+   ON CONFLICT (agency_id, source) DO UPDATE
+   SET unit_of_record = excluded.unit_of_record, source_unit_level = excluded.source_unit_level`;
