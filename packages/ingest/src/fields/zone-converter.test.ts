@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { localText, type LocalDateTime } from './date-format.js';
 import { ZoneConverter } from './zone-converter.js';
 
@@ -41,14 +41,32 @@ describe('ZoneConverter in America/Chicago', () => {
   it('reads the repeated fall-back hour 2019-11-03 01:30 as its second occurrence (CST, 07:30 UTC)', () => {
     const z = new ZoneConverter('America/Chicago');
     const t = z.toInstant(wall(2019, 11, 3, 1, 30));
-    // 01:30 happens twice: 06:30 UTC (CDT) and 07:30 UTC (CST). luxon's choice is the standard-time
-    // one, i.e. the later instant. The local date (what counting uses) is the same either way.
+    // 01:30 happens twice: 06:30 UTC (CDT) and 07:30 UTC (CST). Vigía reads it in standard time, the
+    // later instant, on whatever date the import runs. The local date (what counting uses) is the same
+    // either way.
     expect(t).toBe(Date.UTC(2019, 10, 3, 7, 30));
     expect(z.toLocalText(t)).toBe('2019-11-03T01:30:00');
     expect(z.toLocalText(Date.UTC(2019, 10, 3, 6, 30))).toBe('2019-11-03T01:30:00');
     expect(z.toInstant(wall(2019, 11, 3, 0, 59))).toBe(Date.UTC(2019, 10, 3, 5, 59));
     expect(z.toInstant(wall(2019, 11, 3, 2, 0))).toBe(Date.UTC(2019, 10, 3, 8, 0));
     expect(z.toInstant(wall(2019, 11, 3, 12, 0))).toBe(Date.UTC(2019, 10, 3, 18, 0));
+  });
+
+  it('reads a repeated wall time the same whatever the date the import runs (summer or winter)', () => {
+    for (const runsOn of [Date.UTC(2026, 6, 15), Date.UTC(2026, 0, 15)]) {
+      vi.useFakeTimers({ now: runsOn, toFake: ['Date'] });
+      try {
+        expect(new ZoneConverter('America/Chicago').toInstant(wall(2019, 11, 3, 1, 30))).toBe(
+          Date.UTC(2019, 10, 3, 7, 30),
+        );
+        // Southern hemisphere: Santiago repeats 23:00 on 6 April 2019 (-03 then -04).
+        expect(new ZoneConverter('America/Santiago').toInstant(wall(2019, 4, 6, 23, 30))).toBe(
+          Date.UTC(2019, 3, 7, 3, 30),
+        );
+      } finally {
+        vi.useRealTimers();
+      }
+    }
   });
 
   it('uses an offset written in the text instead of the zone', () => {
@@ -88,6 +106,32 @@ describe('ZoneConverter in America/Panama (UTC−5, no daylight saving)', () => 
 });
 
 /**
+ * The reference instant of a wall time: luxon's, except that a wall time occurring twice (the fall-back
+ * hour) is read at its later occurrence, in standard time, as ZoneConverter documents (luxon alone picks
+ * by the offset of the day the test runs).
+ */
+function referenceInstant(
+  timeZone: string,
+  v: { y: number; mo: number; d: number; h: number; mi: number; s: number },
+): number {
+  const wallAsUtc = Date.UTC(v.y, v.mo - 1, v.d, v.h, v.mi, v.s);
+  const offsetAt = (t: number) => DateTime.fromMillis(t, { zone: timeZone }).offset;
+  const offsets = new Set([
+    offsetAt(wallAsUtc - 86_400_000),
+    offsetAt(wallAsUtc),
+    offsetAt(wallAsUtc + 86_400_000),
+  ]);
+  const valid = [...offsets]
+    .map((o) => wallAsUtc - o * 60_000)
+    .filter((t) => offsetAt(t) * 60_000 === wallAsUtc - t);
+  if (valid.length > 0) return Math.max(...valid);
+  return DateTime.fromObject(
+    { year: v.y, month: v.mo, day: v.d, hour: v.h, minute: v.mi, second: v.s },
+    { zone: timeZone },
+  ).toMillis();
+}
+
+/**
  * Every whole hour of `year` through toInstant then toLocalText. Returns the wall times that do not
  * come back (the spring-forward gap) after checking each instant against luxon directly (the per-day
  * cache must never disagree with it) and that instants never go backwards.
@@ -101,10 +145,7 @@ function hourlyRoundTrip(timeZone: string, year: number): string[] {
     const d = new Date(t); // used only as a calendar walker, in UTC fields
     const v = wall(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours());
     const instant = z.toInstant(v);
-    const luxon = DateTime.fromObject(
-      { year: v.y, month: v.mo, day: v.d, hour: v.h },
-      { zone: timeZone },
-    ).toMillis();
+    const luxon = referenceInstant(timeZone, v);
     if (instant !== luxon) expect.fail(`${localText(v)} ${timeZone}: ${instant} ≠ luxon ${luxon}`);
     if (instant < previous) expect.fail(`${localText(v)} ${timeZone}: instant went backwards`);
     previous = instant;
@@ -170,10 +211,7 @@ describe('ZoneConverter on transition days: every minute as luxon converts it', 
       for (let m = 0; m < 24 * 60; m++) {
         for (const s of [0, 59]) {
           const v = { ...wall(y, mo, day, Math.floor(m / 60), m % 60), s };
-          const luxon = DateTime.fromObject(
-            { year: y, month: mo, day, hour: v.h, minute: v.mi, second: s },
-            { zone: timeZone },
-          ).toMillis();
+          const luxon = referenceInstant(timeZone, v);
           const instant = z.toInstant(v);
           if (instant !== luxon) expect.fail(`${localText(v)} ${timeZone}: ${instant} ≠ luxon ${luxon}`);
         }

@@ -9,8 +9,12 @@ import { localText } from './date-format.js';
  *
  * A day is cached only when its offset is the same at 00:00 and 23:59:59 and luxon keeps both wall
  * times as given; on days containing a transition (daylight-saving changes) the same test is made per
- * hour, and only the hour of the change itself is converted row by row. Disambiguation is luxon's: a wall time in the spring-forward gap moves forward
- * by the gap (02:30 → 03:30 CDT); a repeated fall-back wall time takes one fixed offset (see the test).
+ * hour, and only the hour of the change itself is converted row by row. Disambiguation follows luxon's
+ * steps with one fixed first guess, the zone's standard offset of that year (the smaller of its 1
+ * January and 1 July offsets), instead of luxon's "offset now": a wall time in the spring-forward gap
+ * moves forward by the gap (02:30 → 03:30 CDT), and a repeated fall-back wall time is always read in
+ * standard time, its later occurrence (01:30 → 07:30 UTC in Chicago), whatever the date the import
+ * runs. (luxon alone gives the daylight-time reading when run in summer.)
  * The local date used for counting is always the one written in the source, so neither case moves an
  * incident to another day.
  *
@@ -21,8 +25,8 @@ export class ZoneConverter {
   private readonly dayOffset = new Map<number, number | null>();
   private readonly hourOffset = new Map<number, number | null>();
   private readonly zone: IANAZone | null;
-  /** luxon's first guess of an offset: the zone's offset now (see wallInZone). */
-  private provisional: number | null = null;
+  /** First guess of an offset per year: the zone's standard offset (see wallInZone). */
+  private readonly standardOffset = new Map<number, number>();
 
   constructor(timeZone: string) {
     this.timeZone = timeZone;
@@ -48,7 +52,8 @@ export class ZoneConverter {
       this.hourOffset.set(hourKey, hourOffset);
     }
     if (hourOffset !== null) return wallAsUtc - hourOffset * 60_000;
-    return this.luxonLocal(v).toMillis();
+    const exact = this.wallInZone(v.y, v.mo, v.d, v.h, v.mi, v.s, v.ms);
+    return exact ? exact[0] : this.luxonLocal(v).toMillis();
   }
 
   /** Local wall time text `YYYY-MM-DDTHH:mm:ss` of a UTC instant in this zone. */
@@ -78,7 +83,8 @@ export class ZoneConverter {
    * What `DateTime.fromObject(v, { zone })` gives for a valid wall time, as [epoch ms, offset in
    * minutes, local day, hour, minute], by luxon's own steps (objToLocalTS, fixOffset, tsToObj) with
    * the zone's `offset(ts)`: the day and hour checks below run for every day of an import, and
-   * fromObject costs twice the offset lookups (it asks the offset now on every call; here once).
+   * fromObject costs twice the offset lookups; and its first guess here is the standard offset, not
+   * the offset now, so an ambiguous wall time reads the same on any day.
    * Null when the zone is not one luxon knows (then luxon itself decides).
    */
   private wallInZone(
@@ -92,15 +98,19 @@ export class ZoneConverter {
   ): [number, number, number, number, number] | null {
     const zone = this.zone;
     if (zone === null) return null;
-    this.provisional ??= zone.offset(Date.now());
+    let guess = this.standardOffset.get(y);
+    if (guess === undefined) {
+      guess = Math.min(zone.offset(Date.UTC(y, 0, 1)), zone.offset(Date.UTC(y, 6, 1)));
+      this.standardOffset.set(y, guess);
+    }
     let localTs = Date.UTC(y, mo - 1, d, h, mi, s, ms);
     if (y < 100 && y >= 0) {
       const t = new Date(localTs);
       t.setUTCFullYear(y, mo - 1, d);
       localTs = +t;
     }
-    // luxon's fixOffset
-    const o = this.provisional;
+    // luxon's fixOffset, from the standard offset
+    const o = guess;
     let ts = localTs - o * 60_000;
     let offset = o;
     const o2 = zone.offset(ts);
