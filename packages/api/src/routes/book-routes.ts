@@ -50,7 +50,10 @@ export function registerBookRoutes(app: FastifyInstance, ctx: BookRouteContext):
       // The book holds every unit of the level: a commander, scoped to one subtree, may not take it
       // (a book of one's own units only is not built yet).
       if (req.principal?.role === 'commander') {
-        throw new VigiaError('FORBIDDEN', { role: 'commander', action: 'data.export (book)' });
+        throw new VigiaError('FORBIDDEN', {
+          role: 'commander',
+          action: 'the agency-wide book (it holds every unit)',
+        });
       }
       const lang = await ctx.locale(req);
       const book = await buildBook(ctx.store, {

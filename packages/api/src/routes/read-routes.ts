@@ -7,10 +7,12 @@ import {
   formatIsoWeek,
   isoWeekMonday,
   isoWeekOf,
+  isoWeekday,
   parseLocalDate,
   latestCompleteWeek,
   localDayOf,
   translate,
+  type IsoWeek,
   type Locale,
 } from '@vigia/domain';
 import {
@@ -91,11 +93,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
         weekStart: agency.weekStart,
         levels: await store.listUnitLevels(),
         latestCompleteWeek: formatIsoWeek(latest),
-        defaultWeek: formatIsoWeek(
-          dataRange && parseLocalDate(dataRange.last) < isoWeekMonday(latest)
-            ? isoWeekOf(parseLocalDate(dataRange.last))
-            : latest,
-        ),
+        defaultWeek: formatIsoWeek(defaultWeekOf(latest, dataRange)),
         dataRange,
         demo: isDemoAgency(agency),
         version: agency.version,
@@ -338,4 +336,17 @@ function parseBbox(text: string): number[] {
   if (values.some((v) => !Number.isFinite(v)))
     throw new VigiaError('INVALID_ARGUMENT', { name: 'bbox', value: text });
   return values;
+}
+
+/**
+ * The week the dashboard opens on: the latest complete week, or, when the data stop before it, the last
+ * week the data cover whole (the one whose Sunday is on or before the last record's date), so the book
+ * does not open on a week whose data stop mid-week.
+ */
+export function defaultWeekOf(latest: IsoWeek, dataRange: { last: string } | null): IsoWeek {
+  if (!dataRange) return latest;
+  const last = parseLocalDate(dataRange.last);
+  if (last >= isoWeekMonday(latest) + 6) return latest;
+  const week = isoWeekOf(last);
+  return isoWeekday(last) === 7 ? week : isoWeekOf(isoWeekMonday(week) - 1);
 }
