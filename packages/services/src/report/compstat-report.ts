@@ -88,8 +88,8 @@ export function reportPeriod(p: ComparedPeriod): ReportPeriod {
  * Selection: `unit` picks a subtree root (default the agency), always shown first; `level` keeps units
  * of that level inside it; without `level`, the root's direct children are shown.
  * `significant` is false in a window that reaches outside the data: last year's window starting before
- * the first record of that category (of any category for "*"), or the current window ending after
- * the last record of all data (days not loaded yet, e.g. a week whose data stop on its Tuesday). `dataRange` is the span of all data. Every row has the same categories: those with any count agency-wide in any window.
+ * the first record of that category (of any category for "*"), or the current window starting after
+ * the last record of all data. `dataRange` is the span of all data. Every row has the same categories: those with any count agency-wide in any window.
  *
  * @throws VigiaError INVALID_WEEK, UNKNOWN_LEVEL, UNKNOWN_UNIT, NOT_INITIALIZED.
  */
@@ -142,13 +142,13 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
         };
   if (dataRange) ranges.set('*', dataRange);
   // Last year's window must start on or after the category's first record; the current window must
-  // end on or before the last record of all data (a rare category's last record says nothing): a
-  // window partly after it compares days without data with full ones.
+  // start on or before the last record of all data (a rare category's last record says nothing).
   const outside = (category: string, i: number): boolean => {
     const range = ranges.get(category);
     const p = reportPeriod(periods[PERIOD_KEYS[i]!]);
     return (
-      (range !== undefined && p.previousStart < range.first) || (dataRange !== null && p.end > dataRange.last)
+      (range !== undefined && p.previousStart < range.first) ||
+      (dataRange !== null && p.start > dataRange.last)
     );
   };
 
