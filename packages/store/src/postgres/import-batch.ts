@@ -1,13 +1,17 @@
 import type pg from 'pg';
 import type { ImportMeta } from '../port/store.js';
+import { importEntry } from '../audit/audit-entries.js';
+import { appendAuditPg } from './audit-log.js';
 
 const AGENCY = 1;
 
 /**
  * The bookkeeping every PostgreSQL import shares (incidents, calls), run inside its merge transaction:
  * a new import of the same file from the same source supersedes the open quarantine of earlier ones
- * (nothing is deleted), and the import is recorded as done with its counts and summary. Nothing is
- * written before that transaction, so an interrupted import leaves no batch behind.
+ * (nothing is deleted), the import is recorded as done with its counts and summary, and its
+ * `import.<kind>` audit row is appended (last: it takes the audit lock until the caller commits), with
+ * `auditExtra` beside the counts. Nothing is written before that transaction, so an interrupted import
+ * leaves no batch and no audit row behind.
  */
 export async function closeImportBatchPg(
   db: pg.PoolClient,
@@ -16,6 +20,7 @@ export async function closeImportBatchPg(
   meta: ImportMeta,
   counts: { stored: number; updated: number; unchanged: number; quarantined: number },
   summary: Record<string, unknown>,
+  auditExtra: Record<string, number>,
 ): Promise<void> {
   await db.query(
     `UPDATE quarantine SET status = 'superseded'
@@ -44,4 +49,5 @@ export async function closeImportBatchPg(
       JSON.stringify(summary),
     ],
   );
+  await appendAuditPg(db, AGENCY, importEntry(kind, importId, meta, counts, auditExtra));
 }

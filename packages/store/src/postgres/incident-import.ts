@@ -9,8 +9,6 @@ import {
 import type { ImportCounts, ImportMeta, IncidentImportSession } from '../port/store.js';
 import { applyPlacementsPg } from './apply-placements.js';
 import { CopyWriter } from './copy-writer.js';
-import { appendAuditPg } from './audit-log.js';
-import { importEntry } from '../audit/audit-entries.js';
 import { closeImportBatchPg } from './import-batch.js';
 import {
   CLASSIFY_SQL,
@@ -163,15 +161,10 @@ export class PgIncidentImport implements IncidentImportSession {
          SET unit_of_record = excluded.unit_of_record, source_unit_level = excluded.source_unit_level`,
         [source, this.meta.placement.unitOfRecord, this.meta.placement.sourceUnitLevel ?? null],
       );
-      await closeImportBatchPg(db, this.importId, 'incidents', this.meta, counts, summary);
-      await appendAuditPg(
-        db,
-        AGENCY,
-        importEntry('incidents', this.importId, this.meta, counts, {
-          incidents: counts.incidents,
-          replaced: counts.replaced,
-        }),
-      );
+      await closeImportBatchPg(db, this.importId, 'incidents', this.meta, counts, summary, {
+        incidents: counts.incidents,
+        replaced: counts.replaced,
+      });
       await db.query('COMMIT');
     } catch (e) {
       await db.query('ROLLBACK').catch(() => undefined);

@@ -4,8 +4,6 @@ import type { CallImportCounts, CallImportSession } from '../../port/call-store.
 import type { ImportMeta } from '../../port/store.js';
 import { CopyWriter } from '../copy-writer.js';
 import { closeImportBatchPg } from '../import-batch.js';
-import { appendAuditPg } from '../audit-log.js';
-import { importEntry } from '../../audit/audit-entries.js';
 import {
   CALL_CLASSIFY_SQL,
   CALL_DROP_TEMP_SQL,
@@ -139,13 +137,9 @@ export class PgCallImport implements CallImportSession {
         counts.calls += Number(r.calls);
       }
       await db.query(CALL_QUARANTINE_SQL, [this.importId]);
-      await closeImportBatchPg(db, this.importId, 'calls', this.meta, counts, summary);
-      // The import's audit row, in the same transaction (last: it takes the audit lock).
-      await appendAuditPg(
-        db,
-        AGENCY,
-        importEntry('calls', this.importId, this.meta, counts, { calls: counts.calls }),
-      );
+      await closeImportBatchPg(db, this.importId, 'calls', this.meta, counts, summary, {
+        calls: counts.calls,
+      });
       await db.query('COMMIT');
     } catch (e) {
       await db.query('ROLLBACK').catch(() => undefined);
