@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openBrowser, watchPage } from './browser.js';
+import { openBrowser, signInEverywhere, watchPage } from './browser.js';
 import { sharedPath } from '../test/shared-reference.js';
 import { E2E_USER, startChicagoServer, type ChicagoServer } from './chicago-server.js';
 
@@ -31,18 +31,8 @@ async function signIn(page: Page, password = E2E_USER.password): Promise<void> {
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   [server, browser] = await Promise.all([startChicagoServer(), openBrowser()]);
-  const login = await fetch(`${server.base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: E2E_USER.username, password: E2E_USER.password }),
-  });
-  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  // Sign the browser in once: its profile keeps the session cookie for every tab.
-  const page = await browser.context.newPage();
-  await page.goto(server.base);
-  await signIn(page);
-  await page.locator('[data-testid=user]').waitFor();
-  await page.close();
+  // Sign the browser in once (its profile keeps the session cookie for every tab) and the API requests.
+  cookie = await signInEverywhere(browser.context, server.base, E2E_USER);
 }, 180_000);
 
 afterAll(async () => {
