@@ -1,6 +1,7 @@
 export * from './profiles/mapping.js';
 export * from './profiles/builtin-profiles.js';
 export * from './profiles/load-mapping.js';
+export * from './profiles/import-kinds.js';
 export * from './readers/row-source.js';
 export * from './readers/open-row-source.js';
 export * from './readers/read-delimited.js';

@@ -25,6 +25,13 @@ const SAMPLE_PARAMS = {
   CSV_MALFORMED: { file: 'in.csv', row: 7 },
   HEADER_DUPLICATE_COLUMN: { file: 'in.csv', column: 'DELITO', positions: '4, 9' },
   HEADER_MISSING_COLUMN: { file: 'in.csv', column: 'fecha', profile: 'generic', found: 'id, date' },
+  FILE_IS_CALLS: { file: 'cad.csv', column: 'date', profile: 'chicago-code', fit: 'seattle-cad' },
+  FILE_IS_INCIDENTS: {
+    file: 'rms.csv',
+    column: 'CAD Event Number',
+    profile: 'seattle-cad',
+    fit: 'chicago-code',
+  },
   GEOJSON_INVALID: { file: 'units.geojson', detail: 'expected "type": "FeatureCollection"' },
   UNIT_CODE_MISSING: { file: 'units.geojson', feature: '3', property: 'code', found: 'name, dist' },
   UNIT_CODE_DUPLICATE: { file: 'units.geojson', code: 'B11', feature: '4' },

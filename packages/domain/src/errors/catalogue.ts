@@ -18,6 +18,8 @@ export const ERROR_CATALOGUE = {
   CSV_MALFORMED: { httpStatus: 400 },
   HEADER_DUPLICATE_COLUMN: { httpStatus: 400 },
   HEADER_MISSING_COLUMN: { httpStatus: 400 },
+  FILE_IS_CALLS: { httpStatus: 400 },
+  FILE_IS_INCIDENTS: { httpStatus: 400 },
   GEOJSON_INVALID: { httpStatus: 400 },
   UNIT_CODE_MISSING: { httpStatus: 400 },
   UNIT_CODE_DUPLICATE: { httpStatus: 400 },

@@ -20,7 +20,11 @@ export const messagesEn = {
     HEADER_DUPLICATE_COLUMN:
       'The file {{file}} has the column "{{column}}" twice (columns {{positions}}); the mapping cannot tell which one to use. Rename one of them.',
     HEADER_MISSING_COLUMN:
-      'The file {{file}} has no column "{{column}}" required by the profile {{profile}}. Columns found: {{found}}.',
+      'The file {{file}} has no column "{{column}}" required by the profile {{profile}}. Columns found: {{found}}. Choose the profile made for this export, or the generic profile with a mapping file that names its columns (docs/import-mapping.md).',
+    FILE_IS_CALLS:
+      'The file {{file}} is a calls-for-service (CAD) export, not an incident export: it has no column "{{column}}" of the profile {{profile}}, but every column of the calls profile {{fit}}. Import it as calls for service: in the dashboard choose "Calls for service" and the profile {{fit}}; on the command line, vigia import calls FILE --profile {{fit}}.',
+    FILE_IS_INCIDENTS:
+      'The file {{file}} is an incident export, not a calls-for-service (CAD) export: it has no column "{{column}}" of the profile {{profile}}, but every column of the incident profile {{fit}}. Import it as incidents: in the dashboard choose "Incidents" and the profile {{fit}}; on the command line, vigia import incidents FILE --profile {{fit}}.',
     GEOJSON_INVALID: 'The file {{file}} is not a GeoJSON FeatureCollection of polygons: {{detail}}',
     UNIT_CODE_MISSING:
       'Feature {{feature}} of {{file}} has no property "{{property}}". Properties found: {{found}}.',
@@ -58,7 +62,7 @@ export const messagesEn = {
     UPLOAD_TOO_LARGE:
       "The uploaded file is larger than this server accepts ({{limit}}). Import it with the command line, or raise the server's upload limit.",
     UPLOAD_INVALID:
-      'The upload cannot be used (missing or malformed: {{detail}}). Send a multipart/form-data form with a "file" part (the export), a "profile" field, and for the generic profile a "mapping" part (the mapping JSON).',
+      'The upload cannot be used (missing or malformed: {{detail}}). Send a multipart/form-data form with a "file" part (the export), a "profile" field, a "kind" field ("incidents", the default, or "calls" for calls for service), and for the generic profile a "mapping" part (the mapping JSON).',
     IMPORT_JOB_NOT_FOUND: 'No import job {{value}} on this server (jobs are kept until the server restarts).',
     TOO_FEW_INCIDENTS:
       'Only {{count}} incidents with a location match this selection ({{selection}}); {{analysis}} needs at least {{min}}. Widen the period, the unit or the category.',

@@ -27,7 +27,11 @@ export const messagesEs: Shape<typeof messagesEn> = {
     HEADER_DUPLICATE_COLUMN:
       'El archivo {{file}} tiene la columna "{{column}}" dos veces (columnas {{positions}}); el mapeo no puede saber cuál usar. Cambie el nombre de una.',
     HEADER_MISSING_COLUMN:
-      'El archivo {{file}} no tiene la columna "{{column}}" que exige el perfil {{profile}}. Columnas encontradas: {{found}}.',
+      'El archivo {{file}} no tiene la columna "{{column}}" que exige el perfil {{profile}}. Columnas encontradas: {{found}}. Elija el perfil hecho para esta exportación, o el perfil generic con un archivo de mapeo que nombre sus columnas (docs/import-mapping.md).',
+    FILE_IS_CALLS:
+      'El archivo {{file}} es una exportación de llamadas de servicio (CAD), no de incidentes: no tiene la columna "{{column}}" del perfil {{profile}}, pero sí todas las del perfil de llamadas {{fit}}. Impórtelo como llamadas de servicio: en el tablero elija «Llamadas de servicio» y el perfil {{fit}}; en la línea de comandos, vigia import calls ARCHIVO --profile {{fit}}.',
+    FILE_IS_INCIDENTS:
+      'El archivo {{file}} es una exportación de incidentes, no de llamadas de servicio (CAD): no tiene la columna "{{column}}" del perfil {{profile}}, pero sí todas las del perfil de incidentes {{fit}}. Impórtelo como incidentes: en el tablero elija «Incidentes» y el perfil {{fit}}; en la línea de comandos, vigia import incidents ARCHIVO --profile {{fit}}.',
     GEOJSON_INVALID: 'El archivo {{file}} no es una FeatureCollection GeoJSON de polígonos: {{detail}}',
     UNIT_CODE_MISSING:
       'El elemento {{feature}} de {{file}} no tiene la propiedad "{{property}}". Propiedades encontradas: {{found}}.',
@@ -65,7 +69,7 @@ export const messagesEs: Shape<typeof messagesEn> = {
     UPLOAD_TOO_LARGE:
       'El archivo enviado es más grande de lo que este servidor acepta ({{limit}}). Impórtelo con la línea de comandos o aumente el límite del servidor.',
     UPLOAD_INVALID:
-      'El envío no se puede usar (falta o está mal formado: {{detail}}). Envíe un formulario multipart/form-data con una parte "file" (la exportación), un campo "profile" y, para el perfil generic, una parte "mapping" (el JSON de correspondencia).',
+      'El envío no se puede usar (falta o está mal formado: {{detail}}). Envíe un formulario multipart/form-data con una parte "file" (la exportación), un campo "profile", un campo "kind" ("incidents", el valor por omisión, o "calls" para llamadas de servicio) y, para el perfil generic, una parte "mapping" (el JSON de correspondencia).',
     IMPORT_JOB_NOT_FOUND:
       'No hay ninguna importación {{value}} en este servidor (se conservan hasta que el servidor se reinicia).',
     TOO_FEW_INCIDENTS:

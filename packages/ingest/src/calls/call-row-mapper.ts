@@ -27,14 +27,15 @@ const OPTIONAL_TIMES: readonly TimeKey[] = ['dispatched', 'enRoute', 'onScene', 
  * empty id where the source has ids. Out-of-order timestamps are NOT quarantined: the call is kept and
  * flagged when intervals are computed (domain callIntervals).
  *
- * @throws VigiaError HEADER_MISSING_COLUMN, HEADER_DUPLICATE_COLUMN.
+ * @throws VigiaError HEADER_MISSING_COLUMN (FILE_IS_INCIDENTS when the header is an incident export's),
+ *   HEADER_DUPLICATE_COLUMN.
  */
 export function compileCallRowMapper(
   mapping: CallMapping,
   header: readonly string[],
   options: RowMapperOptions,
 ): (fields: readonly string[]) => MappedCallRow {
-  const col = columnIndexer(header, options.file, mapping.name);
+  const col = columnIndexer(header, options.file, mapping.name, 'calls');
   const c = mapping.columns;
   const iId = col(c.sourceId);
   const iReceived = col(c.received);

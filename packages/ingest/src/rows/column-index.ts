@@ -1,18 +1,24 @@
 import { VigiaError, type RowIssue } from '@vigia/domain';
 import { readCoordinates } from '../fields/coordinates.js';
 import type { DateReader, LocalDateTime } from '../fields/date-format.js';
+import { builtinProfileFitting, type ImportKind } from '../profiles/import-kinds.js';
 
 /**
  * Position lookup of mapped columns in a file's header: names match ignoring case and surrounding
  * spaces; an unmapped column (`undefined`) is -1. Shared by the incident and call row mappers.
  *
- * @throws VigiaError HEADER_MISSING_COLUMN when a mapped column is not in the header;
- *   HEADER_DUPLICATE_COLUMN when it appears twice.
+ * `kind` is what the file is imported as: when a column is missing and the header has every column of
+ * a built-in profile of the other kind, the file was chosen as the wrong kind, and the error says so.
+ *
+ * @throws VigiaError HEADER_MISSING_COLUMN when a mapped column is not in the header; FILE_IS_CALLS
+ *   (imported as incidents) or FILE_IS_INCIDENTS (imported as calls) when, besides, the header fits a
+ *   built-in profile of the other kind; HEADER_DUPLICATE_COLUMN when a column appears twice.
  */
 export function columnIndexer(
   header: readonly string[],
   file: string,
   profile: string,
+  kind: ImportKind,
 ): (name: string | undefined) => number {
   const index = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
   return (name) => {
@@ -28,6 +34,12 @@ export function columnIndexer(
       });
     }
     if (i === undefined) {
+      const other: ImportKind = kind === 'calls' ? 'incidents' : 'calls';
+      const fit = builtinProfileFitting(header, other);
+      if (fit !== null) {
+        const code = other === 'calls' ? 'FILE_IS_CALLS' : 'FILE_IS_INCIDENTS';
+        throw new VigiaError(code, { file, column: name, profile, fit });
+      }
       throw new VigiaError('HEADER_MISSING_COLUMN', {
         file,
         column: name,

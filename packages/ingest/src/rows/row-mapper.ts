@@ -60,8 +60,8 @@ export interface RowMapperOptions {
  * a list of row issues (quarantine reasons with column and value). Column names match ignoring case and
  * surrounding spaces.
  *
- * @throws VigiaError HEADER_MISSING_COLUMN when a mapped column is not in the header;
- *   HEADER_DUPLICATE_COLUMN when a mapped column appears twice;
+ * @throws VigiaError HEADER_MISSING_COLUMN when a mapped column is not in the header (FILE_IS_CALLS
+ *   when the header is a CAD export's); HEADER_DUPLICATE_COLUMN when a mapped column appears twice;
  *   INVALID_TIME_ZONE is checked by the caller.
  */
 export function compileRowMapper(
@@ -69,7 +69,7 @@ export function compileRowMapper(
   header: readonly string[],
   options: RowMapperOptions,
 ): (fields: readonly string[]) => MappedRow {
-  const col = columnIndexer(header, options.file, mapping.name);
+  const col = columnIndexer(header, options.file, mapping.name, 'incidents');
   const c = mapping.columns;
   const iId = col(c.sourceId);
   const iDateTime = col(c.occurredDateTime);
