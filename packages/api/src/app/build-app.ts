@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { VigiaError, type Locale } from '@vigia/domain';
 import type { Store } from '@vigia/store';
 import { ImportJobs } from '../imports/import-jobs.js';
+import { registerAgencyRoutes } from '../routes/agency-routes.js';
 import { registerAgencySettingsRoutes } from '../routes/agency-settings-routes.js';
 import { registerAnalysisRoutes } from '../routes/analysis-routes.js';
 import { registerAuditRoutes } from '../routes/audit-routes.js';
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(
     (api, _opts, done) => {
+      registerAgencyRoutes(api, { store, now });
       registerReadRoutes(api, { store, now, locale, cache });
       registerImportRoutes(api, { store, jobs, locale, maxUploadBytes });
       registerMapConfigRoutes(api, process.env);

@@ -76,6 +76,17 @@ export const Agency = Type.Object({
       'Week a dashboard opens on: the latest complete week, or the last week with data when the data end earlier',
   }),
   dataRange: Nullable(Type.Object({ first: LocalDate, last: LocalDate })),
+  responseDefaultWeek: Type.String({
+    pattern: '^\\d{4}-W\\d{2}$',
+    description:
+      'Week the police response page opens on: as defaultWeek, by the dates of the calls for service',
+  }),
+  callDataRange: Nullable(
+    Type.Object(
+      { first: LocalDate, last: LocalDate },
+      { description: 'First and last local dates calls for service were received; null without calls' },
+    ),
+  ),
   demo: Type.Boolean({ description: 'True for the synthetic demo agency' }),
   version: Type.Integer({ description: 'Edit version: send it back with PATCH /agency (409 when stale)' }),
   epsg: Nullable(
@@ -275,14 +286,22 @@ export const ImportJob = Type.Object({
     Type.Literal('done'),
     Type.Literal('failed'),
   ]),
+  kind: Type.Union([Type.Literal('incidents'), Type.Literal('calls')], {
+    description: 'What the file holds: incidents, or calls for service (CAD)',
+  }),
   file: Type.String(),
   profile: Type.String(),
   bytesRead: Type.Integer(),
   totalBytes: Type.Integer(),
   summary: Nullable(
     Type.Record(Type.String(), Type.Unknown(), {
-      description: 'The import summary (as `vigia import incidents --json`)',
+      description:
+        'The import summary, as `vigia import incidents --json` (kind incidents) or `vigia import calls --json` (kind calls) prints it',
     }),
   ),
+  labels: Type.Record(Type.String(), Type.String(), {
+    description:
+      "Labels, in the request's language, of the quarantine reasons and interval flags the summary counts, by code",
+  }),
   error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
 });

@@ -2,21 +2,47 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isVigiaError, VigiaError, type Locale } from '@vigia/domain';
-import { importIncidents, type ImportSummary } from '@vigia/services';
+import type { ImportKind } from '@vigia/ingest';
+import {
+  importCalls,
+  importIncidents,
+  type CallImportSummary,
+  type ImportIncidentsInput,
+  type ImportSummary,
+} from '@vigia/services';
 import type { Store } from '@vigia/store';
+import type { SavedUpload } from './read-upload.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The service each kind of upload runs: the one behind `vigia import incidents` / `vigia import calls`. */
+const IMPORTERS: Record<
+  ImportKind,
+  (store: Store, input: ImportIncidentsInput) => Promise<ImportSummary | CallImportSummary>
+> = { incidents: importIncidents, calls: importCalls };
+
+/** An upload saved and checked (readUpload), with its job id and folder, the uploader and their language. */
+export interface QueuedUpload extends SavedUpload {
+  jobId: string;
+  dir: string;
+  locale: Locale;
+  /** Who uploaded (actorOf the request), for the import's audit row. */
+  actor: string;
+}
 
 /** State of an uploaded import, as GET /api/v1/imports/{jobId} reports it. */
 export interface ImportJobState {
   jobId: string;
   state: 'queued' | 'running' | 'merging' | 'done' | 'failed';
+  /** What the file holds: incidents or calls for service. */
+  kind: ImportKind;
   file: string;
   profile: string;
   /** Bytes of the upload read so far and in all (a progress bar is bytesRead / totalBytes). */
   bytesRead: number;
   totalBytes: number;
-  summary: ImportSummary | null;
+  /** As `vigia import <kind> --json` prints it. */
+  summary: ImportSummary | CallImportSummary | null;
   error: { code: string; message: string } | null;
   /** Language of the error message (the uploader's). */
   locale: Locale;
@@ -24,8 +50,8 @@ export interface ImportJobState {
 
 /**
  * Runs uploaded imports one at a time (a store has one writer; queued jobs wait their turn) with the
- * same pipeline as `vigia import incidents`, keeping each job's progress and outcome in memory until the
- * server restarts. Uploaded files live in a private temporary folder and are deleted when their job ends.
+ * same pipeline as `vigia import incidents` or `vigia import calls` (by the upload's kind), keeping each
+ * job's progress and outcome in memory until the server restarts. Uploaded files live in a private temporary folder and are deleted when their job ends.
  */
 export class ImportJobs {
   private readonly jobs = new Map<string, ImportJobState>();
@@ -70,22 +96,11 @@ export class ImportJobs {
   }
 
   /** Queues the import of an uploaded file and returns its state (queued). */
-  enqueue(input: {
-    jobId: string;
-    dir: string;
-    path: string;
-    file: string;
-    size: number;
-    profile: string;
-    mappingFile?: string | undefined;
-    mappingName?: string | undefined;
-    locale: Locale;
-    /** Who uploaded (actorOf the request), for the import's audit row. */
-    actor: string;
-  }): ImportJobState {
+  enqueue(input: QueuedUpload): ImportJobState {
     const job: ImportJobState = {
       jobId: input.jobId,
       state: 'queued',
+      kind: input.kind,
       file: input.file,
       profile: input.profile,
       bytesRead: 0,
@@ -111,21 +126,10 @@ export class ImportJobs {
     return this.queue;
   }
 
-  private async run(
-    job: ImportJobState,
-    input: {
-      dir: string;
-      path: string;
-      file: string;
-      profile: string;
-      mappingFile?: string | undefined;
-      mappingName?: string | undefined;
-      actor: string;
-    },
-  ): Promise<void> {
+  private async run(job: ImportJobState, input: QueuedUpload): Promise<void> {
     job.state = 'running';
     try {
-      job.summary = await importIncidents(this.store, {
+      job.summary = await IMPORTERS[input.kind](this.store, {
         file: input.path,
         profile: input.profile,
         mappingFile: input.mappingFile,

@@ -4,10 +4,14 @@ import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { VigiaError } from '@vigia/domain';
-import { PROFILE_NAMES } from '@vigia/ingest';
+import { IMPORT_KINDS, profileNamesOf, type ImportKind } from '@vigia/ingest';
 
-/** An upload saved to its folder, checked enough to queue: known profile, mapping when generic needs it. */
+/**
+ * An upload saved to its folder, checked enough to queue: what the file holds, a profile of that kind,
+ * a mapping when generic needs it.
+ */
 export interface SavedUpload {
+  kind: ImportKind;
   path: string;
   /** The file's own name as the user sent it (shortened to 120 characters), for messages and records. */
   file: string;
@@ -36,10 +40,11 @@ const MALFORMED = new Set([
 ]);
 
 /**
- * Reads a multipart upload into `dir`: the `file` part (the export), a `profile` field, and optionally a
- * `mapping` part (file or text field) with a mapping JSON.
- * @throws VigiaError UPLOAD_INVALID (not multipart, malformed, missing part, unknown profile, generic
- *   profile without mapping), UPLOAD_TOO_LARGE.
+ * Reads a multipart upload into `dir`: the `file` part (the export), a `profile` field, a `kind` field
+ * (`incidents`, the default, or `calls`: what the file holds, as `vigia import incidents|calls`), and
+ * optionally a `mapping` part (file or text field) with a mapping JSON.
+ * @throws VigiaError UPLOAD_INVALID (not multipart, malformed, missing part, unknown kind, generic
+ *   profile without mapping), UNKNOWN_PROFILE (not a profile of that kind), UPLOAD_TOO_LARGE.
  */
 export async function readUpload(req: FastifyRequest, dir: string, limitBytes: number): Promise<SavedUpload> {
   if (!req.isMultipart()) throw new VigiaError('UPLOAD_INVALID', { detail: 'multipart/form-data' });
@@ -48,6 +53,7 @@ export async function readUpload(req: FastifyRequest, dir: string, limitBytes: n
   let mappingFile: string | undefined;
   let mappingName: string | undefined;
   let profile: string | undefined;
+  let kindText = 'incidents';
   try {
     for await (const part of req.parts()) {
       if (part.type === 'file' && part.fieldname === 'file' && path === undefined) {
@@ -64,6 +70,8 @@ export async function readUpload(req: FastifyRequest, dir: string, limitBytes: n
         part.file.resume(); // an unexpected file part: drained and ignored
       } else if (part.fieldname === 'profile') {
         profile = String(part.value).trim();
+      } else if (part.fieldname === 'kind') {
+        kindText = String(part.value).trim();
       }
     }
   } catch (e) {
@@ -78,14 +86,14 @@ export async function readUpload(req: FastifyRequest, dir: string, limitBytes: n
   }
   if (!path) throw new VigiaError('UPLOAD_INVALID', { detail: 'file' });
   if (!profile) throw new VigiaError('UPLOAD_INVALID', { detail: 'profile' });
-  if (!PROFILE_NAMES.includes(profile)) {
-    throw new VigiaError('UNKNOWN_PROFILE', {
-      value: profile.slice(0, 64),
-      available: PROFILE_NAMES.join(', '),
-    });
+  const kind = IMPORT_KINDS.find((k) => k === kindText);
+  if (!kind) throw new VigiaError('UPLOAD_INVALID', { detail: `kind "${kindText.slice(0, 64)}"` });
+  const profiles = profileNamesOf(kind);
+  if (!profiles.includes(profile)) {
+    throw new VigiaError('UNKNOWN_PROFILE', { value: profile.slice(0, 64), available: profiles.join(', ') });
   }
   if (profile === 'generic' && !mappingFile) throw new VigiaError('UPLOAD_INVALID', { detail: 'mapping' });
-  return { path, file, size: (await stat(path)).size, profile, mappingFile, mappingName };
+  return { kind, path, file, size: (await stat(path)).size, profile, mappingFile, mappingName };
 }
 
 /** Bytes as "2 GiB" / "500 MiB" for messages. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIsoWeek, parseIsoWeek } from '@vigia/domain';
-import { defaultWeekOf } from './read-routes.js';
+import { defaultWeekOf } from './agency-routes.js';
 
 const open = (latest: string, last: string | null) =>
   formatIsoWeek(defaultWeekOf(parseIsoWeek(latest), last === null ? null : { last }));

@@ -2,26 +2,13 @@ import { readdir } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_HEADER, FIXTURE_MAPPING } from '../../../services/src/test-helpers/fixture-agency.js';
 import { apiFixture } from '../test-helpers/api-fixture.js';
+import { multipart } from '../test-helpers/multipart.js';
 
 let f: Awaited<ReturnType<typeof apiFixture>> | undefined;
 afterEach(async () => {
   await f?.close();
   f = undefined;
 });
-
-/** A multipart body as a browser would send it (the platform's FormData encoder). */
-async function multipart(parts: Record<string, string | { name: string; text: string }>) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(parts)) {
-    if (typeof v === 'string') form.append(k, v);
-    else form.append(k, new Blob([v.text]), v.name);
-  }
-  const request = new Request('http://localhost/', { method: 'POST', body: form });
-  return {
-    payload: Buffer.from(await request.arrayBuffer()),
-    headers: { 'content-type': request.headers.get('content-type') ?? '' },
-  };
-}
 
 describe('POST /api/v1/imports', () => {
   it('imports an uploaded export in the background and reports progress and the reconciled summary', async () => {

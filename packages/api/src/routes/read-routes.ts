@@ -5,14 +5,9 @@ import {
   OFFENSE_CATEGORIES,
   VigiaError,
   formatIsoWeek,
-  isoWeekMonday,
-  isoWeekOf,
-  isoWeekday,
-  parseLocalDate,
   latestCompleteWeek,
   localDayOf,
   translate,
-  type IsoWeek,
   type Locale,
 } from '@vigia/domain';
 import {
@@ -20,7 +15,6 @@ import {
   compstatReport,
   dataQuality,
   incidentFeatures,
-  isDemoAgency,
   policeResponseSection,
   listQuarantine,
   requireAgency,
@@ -30,7 +24,6 @@ import {
 import type { Store } from '@vigia/store';
 import type { ResponseCache } from '../app/response-cache.js';
 import {
-  Agency,
   Category,
   CategoryCode,
   CompstatReport,
@@ -59,48 +52,6 @@ export interface ReadContext {
 export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { store } = ctx;
-
-  api.get(
-    '/agency',
-    {
-      config: { access: 'data.read' },
-      schema: {
-        summary: 'The agency: name, time zone, locale, unit levels, data span and latest complete week',
-        tags: ['agency'],
-        querystring: Type.Object({ lang: Lang }),
-        response: { 200: Agency, ...errorResponses },
-      },
-    },
-    async () => {
-      const agency = await requireAgency(store);
-      const ranges = await store.occurrenceDateRanges();
-      const dataRange =
-        ranges.length === 0
-          ? null
-          : {
-              first: ranges.map((r) => r.first).sort()[0]!,
-              last: ranges
-                .map((r) => r.last)
-                .sort()
-                .at(-1)!,
-            };
-      const latest = latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone));
-      return {
-        name: agency.name,
-        country: agency.country,
-        timeZone: agency.timeZone,
-        locale: agency.locale,
-        weekStart: agency.weekStart,
-        levels: await store.listUnitLevels(),
-        latestCompleteWeek: formatIsoWeek(latest),
-        defaultWeek: formatIsoWeek(defaultWeekOf(latest, dataRange)),
-        dataRange,
-        demo: isDemoAgency(agency),
-        version: agency.version,
-        epsg: agency.epsg,
-      };
-    },
-  );
 
   api.get(
     '/units',
@@ -336,17 +287,4 @@ function parseBbox(text: string): number[] {
   if (values.some((v) => !Number.isFinite(v)))
     throw new VigiaError('INVALID_ARGUMENT', { name: 'bbox', value: text });
   return values;
-}
-
-/**
- * The week the dashboard opens on: the latest complete week, or, when the data stop before it, the last
- * week the data cover whole (the one whose Sunday is on or before the last record's date), so the book
- * does not open on a week whose data stop mid-week.
- */
-export function defaultWeekOf(latest: IsoWeek, dataRange: { last: string } | null): IsoWeek {
-  if (!dataRange) return latest;
-  const last = parseLocalDate(dataRange.last);
-  if (last >= isoWeekMonday(latest) + 6) return latest;
-  const week = isoWeekOf(last);
-  return isoWeekday(last) === 7 ? week : isoWeekOf(isoWeekMonday(week) - 1);
 }

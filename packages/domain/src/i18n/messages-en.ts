@@ -108,6 +108,14 @@ export const messagesEn = {
     COLUMN_COUNT_MISMATCH: 'Row has a different number of columns than the header',
     BAD_STATUS: 'Unknown record status',
   },
+  /** Call interval flags (domain CALL_INTERVAL_FLAGS): the call is kept, left out of response times. */
+  intervalFlag: {
+    DISPATCHED_BEFORE_RECEIVED: 'Dispatched before it was received',
+    EN_ROUTE_OUT_OF_ORDER: 'En route before dispatch (or before receipt)',
+    ON_SCENE_BEFORE_RECEIVED: 'On scene before it was received',
+    ON_SCENE_BEFORE_DISPATCHED: 'On scene before dispatch or before en route',
+    CLEARED_OUT_OF_ORDER: 'Cleared before on scene, or before receipt',
+  },
   category: {
     '*': 'All categories',
     homicide: 'Homicide',

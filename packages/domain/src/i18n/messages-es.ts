@@ -118,6 +118,13 @@ export const messagesEs: Shape<typeof messagesEn> = {
     COLUMN_COUNT_MISMATCH: 'La fila tiene un número de columnas distinto al encabezado',
     BAD_STATUS: 'Estado del registro desconocido',
   },
+  intervalFlag: {
+    DISPATCHED_BEFORE_RECEIVED: 'Despachada antes de recibirse',
+    EN_ROUTE_OUT_OF_ORDER: 'En camino antes del despacho (o antes de recibirse)',
+    ON_SCENE_BEFORE_RECEIVED: 'En el lugar antes de recibirse',
+    ON_SCENE_BEFORE_DISPATCHED: 'En el lugar antes del despacho o antes de salir en camino',
+    CLEARED_OUT_OF_ORDER: 'Cerrada antes de llegar al lugar, o antes de recibirse',
+  },
   category: {
     '*': 'Todas las categorías',
     homicide: 'Homicidio',

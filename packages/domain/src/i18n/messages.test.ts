@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUARANTINE_REASONS } from '../quarantine/reasons.js';
+import { CALL_INTERVAL_FLAGS } from '../calls/call-intervals.js';
 import { OFFENSE_CATEGORY_CODES } from '../taxonomy/offense-categories.js';
 import { LOCALES, isLocale, localeFromTag } from './locale.js';
 import { messagesEn } from './messages-en.js';
@@ -82,6 +83,15 @@ describe('messages', () => {
       }
     }
     expect(Object.keys(messagesEn.quarantine).sort()).toEqual([...QUARANTINE_REASONS].sort());
+  });
+
+  it('every call interval flag has a label in both languages', () => {
+    for (const flag of CALL_INTERVAL_FLAGS) {
+      for (const locale of LOCALES) {
+        expect(hasMessage(locale, `intervalFlag.${flag}`), `${locale} ${flag}`).toBe(true);
+      }
+    }
+    expect(Object.keys(messagesEn.intervalFlag).sort()).toEqual([...CALL_INTERVAL_FLAGS].sort());
   });
 
   it('every offense category and "*" (all categories) has a label in both languages', () => {
