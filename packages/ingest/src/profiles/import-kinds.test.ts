@@ -33,12 +33,12 @@ async function headerOf(e: (typeof EXPORTS)[number]): Promise<string[]> {
 }
 
 /** What compiling `profile` of `kind` against `header` throws (undefined when it compiles). */
-async function compileError(header: string[], kind: ImportKind, profile: string): Promise<unknown> {
+async function compileError(header: string[], kind: ImportKind, profile: string): Promise<Error | undefined> {
   try {
     if (kind === 'calls') compileCallRowMapper(await loadCallMapping(profile), header, options);
     else compileRowMapper(await loadMapping(profile), header, options);
   } catch (e) {
-    return e;
+    return e as Error;
   }
   return undefined;
 }
@@ -63,7 +63,7 @@ describe.each(EXPORTS)('the real $profile export ($kind)', (e) => {
     const code = e.kind === 'calls' ? 'FILE_IS_CALLS' : 'FILE_IS_INCIDENTS';
     for (const wrong of profileNamesOf(other).filter((p) => p !== 'generic')) {
       const error = await compileError(header, other, wrong);
-      expect(isVigiaError(error, code), `${wrong}: ${String(error)}`).toBe(true);
+      expect(isVigiaError(error, code), `${wrong}: ${error?.message}`).toBe(true);
       const params = (error as VigiaError).params;
       expect(params).toMatchObject({ file: 'export.csv', profile: wrong, fit: e.profile });
       // The column named is one the wrong profile reads and the file lacks.
@@ -82,7 +82,7 @@ describe.each(EXPORTS)('the real $profile export ($kind)', (e) => {
       // Some exports share every column another profile reads (then it compiles, and rows decide).
       if (error === undefined) continue;
       refused++;
-      expect(isVigiaError(error, 'HEADER_MISSING_COLUMN'), `${wrong}: ${String(error)}`).toBe(true);
+      expect(isVigiaError(error, 'HEADER_MISSING_COLUMN'), `${wrong}: ${error?.message}`).toBe(true);
       expect((error as VigiaError).messageIn('en')).toContain('generic profile with a mapping file');
       expect((error as VigiaError).messageIn('es')).toContain('perfil generic con un archivo de mapeo');
     }
