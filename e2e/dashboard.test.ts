@@ -165,12 +165,17 @@ describe('dashboard on the real Chicago data', () => {
     );
     const file = join(server.dir, 'first-rows.csv');
     writeFileSync(file, `${lines.slice(0, 21).join('\n')}\n`);
-    await page.setInputFiles('form[data-testid=upload] input[type=file]', file);
+    await page.selectOption('form[data-testid=upload] select[name=kind]', 'incidents');
     await page.selectOption('form[data-testid=upload] select[name=profile]', 'chicago-code');
+    await page.setInputFiles('form[data-testid=upload] input[name=file]', file);
     await page.click('form[data-testid=upload] button[type=submit]');
-    const summary = page.locator('form[data-testid=upload] .job p');
-    await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('Read 20');
-    expect(await summary.textContent()).toContain('unchanged 20');
+    const figure = (k: string) => page.locator(`[data-testid=upload-summary] [data-figure=${k}] dd`);
+    await figure('read').waitFor({ timeout: 30_000 });
+    expect(int(await figure('read').textContent())).toBe(20);
+    expect(int(await figure('unchanged').textContent())).toBe(20);
+    expect(await page.locator('[data-testid=reconciliation]').textContent()).toContain(
+      'Every row is accounted for',
+    );
     expect(await page.locator('form[data-testid=upload] progress').getAttribute('value')).toBe(
       await page.locator('form[data-testid=upload] progress').getAttribute('max'),
     );

@@ -13,6 +13,11 @@ import { WEB_DIST } from './chicago-server.js';
 /** Server clock: Wednesday 15 Nov 2023 in Seattle, so the latest complete COMPSTAT week is 2023-W45. */
 export const SEATTLE_NOW = Date.UTC(2023, 10, 15, 20);
 
+/** The Seattle calls sample in ../shared/data, as the tests read it. */
+export const SEATTLE_CALLS = sharedPath(
+  'data/seattle_calls/calls_east_precinct_sector_C_beat_C3_sample_2018_2023.csv',
+);
+
 /** A running server on a temporary DuckDB holding the real Seattle calls sample, and how to stop it. */
 export interface SeattleServer {
   base: string;
@@ -22,10 +27,11 @@ export interface SeattleServer {
 /**
  * Builds a temporary DuckDB with the Seattle sample (../shared/data/seattle_calls) as README "Police
  * response" does: the agency (America/Los_Angeles), the 2018 beats, the calls with the seattle-cad
- * profile; then starts the API and dashboard in-process on a free loopback port.
+ * profile (unless `calls: false`: then the browser uploads them); then starts the API and dashboard
+ * in-process on a free loopback port.
  * @throws Error when packages/web/dist has not been built.
  */
-export async function startSeattleServer(): Promise<SeattleServer> {
+export async function startSeattleServer(options: { calls?: boolean } = {}): Promise<SeattleServer> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`${WEB_DIST}index.html is missing: run "npm run build" first`);
   }
@@ -44,11 +50,9 @@ export async function startSeattleServer(): Promise<SeattleServer> {
       level: 'beat',
       codeProperty: 'beat',
     });
-    await importCalls(store, {
-      file: sharedPath('data/seattle_calls/calls_east_precinct_sector_C_beat_C3_sample_2018_2023.csv'),
-      profile: 'seattle-cad',
-      nowMs: SEATTLE_NOW,
-    });
+    if (options.calls ?? true) {
+      await importCalls(store, { file: SEATTLE_CALLS, profile: 'seattle-cad', nowMs: SEATTLE_NOW });
+    }
     await createAccount(
       store,
       { username: E2E_USER.username, displayName: E2E_USER.name, role: 'admin', password: E2E_USER.password },

@@ -99,7 +99,7 @@ async function upload(
   return job.json<Job>();
 }
 
-const callsUpload = (extra: Record<string, string> = {}) => ({
+const callsUpload = (extra: Parameters<typeof multipart>[0] = {}) => ({
   kind: 'calls',
   profile: 'generic',
   mapping: { name: 'cad-mapping.json', text: MAPPING },

@@ -103,7 +103,7 @@ export const messagesEn = {
     BAD_DATE: 'Date does not match the expected format',
     IMPOSSIBLE_DATE: 'Date does not exist in the calendar',
     BAD_TIME: 'Time does not match the expected format',
-    FUTURE_DATE: 'Occurrence date is in the future',
+    FUTURE_DATE: 'Date (of the occurrence or the call) is in the future',
     BAD_COORDINATES: 'Coordinates cannot be read or are out of range',
     COLUMN_COUNT_MISMATCH: 'Row has a different number of columns than the header',
     BAD_STATUS: 'Unknown record status',

@@ -113,7 +113,7 @@ export const messagesEs: Shape<typeof messagesEn> = {
     BAD_DATE: 'La fecha no tiene el formato esperado',
     IMPOSSIBLE_DATE: 'La fecha no existe en el calendario',
     BAD_TIME: 'La hora no tiene el formato esperado',
-    FUTURE_DATE: 'La fecha del hecho está en el futuro',
+    FUTURE_DATE: 'La fecha (del hecho o de la llamada) está en el futuro',
     BAD_COORDINATES: 'Las coordenadas no se pueden leer o están fuera de rango',
     COLUMN_COUNT_MISMATCH: 'La fila tiene un número de columnas distinto al encabezado',
     BAD_STATUS: 'Estado del registro desconocido',

@@ -18,6 +18,10 @@ export interface Agency {
   /** The week pages open on: latest complete week, or the last week with data if the data end earlier. */
   defaultWeek: string;
   dataRange: { first: string; last: string } | null;
+  /** The week the police response page opens on: as defaultWeek, by the calls' dates. */
+  responseDefaultWeek: string;
+  /** First and last local dates of the calls for service; null without calls. */
+  callDataRange: { first: string; last: string } | null;
   /** True for the synthetic demo agency: every screen says so. */
   demo: boolean;
   /** Metric CRS (EPSG code) of spatial analyses; null = the UTM zone of the data. */
@@ -161,15 +165,22 @@ export interface QuarantinePage {
   offset: number;
 }
 
+/** What an uploaded export holds: incidents, or calls for service (CAD). */
+export type ImportKind = 'incidents' | 'calls';
+
 /** POST /imports and GET /imports/{jobId} */
 export interface ImportJob {
   jobId: string;
   state: 'queued' | 'running' | 'merging' | 'done' | 'failed';
+  kind: ImportKind;
   file: string;
   profile: string;
   bytesRead: number;
   totalBytes: number;
+  /** As `vigia import incidents|calls --json` prints it. */
   summary: Record<string, unknown> | null;
+  /** Labels of the quarantine reasons and interval flags the summary counts, by code. */
+  labels: Record<string, string>;
   error: { code: string; message: string } | null;
 }
 

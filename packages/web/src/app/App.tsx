@@ -102,7 +102,10 @@ function Dashboard({ chosen, choose }: { chosen: Locale | null; choose: (l: Loca
     () => (ownUnit && route.params['unit'] === undefined ? { ...route.params, unit: ownUnit } : route.params),
     [route.params, ownUnit],
   );
-  const agency = useApi<Agency>(apiUrl('/agency', {}, chosen ?? 'en'));
+  // An import changes the data's span and the weeks pages open on: the agency is loaded again.
+  const [dataVersion, setDataVersion] = useState(0);
+  const dataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
+  const agency = useApi<Agency>(apiUrl('/agency', {}, chosen ?? 'en'), dataVersion);
   const lang: Locale = chosen ?? agency.data?.locale ?? 'en';
   const units = useApi<UnitCollection>(agency.data ? apiUrl('/units', { geometry: false }, lang) : null);
   const categories = useApi<Category[]>(agency.data ? apiUrl('/categories', {}, lang) : null);
@@ -121,9 +124,11 @@ function Dashboard({ chosen, choose }: { chosen: Locale | null; choose: (l: Loca
             categories: categories.data.map((c) => ({ code: c.code, label: c.label })),
             params,
             go,
+            dataVersion,
+            dataChanged,
           }
         : null,
-    [agency.data, units.data, categories.data, params, go],
+    [agency.data, units.data, categories.data, params, go, dataVersion, dataChanged],
   );
 
   return (

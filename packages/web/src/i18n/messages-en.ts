@@ -201,6 +201,8 @@ export const en = {
     unclassified: 'Unclassified offense labels',
     imports: 'Imports',
     quarantine: 'Quarantined rows',
+    quarantineOf: 'Quarantined rows of {{file}} (import {{importId}})',
+    showAll: 'Show every quarantined row',
     file: 'File',
     row: 'Row',
     reason: 'Reason',
@@ -260,7 +262,8 @@ export const en = {
       'Response time = on scene − received (first unit). Median and 90th percentile in min:s (as R quantile() and Excel PERCENTILE.INC). Each cell: this year (same dates last year).',
     outsideData:
       'The calls run from {{first}} to {{last}}: windows outside those dates ({{windows}}) count days with no data, so their comparisons mean little.',
-    noCalls: 'No calls for service in these dates. Import them with: vigia import calls FILE --profile NAME',
+    noCalls:
+      'No calls for service in these dates. Import them on the Data quality page (upload, “Calls for service”) or with: vigia import calls FILE --profile NAME',
     targetOnlyPerPriority:
       'Share within target is shown per priority: choose one above (mixing priorities with different targets would mislead).',
     noTarget: 'Priority {{p}} has no target time: no share within target.',
@@ -289,16 +292,39 @@ export const en = {
   weekday: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
   upload: {
     title: 'Upload an export',
+    kind: 'The file holds',
+    kind_incidents: 'Incidents',
+    kind_calls: 'Calls for service',
     file: 'File (CSV, TSV or XLSX)',
     profile: 'Profile',
+    generic: 'generic (mapping file)',
+    mapping: 'Mapping file (JSON)',
+    mappingHelp:
+      'The generic profile reads the columns a mapping file names (docs/import-mapping.md; for calls for service, its section “Calls for service”).',
     submit: 'Upload and import',
     state_queued: 'Waiting…',
     state_running: 'Reading rows…',
     state_merging: 'Saving…',
     state_done: 'Done',
     state_failed: 'Failed',
-    summary:
-      'Read {{read}}, stored {{stored}}, updated {{updated}}, unchanged {{unchanged}}, quarantined {{quarantined}}.',
+    read: 'Read',
+    stored: 'Stored',
+    updated: 'Updated',
+    unchanged: 'Unchanged',
+    quarantined: 'Quarantined',
+    reconciles:
+      'Every row is accounted for: {{read}} read = {{stored}} stored + {{updated}} updated + {{unchanged}} unchanged + {{quarantined}} quarantined.',
+    notReconciled:
+      'The counts do not add up: {{read}} read ≠ {{stored}} stored + {{updated}} updated + {{unchanged}} unchanged + {{quarantined}} quarantined. Please report it.',
+    calls: '{{count}} calls (rows sharing a call number are one call).',
+    callTimes:
+      'Counted in call volume, left out of response times: {{officer}} officer-initiated, {{noOnScene}} without an on-scene time, {{dateOnly}} with dates only.',
+    reasons: 'Quarantined rows by reason',
+    noReasons: 'No row was quarantined.',
+    flags: 'Timestamps out of order (calls kept, left out of response times)',
+    noFlags: 'No timestamps out of order.',
+    showQuarantine: 'Show the quarantined rows ({{count}})',
+    openResponse: 'Open the police response page',
   },
   meetings: {
     title: 'COMPSTAT meetings',

@@ -210,6 +210,8 @@ export const es: Catalogue<typeof en> = {
     unclassified: 'Etiquetas de delito sin clasificar',
     imports: 'Importaciones',
     quarantine: 'Filas en cuarentena',
+    quarantineOf: 'Filas en cuarentena de {{file}} (importación {{importId}})',
+    showAll: 'Mostrar todas las filas en cuarentena',
     file: 'Archivo',
     row: 'Fila',
     reason: 'Motivo',
@@ -270,7 +272,7 @@ export const es: Catalogue<typeof en> = {
     outsideData:
       'Las llamadas van del {{first}} al {{last}}: las ventanas fuera de esas fechas ({{windows}}) cuentan días sin datos, así que sus comparaciones dicen poco.',
     noCalls:
-      'No hay llamadas de servicio en estas fechas. Impórtelas con: vigia import calls ARCHIVO --profile NOMBRE',
+      'No hay llamadas de servicio en estas fechas. Impórtelas en la página Calidad de datos (subir, «Llamadas de servicio») o con: vigia import calls ARCHIVO --profile NOMBRE',
     targetOnlyPerPriority:
       'El porcentaje dentro de meta se muestra por prioridad: elija una arriba (mezclar prioridades con metas distintas confundiría).',
     noTarget: 'La prioridad {{p}} no tiene meta de tiempo: no hay porcentaje dentro de meta.',
@@ -299,16 +301,39 @@ export const es: Catalogue<typeof en> = {
   weekday: { 1: 'lun', 2: 'mar', 3: 'mié', 4: 'jue', 5: 'vie', 6: 'sáb', 7: 'dom' },
   upload: {
     title: 'Subir una exportación',
+    kind: 'El archivo contiene',
+    kind_incidents: 'Incidentes',
+    kind_calls: 'Llamadas de servicio',
     file: 'Archivo (CSV, TSV o XLSX)',
     profile: 'Perfil',
+    generic: 'generic (archivo de mapeo)',
+    mapping: 'Archivo de mapeo (JSON)',
+    mappingHelp:
+      'El perfil generic lee las columnas que nombra un archivo de mapeo (docs/import-mapping.md; para llamadas de servicio, su sección «Calls for service»).',
     submit: 'Subir e importar',
     state_queued: 'En espera…',
     state_running: 'Leyendo filas…',
     state_merging: 'Guardando…',
     state_done: 'Terminado',
     state_failed: 'Falló',
-    summary:
-      'Leídas {{read}}, guardadas {{stored}}, actualizadas {{updated}}, sin cambios {{unchanged}}, en cuarentena {{quarantined}}.',
+    read: 'Leídas',
+    stored: 'Guardadas',
+    updated: 'Actualizadas',
+    unchanged: 'Sin cambios',
+    quarantined: 'En cuarentena',
+    reconciles:
+      'Todas las filas están contadas: {{read}} leídas = {{stored}} guardadas + {{updated}} actualizadas + {{unchanged}} sin cambios + {{quarantined}} en cuarentena.',
+    notReconciled:
+      'Las cuentas no cuadran: {{read}} leídas ≠ {{stored}} guardadas + {{updated}} actualizadas + {{unchanged}} sin cambios + {{quarantined}} en cuarentena. Repórtelo, por favor.',
+    calls: '{{count}} llamadas (las filas con el mismo número de llamada son una llamada).',
+    callTimes:
+      'Cuentan en el volumen de llamadas, fuera de los tiempos de respuesta: {{officer}} iniciadas por agentes, {{noOnScene}} sin hora de llegada al lugar, {{dateOnly}} solo con fechas.',
+    reasons: 'Filas en cuarentena por motivo',
+    noReasons: 'Ninguna fila quedó en cuarentena.',
+    flags: 'Horas fuera de orden (llamadas guardadas, fuera de los tiempos de respuesta)',
+    noFlags: 'Ninguna hora fuera de orden.',
+    showQuarantine: 'Mostrar las filas en cuarentena ({{count}})',
+    openResponse: 'Abrir la página de respuesta policial',
   },
   meetings: {
     title: 'Reuniones COMPSTAT',

@@ -7,22 +7,28 @@ import { useLang } from '../../i18n/lang-context.js';
 import { QualityFigures } from './QualityFigures.js';
 import { QuarantineTable } from './QuarantineTable.js';
 import { UploadForm } from './UploadForm.js';
+import { useApp } from '../../app/app-context.js';
 import { canImport, useSession } from '../../app/session-context.js';
 
 /**
  * Data-quality page: the figures of /quality and, for those who import (admins, analysts), the
- * quarantined rows and the upload form.
+ * quarantined rows (all, or those of one import opened from an upload's summary) and the upload form.
+ * An upload that ends tells the app the data changed, so this page and the agency load again.
  */
 export function QualityPage() {
   const { t, lang } = useLang();
+  const { dataVersion, dataChanged } = useApp();
   const importer = canImport(useSession().me.user.role);
-  const [version, setVersion] = useState(0);
-  const quality = useApi<DataQuality>(apiUrl('/quality', {}, lang), version);
+  const [only, setOnly] = useState<{ importId: number; file: string } | null>(null);
+  const quality = useApi<DataQuality>(apiUrl('/quality', {}, lang), dataVersion);
   const quarantine = useApi<QuarantinePage>(
-    importer ? apiUrl('/quarantine', { limit: 200 }, lang) : null,
-    version,
+    importer ? apiUrl('/quarantine', { limit: 200, importId: only?.importId }, lang) : null,
+    dataVersion,
   );
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const showQuarantine = useCallback((importId: number, file: string) => {
+    setOnly({ importId, file });
+    document.getElementById('quarantine')?.scrollIntoView();
+  }, []);
   return (
     <section className="page">
       <h1>{t('quality.title')}</h1>
@@ -30,9 +36,18 @@ export function QualityPage() {
       {quality.data && <QualityFigures q={quality.data} />}
       {importer && (
         <>
-          <h2>{t('quality.quarantine')}</h2>
+          <h2 id="quarantine">
+            {only
+              ? t('quality.quarantineOf', { file: only.file, importId: only.importId })
+              : t('quality.quarantine')}
+          </h2>
+          {only && (
+            <button type="button" className="link" onClick={() => setOnly(null)}>
+              {t('quality.showAll')}
+            </button>
+          )}
           {quarantine.data && <QuarantineTable page={quarantine.data} />}
-          <UploadForm onDone={reload} />
+          <UploadForm onDone={dataChanged} onShowQuarantine={showQuarantine} />
         </>
       )}
     </section>

@@ -13,16 +13,17 @@ import { UnitTable } from './UnitTable.js';
 import { formatDuration, unitTableRows, windowsOutsideData } from './response-view.js';
 
 /**
- * Police response page: for a week (`week`, default the agency's), units of a level (`level`, default
+ * Police response page: for a week (`week`, default the last week the calls cover whole: the agency's
+ * responseDefaultWeek, which follows an upload of calls), units of a level (`level`, default
  * the top one) and optionally one priority (`priority`; then every row has that priority's target and
  * shows its share within target), the response-time histogram and the hour × weekday grid of one window
  * (`win`, default 28 days), the table per unit, and the calls left out of response times. Officer-initiated
  * calls are left out unless `oi=1`. Numbers come from GET /reports/response.
  */
 export function ResponsePage() {
-  const { agency, params, go } = useApp();
+  const { agency, params, go, dataVersion } = useApp();
   const { t, lang, fmt } = useLang();
-  const week = params['week'] ?? agency.defaultWeek;
+  const week = params['week'] ?? agency.responseDefaultWeek;
   const level = params['level'] ?? agency.levels[0]?.name;
   const priority = params['priority'] ?? '';
   const oi = params['oi'] === '1';
@@ -35,6 +36,7 @@ export function ResponsePage() {
       { week, level, priority: priority || undefined, includeOfficerInitiated: oi || undefined },
       lang,
     ),
+    dataVersion,
   );
   const r = report.data;
   const windowName = (k: string) => t(`compstat.${k}`);
