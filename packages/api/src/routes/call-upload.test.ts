@@ -2,54 +2,42 @@ import { readdir } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { translate, type Role } from '@vigia/domain';
 import { apiFixture } from '../test-helpers/api-fixture.js';
+import {
+  FIXTURE_CAD_HEADER,
+  FIXTURE_CAD_MAPPING,
+} from '../../../services/src/test-helpers/fixture-agency.js';
 import { multipart } from '../test-helpers/multipart.js';
 import { signInAs } from '../test-helpers/sign-in.js';
 
 /*
  * Uploads of calls for service (POST /api/v1/imports with kind=calls) on the fixture agency
- * (America/Chicago; beats 11 and 21 are the boxes x 0..1 and 1..2, y 0..0.5). The server clock is
- * Wednesday 4 March 2020, so the latest complete week is 2020-W09; the calls fall in 2019-W49
- * (2–8 December) and 2019-W50. Expected figures are counted by hand from the rows below.
- * The Seattle sample on both stores, against `vigia import calls --json`, is in
- * packages/cli/src/commands/calls-upload.test.ts (the CLI package sees both front doors).
+ * (America/Chicago; beats 11 and 21 are the boxes x 0..1 and 1..2, y 0..0.5), in the columns of the
+ * fixture CAD export (FIXTURE_CAD_HEADER). The server clock is Wednesday 4 March 2020, so the latest
+ * complete week is 2020-W09; the calls fall in 2019-W49 (2–8 December) and 2019-W50. Expected figures
+ * are counted by hand from the rows below. The Seattle sample on both stores, against
+ * `vigia import calls --json`, is in packages/cli/src/commands/calls-upload.test.ts (the CLI package
+ * sees both front doors).
  */
 const NOW = Date.UTC(2020, 2, 4, 18);
 
-const HEADER = 'call_id,received,dispatched,on_scene,priority,source,unit,beat,lon,lat';
 const ROWS = [
-  // Row 2–3: two units on C1; the first to arrive defines arrival.
-  'C1,2019-12-02 10:00:00,2019-12-02 10:01:00,2019-12-02 10:06:00,1,911,A1,11,0.5,0.25',
-  'C1,2019-12-02 10:00:00,2019-12-02 10:01:30,2019-12-02 10:05:00,1,911,A2,11,0.5,0.25',
+  // Rows 2–3: two units on C1, one row each (one call).
+  'C1,2019-12-02 10:00:00,2019-12-02 10:01:00,2019-12-02 10:06:00,1,911,0.5,0.25',
+  'C1,2019-12-02 10:00:00,2019-12-02 10:01:30,2019-12-02 10:05:00,1,911,0.5,0.25',
   // Row 4: across midnight.
-  'C2,2019-12-03 23:55:00,2019-12-03 23:58:00,2019-12-04 00:10:00,1,911,A1,11,0.5,0.25',
+  'C2,2019-12-03 23:55:00,2019-12-03 23:58:00,2019-12-04 00:10:00,1,911,0.5,0.25',
   // Row 5: arrived before it was received: kept, flagged ON_SCENE_BEFORE_RECEIVED.
-  'C3,2019-12-05 08:00:00,,2019-12-05 07:50:00,2,911,A3,21,1.5,0.25',
+  'C3,2019-12-05 08:00:00,,2019-12-05 07:50:00,2,911,1.5,0.25',
   // Row 6: no arrival.
-  'C4,2019-12-06 09:00:00,,,2,PHONE,A3,21,1.5,0.25',
+  'C4,2019-12-06 09:00:00,,,2,PHONE,1.5,0.25',
   // Row 7: officer-initiated, the next week (2019-W50).
-  'C5,2019-12-10 14:00:00,,2019-12-10 14:00:00,3,ONVIEW,A3,21,1.5,0.25',
+  'C5,2019-12-10 14:00:00,,2019-12-10 14:00:00,3,ONVIEW,1.5,0.25',
   // Row 8: unreadable received time (BAD_DATE); row 9: received after the server's "now" (FUTURE_DATE).
-  'C6,02/12/2019 14:00,,,1,911,A1,11,0.5,0.25',
-  'C7,2020-03-10 14:00:00,,,1,911,A1,11,0.5,0.25',
+  'C6,02/12/2019 14:00,,,1,911,0.5,0.25',
+  'C7,2020-03-10 14:00:00,,,1,911,0.5,0.25',
 ];
-const CSV = [HEADER, ...ROWS].join('\n') + '\n';
-const MAPPING = JSON.stringify({
-  name: 'test-cad',
-  columns: {
-    sourceId: 'call_id',
-    received: 'received',
-    dispatched: 'dispatched',
-    onScene: 'on_scene',
-    priority: 'priority',
-    channel: 'source',
-    respondingUnit: 'unit',
-    unit: 'beat',
-    longitude: 'lon',
-    latitude: 'lat',
-  },
-  formats: { dateTime: 'yyyy-MM-dd HH:mm:ss' },
-  officerInitiated: { column: 'source', values: ['ONVIEW'] },
-});
+const CSV = [FIXTURE_CAD_HEADER, ...ROWS].join('\n') + '\n';
+const MAPPING = JSON.stringify(FIXTURE_CAD_MAPPING);
 
 /** The header of Seattle's CAD export (../shared/data/seattle_calls), the seattle-cad profile's columns. */
 const SEATTLE_HEADER =

@@ -1,40 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCalls, responseReport } from '@vigia/services';
 import { API_NOW, apiFixture } from '../test-helpers/api-fixture.js';
+import {
+  FIXTURE_CAD_HEADER,
+  FIXTURE_CAD_MAPPING,
+} from '../../../services/src/test-helpers/fixture-agency.js';
 
 /*
  * GET /api/v1/reports/response against the fixture agency (America/Chicago, districts 1 and 2) with a
  * few calls in 2019-W50 (9–15 December 2019) and last year: the body must be the service's report.
  */
 const CALLS = [
-  'id,received,dispatched,on_scene,priority,source,lon,lat',
+  FIXTURE_CAD_HEADER,
   'c1,2019-12-09 10:00:00,2019-12-09 10:01:00,2019-12-09 10:06:00,1,911,0.5,0.25',
   'c2,2019-12-10 23:55:00,2019-12-10 23:58:00,2019-12-11 00:10:00,1,911,1.5,0.25',
   'c3,2019-12-12 08:00:00,,,2,PHONE,1.5,0.75',
   'c4,2019-12-13 14:00:00,,2019-12-13 14:00:00,3,ONVIEW,0.5,0.75',
   'c5,2018-12-11 09:00:00,2018-12-11 09:02:00,2018-12-11 09:20:00,2,911,0.5,0.25',
 ];
-const MAPPING = {
-  name: 'api-cad',
-  columns: {
-    sourceId: 'id',
-    received: 'received',
-    dispatched: 'dispatched',
-    onScene: 'on_scene',
-    priority: 'priority',
-    channel: 'source',
-    longitude: 'lon',
-    latitude: 'lat',
-  },
-  formats: { dateTime: 'yyyy-MM-dd HH:mm:ss' },
-  officerInitiated: { column: 'source', values: ['ONVIEW'] },
-};
-
 let f: Awaited<ReturnType<typeof apiFixture>>;
 beforeAll(async () => {
   f = await apiFixture();
   const csv = await f.write('calls.csv', CALLS.join('\n'));
-  const mapping = await f.write('calls.json', JSON.stringify(MAPPING));
+  const mapping = await f.write('calls.json', JSON.stringify(FIXTURE_CAD_MAPPING));
   await importCalls(f.store, { file: csv, profile: 'generic', mappingFile: mapping, nowMs: API_NOW });
 });
 afterAll(async () => f.close());

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVigiaError } from '@vigia/domain';
 import type { Store } from '@vigia/store';
-import { fixtureAgency } from '../test-helpers/fixture-agency.js';
+import { FIXTURE_CAD_HEADER, FIXTURE_CAD_MAPPING, fixtureAgency } from '../test-helpers/fixture-agency.js';
 import { STORE_KINDS, openTestStore, removeTestStores } from '../test-helpers/both-stores.js';
 import { importCalls } from './import-calls.js';
 import { responseReport } from './response-report.js';
@@ -15,22 +15,6 @@ import { DISTRIBUTION_BIN_SEC, type ResponseReport } from './response-types.js';
  * year's same dates are 16–22 December 2018.
  */
 const NOW = Date.UTC(2020, 0, 1);
-const MAPPING = {
-  name: 'test-cad',
-  columns: {
-    sourceId: 'id',
-    received: 'received',
-    dispatched: 'dispatched',
-    onScene: 'on_scene',
-    priority: 'priority',
-    channel: 'source',
-    longitude: 'lon',
-    latitude: 'lat',
-  },
-  formats: { dateTime: 'yyyy-MM-dd HH:mm:ss' },
-  officerInitiated: { column: 'source', values: ['ONVIEW'] },
-};
-
 interface Generated {
   id: string;
   year: number;
@@ -46,7 +30,7 @@ function generate(): { csv: string; calls: Generated[] } {
   let seed = 99;
   const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
   const pad = (n: number) => String(n).padStart(2, '0');
-  const lines = ['id,received,dispatched,on_scene,priority,source,lon,lat'];
+  const lines = [FIXTURE_CAD_HEADER];
   const calls: Generated[] = [];
   for (let k = 0; k < 500; k++) {
     const year = k < 300 ? 2019 : 2018;
@@ -97,7 +81,7 @@ beforeAll(async () => {
   for (const kind of STORE_KINDS) {
     const { store, dir, write } = await fixtureAgency(() => openTestStore(kind));
     const csv = await write('calls.csv', generated.csv);
-    const mapping = await write('mapping.json', JSON.stringify(MAPPING));
+    const mapping = await write('mapping.json', JSON.stringify(FIXTURE_CAD_MAPPING));
     const s = await importCalls(store, { file: csv, profile: 'generic', mappingFile: mapping, nowMs: NOW });
     expect(s).toMatchObject({ read: 500, stored: 500, quarantined: 0 });
     reports[kind] = { store, dir };

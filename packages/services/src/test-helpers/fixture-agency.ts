@@ -71,3 +71,26 @@ export const FIXTURE_MAPPING = {
 
 /** The header line of fixture CSVs. */
 export const FIXTURE_HEADER = 'id,date,offense,offense2,status,beat,lon,lat';
+
+/**
+ * The header of fixture CAD exports (calls for service in the fixture agency: local wall times
+ * `yyyy-MM-dd HH:mm:ss`, points in x 0..2, y 0..1; `source` ONVIEW is officer-initiated).
+ */
+export const FIXTURE_CAD_HEADER = 'id,received,dispatched,on_scene,priority,source,lon,lat';
+
+/** Generic call mapping of {@link FIXTURE_CAD_HEADER} files (docs/import-mapping.md, "Calls for service"). */
+export const FIXTURE_CAD_MAPPING = {
+  name: 'test-cad',
+  columns: {
+    sourceId: 'id',
+    received: 'received',
+    dispatched: 'dispatched',
+    onScene: 'on_scene',
+    priority: 'priority',
+    channel: 'source',
+    longitude: 'lon',
+    latitude: 'lat',
+  },
+  formats: { dateTime: 'yyyy-MM-dd HH:mm:ss' },
+  officerInitiated: { column: 'source', values: ['ONVIEW'] },
+};

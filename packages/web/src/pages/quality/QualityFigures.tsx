@@ -1,6 +1,7 @@
 import type { DataQuality } from '../../api/types.js';
 import { useApp } from '../../app/app-context.js';
 import { useLang } from '../../i18n/lang-context.js';
+import { CountTable } from './CountTable.js';
 
 /** The data-quality figures as cards, with quarantine by reason and unclassified labels. */
 export function QualityFigures({ q }: { q: DataQuality }) {
@@ -68,37 +69,5 @@ export function QualityFigures({ q }: { q: DataQuality }) {
         </table>
       </div>
     </>
-  );
-}
-
-/** A titled two-column table of labels and counts (quarantine reasons, unclassified labels). */
-function CountTable({
-  title,
-  empty,
-  rows,
-}: {
-  title: string;
-  empty: string;
-  rows: { label: string; count: number }[];
-}) {
-  const { fmt } = useLang();
-  return (
-    <div>
-      <h2>{title}</h2>
-      {rows.length === 0 ? (
-        <p>{empty}</p>
-      ) : (
-        <table>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label}>
-                <th scope="row">{r.label}</th>
-                <td className="num">{fmt.count(r.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
   );
 }

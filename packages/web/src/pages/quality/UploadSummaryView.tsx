@@ -1,6 +1,7 @@
 import { useApp } from '../../app/app-context.js';
 import { useLang } from '../../i18n/lang-context.js';
-import type { CodeCount, UploadSummary } from './upload-summary.js';
+import { CountTable } from './CountTable.js';
+import type { UploadSummary } from './upload-summary.js';
 
 /**
  * The summary of a finished upload, the same for both kinds: the five counts and whether they
@@ -48,16 +49,18 @@ export function UploadSummaryView({
         </p>
       )}
       <div className="two-col">
-        <CodeTable
+        <CountTable
+          heading="h3"
           title={t('upload.reasons')}
-          none={t('upload.noReasons')}
+          empty={t('upload.noReasons')}
           rows={s.reasons}
           testId="reasons"
         />
         {s.calls && (
-          <CodeTable
+          <CountTable
+            heading="h3"
             title={t('upload.flags')}
-            none={t('upload.noFlags')}
+            empty={t('upload.noFlags')}
             rows={s.calls.flags}
             testId="flags"
           />
@@ -75,40 +78,6 @@ export function UploadSummaryView({
           </button>
         )}
       </p>
-    </div>
-  );
-}
-
-/** A titled table of codes (label, count), or a line saying there are none. */
-function CodeTable({
-  title,
-  none,
-  rows,
-  testId,
-}: {
-  title: string;
-  none: string;
-  rows: CodeCount[];
-  testId: string;
-}) {
-  const { fmt } = useLang();
-  return (
-    <div>
-      <h3>{title}</h3>
-      {rows.length === 0 ? (
-        <p data-testid={testId}>{none}</p>
-      ) : (
-        <table data-testid={testId}>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.code} data-code={r.code}>
-                <th scope="row">{r.label}</th>
-                <td className="num">{fmt.count(r.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
     </div>
   );
 }
