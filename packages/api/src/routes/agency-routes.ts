@@ -9,6 +9,7 @@ import {
   latestCompleteWeek,
   localDayOf,
   parseLocalDate,
+  spanOfDateRanges,
   type IsoWeek,
 } from '@vigia/domain';
 import { isDemoAgency, requireAgency } from '@vigia/services';
@@ -35,17 +36,7 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: { store: Store; 
     },
     async () => {
       const agency = await requireAgency(store);
-      const ranges = await store.occurrenceDateRanges();
-      const dataRange =
-        ranges.length === 0
-          ? null
-          : {
-              first: ranges.map((r) => r.first).sort()[0]!,
-              last: ranges
-                .map((r) => r.last)
-                .sort()
-                .at(-1)!,
-            };
+      const dataRange = spanOfDateRanges(await store.occurrenceDateRanges());
       const callDataRange = isCallStore(store) ? await store.callDateRange() : null;
       const latest = latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone));
       return {

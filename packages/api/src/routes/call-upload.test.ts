@@ -1,6 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Static } from 'typebox';
 import { translate, type Role } from '@vigia/domain';
+import type { ImportJob } from '../app/schemas.js';
 import { apiFixture } from '../test-helpers/api-fixture.js';
 import {
   FIXTURE_CAD_HEADER,
@@ -45,18 +47,8 @@ const SEATTLE_HEADER =
 /** The header of the Chicago incident export (../shared/data/chicago), the chicago-code profile's. */
 const CHICAGO_HEADER = 'date,loc_cat,longitude,latitude,district';
 
-interface Job {
-  jobId: string;
-  state: string;
-  kind: string;
-  file: string;
-  profile: string;
-  bytesRead: number;
-  totalBytes: number;
-  summary: Record<string, unknown> | null;
-  labels: Record<string, string>;
-  error: { code: string; message: string } | null;
-}
+/** A job as GET /imports/{jobId} answers it (the route's own response schema). */
+type Job = Static<typeof ImportJob>;
 
 let f: Awaited<ReturnType<typeof apiFixture>> | undefined;
 afterEach(async () => {

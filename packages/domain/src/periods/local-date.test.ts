@@ -9,6 +9,7 @@ import {
   isValidYmd,
   parseLocalDate,
   ymdOf,
+  spanOfDateRanges,
 } from './local-date.js';
 
 describe('local dates', () => {
@@ -68,5 +69,18 @@ describe('local dates', () => {
       thrown = e;
     }
     expect(isVigiaError(thrown, 'INVALID_DATE')).toBe(true);
+  });
+});
+
+describe('spanOfDateRanges', () => {
+  it('takes the earliest first and the latest last, across years; null for none', () => {
+    expect(
+      spanOfDateRanges([
+        { first: '2019-03-01', last: '2019-12-31' },
+        { first: '2018-12-30', last: '2019-01-02' },
+        { first: '2019-06-01', last: '2020-01-05' },
+      ]),
+    ).toEqual({ first: '2018-12-30', last: '2020-01-05' });
+    expect(spanOfDateRanges([])).toBeNull();
   });
 });

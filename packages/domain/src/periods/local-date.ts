@@ -46,6 +46,22 @@ export function parseLocalDate(text: string): number {
   return dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+/**
+ * The span of several local-date ranges (`YYYY-MM-DD`, which sort as text in date order): the earliest
+ * `first` and the latest `last`, or null when there is none (e.g. the data span over every category).
+ */
+export function spanOfDateRanges(
+  ranges: readonly { first: string; last: string }[],
+): { first: string; last: string } | null {
+  if (ranges.length === 0) return null;
+  let { first, last } = ranges[0]!;
+  for (const r of ranges) {
+    if (r.first < first) first = r.first;
+    if (r.last > last) last = r.last;
+  }
+  return { first, last };
+}
+
 /** Formats a day number as `YYYY-MM-DD`. */
 export function formatLocalDate(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);

@@ -7,6 +7,7 @@ import {
   parseIsoWeek,
   rangeDays,
   severityRank,
+  spanOfDateRanges,
   PERIOD_KEYS,
   type ComparedPeriod,
   type OffenseCategory,
@@ -129,17 +130,7 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
   const ranges = new Map<string, { first: string; last: string }>(
     (await store.occurrenceDateRanges()).map((r) => [r.category, { first: r.first, last: r.last }]),
   );
-  const all = [...ranges.values()];
-  const dataRange =
-    all.length === 0
-      ? null
-      : {
-          first: all.map((r) => r.first).sort()[0]!,
-          last: all
-            .map((r) => r.last)
-            .sort()
-            .at(-1)!,
-        };
+  const dataRange = spanOfDateRanges([...ranges.values()]);
   if (dataRange) ranges.set('*', dataRange);
   // Last year's window must start on or after the category's first record; the current window must
   // start on or before the last record of all data (a rare category's last record says nothing).
