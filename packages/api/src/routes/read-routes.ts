@@ -4,21 +4,19 @@ import { Type } from 'typebox';
 import {
   OFFENSE_CATEGORIES,
   VigiaError,
+  defaultReportWeek,
   formatIsoWeek,
-  isoWeekMonday,
-  isoWeekOf,
-  isoWeekday,
-  parseLocalDate,
   latestCompleteWeek,
   localDayOf,
   translate,
-  type IsoWeek,
   type Locale,
 } from '@vigia/domain';
 import {
   compstatRemainder,
   compstatReport,
   dataQuality,
+  defaultCompstatWeek,
+  incidentDataSpan,
   incidentFeatures,
   isDemoAgency,
   policeResponseSection,
@@ -36,6 +34,7 @@ import {
   CompstatReport,
   DataQuality,
   IncidentCollection,
+  ISO_WEEK_PATTERN,
   IsoWeekText,
   Lang,
   LocalDate,
@@ -73,18 +72,8 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
     },
     async () => {
       const agency = await requireAgency(store);
-      const ranges = await store.occurrenceDateRanges();
-      const dataRange =
-        ranges.length === 0
-          ? null
-          : {
-              first: ranges.map((r) => r.first).sort()[0]!,
-              last: ranges
-                .map((r) => r.last)
-                .sort()
-                .at(-1)!,
-            };
-      const latest = latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone));
+      const dataRange = await incidentDataSpan(store);
+      const today = localDayOf(ctx.now(), agency.timeZone);
       return {
         name: agency.name,
         country: agency.country,
@@ -92,8 +81,9 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
         locale: agency.locale,
         weekStart: agency.weekStart,
         levels: await store.listUnitLevels(),
-        latestCompleteWeek: formatIsoWeek(latest),
-        defaultWeek: formatIsoWeek(defaultWeekOf(latest, dataRange)),
+        latestCompleteWeek: formatIsoWeek(latestCompleteWeek(today)),
+        // The same rule as GET /reports/compstat without a week (defaultCompstatWeek).
+        defaultWeek: formatIsoWeek(defaultReportWeek(today, dataRange)),
         dataRange,
         demo: isDemoAgency(agency),
         version: agency.version,
@@ -163,7 +153,13 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
         summary: 'The weekly COMPSTAT report (same JSON as `vigia report compstat --format json`)',
         tags: ['reports'],
         querystring: Type.Object({
-          week: Type.Optional(IsoWeekText),
+          week: Type.Optional(
+            Type.String({
+              pattern: ISO_WEEK_PATTERN,
+              description:
+                'ISO week YYYY-Www; default the week GET /agency calls defaultWeek (the last week the data cover whole, at most the latest complete one)',
+            }),
+          ),
           level: Type.Optional(Type.String()),
           unit: Type.Optional(Type.String()),
           countEveryOffense: Type.Optional(Type.Boolean()),
@@ -175,8 +171,8 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
     },
     async (req, reply) => {
       const q = req.query;
-      const agency = await requireAgency(store);
-      const week = q.week ?? formatIsoWeek(latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone)));
+      // Without a week: the one the dashboard opens on (GET /agency defaultWeek).
+      const week = q.week ?? (await defaultCompstatWeek(store, ctx.now()));
       const input = {
         week,
         level: q.level,
@@ -336,17 +332,4 @@ function parseBbox(text: string): number[] {
   if (values.some((v) => !Number.isFinite(v)))
     throw new VigiaError('INVALID_ARGUMENT', { name: 'bbox', value: text });
   return values;
-}
-
-/**
- * The week the dashboard opens on: the latest complete week, or, when the data stop before it, the last
- * week the data cover whole (the one whose Sunday is on or before the last record's date), so the book
- * does not open on a week whose data stop mid-week.
- */
-export function defaultWeekOf(latest: IsoWeek, dataRange: { last: string } | null): IsoWeek {
-  if (!dataRange) return latest;
-  const last = parseLocalDate(dataRange.last);
-  if (last >= isoWeekMonday(latest) + 6) return latest;
-  const week = isoWeekOf(last);
-  return isoWeekday(last) === 7 ? week : isoWeekOf(isoWeekMonday(week) - 1);
 }

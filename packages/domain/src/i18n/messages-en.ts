@@ -142,6 +142,9 @@ export const messagesEn = {
       'Not in any {{level}} shown (no location, outside the map, or counted one level up): the difference that makes the page add up',
     outsideData:
       'Warning: the data run from {{first}} to {{last}}; windows outside those dates count days with no data, so their changes are not meaningful.',
+    partialWeek:
+      'Partial week: the data end on {{last}}, the week on {{end}}. No change is marked significant: days not loaded yet would count as days without crime.',
+    weekAfterData: 'No data for this week: the data end on {{last}}. No change is marked significant.',
   },
   import: {
     summary:

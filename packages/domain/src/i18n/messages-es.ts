@@ -152,6 +152,10 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'En ningún {{level}} mostrado (sin ubicación, fuera del mapa o contado un nivel arriba): la diferencia para que la página cuadre',
     outsideData:
       'Aviso: los datos van del {{first}} al {{last}}; las ventanas fuera de esas fechas cuentan días sin datos, así que sus cambios no son significativos.',
+    partialWeek:
+      'Semana parcial: los datos terminan el {{last}} y la semana el {{end}}. Ningún cambio se marca como significativo: los días aún no cargados contarían como días sin delitos.',
+    weekAfterData:
+      'Sin datos de esta semana: los datos terminan el {{last}}. Ningún cambio se marca como significativo.',
   },
   import: {
     summary:

@@ -1,0 +1,47 @@
+import {
+  defaultReportWeek,
+  formatIsoWeek,
+  localDayOf,
+  type DataSpan,
+  type OffenseCategory,
+} from '@vigia/domain';
+import type { Store } from '@vigia/store';
+import { requireAgency } from '../agency/require-agency.js';
+
+/** First and last occurrence date of one category (local dates `YYYY-MM-DD`). */
+export interface CategorySpan extends DataSpan {
+  category: OffenseCategory;
+}
+
+/**
+ * The span of all incident data: the earliest first and latest last occurrence date over the categories
+ * of `ranges` (as `Store.occurrenceDateRanges` gives them), or null when there are none.
+ */
+export function dataSpanOf(ranges: readonly CategorySpan[]): DataSpan | null {
+  if (ranges.length === 0) return null;
+  let { first, last } = ranges[0]!;
+  for (const r of ranges) {
+    if (r.first < first) first = r.first;
+    if (r.last > last) last = r.last;
+  }
+  return { first, last };
+}
+
+/** The span of the occurrence dates of all current incidents (local dates), or null with no incident. */
+export async function incidentDataSpan(store: Store): Promise<DataSpan | null> {
+  return dataSpanOf(await store.occurrenceDateRanges());
+}
+
+/**
+ * The COMPSTAT week (`YYYY-Www`) a report opens on when none is asked for: the latest complete week in
+ * the agency's time zone at `nowMs` (UTC epoch ms), or the last week the incident data cover whole when
+ * they end before it (domain `defaultReportWeek`). One rule for the dashboard, the API, `vigia report
+ * compstat` without `--week` and `vigia demo`.
+ *
+ * @throws VigiaError NOT_INITIALIZED.
+ */
+export async function defaultCompstatWeek(store: Store, nowMs: number): Promise<string> {
+  const agency = await requireAgency(store);
+  const today = localDayOf(nowMs, agency.timeZone);
+  return formatIsoWeek(defaultReportWeek(today, await incidentDataSpan(store)));
+}
