@@ -599,6 +599,20 @@ describe('vigia report compstat: which week', () => {
     expect(await json(['--week', '2019W50'])).toEqual(await json(['--week', '2019-W50']));
   });
 
+  it('refuses any other week notation, saying the format with an example (es and en)', async () => {
+    // 2019 has 52 ISO weeks; "2019-50" and "W50" are not ISO weeks; lowercase w is not ISO either.
+    for (const week of ['2019-W53', '2019-W54', '2019-50', 'W50', '2019-w50', '2019-W5']) {
+      const es = await run(['report', 'compstat', '--db', db, '--week', week]);
+      expect(es.code, week).toBe(1);
+      expect(es.out).toBe('');
+      expect(es.err).toBe(
+        `vigia: "${week}" no es una semana ISO. Escríbala como AAAA-Wss, p. ej. 2019-W50: una semana de W01 a W52, o W53 en los años que la tienen (p. ej. 2020, 2026). Las semanas van de lunes a domingo.\n`,
+      );
+      const en = await run(['--lang', 'en', 'report', 'compstat', '--db', db, '--week', week]);
+      expect(en.err).toContain(`vigia: "${week}" is not an ISO week. Write it as YYYY-Www, e.g. 2019-W50`);
+    }
+  });
+
   it('a week the data cover only in part: no change marked, and the table and CSV say why', async () => {
     // 2019-W51 runs 2019-12-16..22 and the data end on its Monday.
     const partial = await json(['--week', '2019-W51']);

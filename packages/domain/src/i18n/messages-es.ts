@@ -13,7 +13,7 @@ export const messagesEs: Shape<typeof messagesEn> = {
       '"{{value}}" no es una zona horaria IANA. Use un nombre como America/Panama o America/Guatemala.',
     INVALID_LOCALE: 'Idioma no admitido "{{value}}". Use es o en.',
     INVALID_WEEK:
-      '"{{value}}" no es una semana ISO. Escríbala como AAAA-Wss, p. ej. 2019-W50 (las semanas van de lunes a domingo; algunos años tienen semana 53).',
+      '"{{value}}" no es una semana ISO. Escríbala como AAAA-Wss, p. ej. 2019-W50: una semana de W01 a W52, o W53 en los años que la tienen (p. ej. 2020, 2026). Las semanas van de lunes a domingo.',
     INVALID_DATE: '"{{value}}" no es una fecha del calendario. Escríbala como AAAA-MM-DD.',
     FILE_NOT_FOUND: 'No se encontró el archivo {{file}}. Revise la ruta.',
     FILE_UNREADABLE: 'No se puede leer {{file}}: {{detail}}',
