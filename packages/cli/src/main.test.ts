@@ -679,6 +679,18 @@ describe('vigia exit codes and messages', () => {
     expect(none.err).toContain('There is no database');
   });
 
+  it('VIGIA_LANG=en beats the agency locale; LANG=C is no preference, so the agency (es) decides', async () => {
+    const en = await run(['report', 'compstat', '--db', db, '--week', '2019-W50'], { VIGIA_LANG: 'en' });
+    expect(en.out).toContain('COMPSTAT — week 2019-W50');
+    for (const LANG of ['C', 'C.UTF-8', 'POSIX']) {
+      const c = await run(['report', 'compstat', '--db', db, '--week', '2019-W50'], { LANG });
+      expect(c.out, LANG).toContain('COMPSTAT — semana 2019-W50');
+    }
+    // Before any database is open there is no agency: C falls through to Spanish, the product's default.
+    const none = await run(['report', 'compstat', '--db', t.path('missing.duckdb')], { LANG: 'C.UTF-8' });
+    expect(none.err).toMatch(/^vigia: No existe la base de datos/);
+  });
+
   it('an empty LC_ALL is unset, so LANG still chooses the language (POSIX)', async () => {
     const r = await run(['report', 'compstat', '--db', t.path('missing.duckdb'), '--week', '2019-W50'], {
       LC_ALL: '',

@@ -47,7 +47,7 @@ export function registerDemo(program: Command, io: Io): void {
             io.err(`${translate(locale, 'demo.reusing', { db })}\n\n`);
           }
           const agency = await requireAgency(store);
-          locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency.locale);
+          locale = initialLocale(io, program.opts<{ lang?: string }>().lang, agency.locale);
           const week = await defaultCompstatWeek(store, io.now());
           const report = await compstatReport(store, { week });
           if (isDemoAgency(agency)) io.out(`${translate(locale, 'demo.notice')}\n`);

@@ -67,7 +67,7 @@ export function registerReport(program: Command, io: Io): void {
           } else if (o.format === 'csv') io.out(formatReportCsv(report));
           else {
             const agency = await store.getAgency();
-            const locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency?.locale);
+            const locale = initialLocale(io, program.opts<{ lang?: string }>().lang, agency?.locale);
             if (agency && isDemoAgency(agency)) io.out(`${translate(locale, 'demo.notice')}\n`);
             io.out(formatReportTable(report, locale));
             if (response) io.out(formatResponseSection(response, locale));
