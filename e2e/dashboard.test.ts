@@ -239,6 +239,35 @@ describe('dashboard on the real Chicago data', () => {
     await page.close();
   });
 
+  it('COMPSTAT: a week the data cover only in part marks nothing and says why (2020-W01)', async () => {
+    // The Chicago file ends on Tuesday 2019-12-31, inside 2020-W01 (2019-12-30..2020-01-05).
+    const { page, problems } = await open('#/compstat?week=2020-W01&level=district');
+    await page.selectOption('header select[name=lang]', 'en'); // an earlier test may have chosen Spanish
+    await page.locator('table[data-testid=book] tr[data-unit="11"]').waitFor();
+    const note = page.locator('[data-testid=coverage-note]');
+    await expect
+      .poll(() => note.first().textContent())
+      .toBe(
+        'Partial week: the data end on Dec 31, 2019, the week on Jan 5, 2020. No change is marked significant: days not loaded yet would count as days without crime.',
+      );
+    expect(await page.locator('table[data-testid=book] [data-significant]').count()).toBe(0);
+    // The week before is whole: no note, and the API's significant cells are marked on screen.
+    await page.goto(`${server.base}/#/compstat?week=2019-W52&level=district`);
+    await expect.poll(() => note.count()).toBe(0);
+    type Marked = Row & Record<'wtd' | 'd28' | 'ytd', { significant: boolean }>;
+    const w52 = await api<{ rows: Marked[]; remainder: Marked[] }>(
+      '/reports/compstat?week=2019-W52&level=district',
+    );
+    const marked = [...w52.rows, ...w52.remainder]
+      .filter((r) => r.category === '*')
+      .flatMap((r) => [r.wtd, r.d28, r.ytd])
+      .filter((c) => c.significant).length;
+    expect(marked).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('table[data-testid=book] [data-significant]').count()).toBe(marked);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a tablet in portrait gets the book without horizontal page scroll', async () => {
     const { page, problems } = await open('#/compstat?week=2019-W50&level=district');
     await page.setViewportSize({ width: 768, height: 1024 });

@@ -1,5 +1,5 @@
 import { hostname, userInfo } from 'node:os';
-import { localeFromTag, type Locale } from '@vigia/domain';
+import { isLocale, type Locale } from '@vigia/domain';
 import { promptHidden, readAllStdin } from './secret-input.js';
 
 /** Where a command writes: injectable so tests capture output. */
@@ -33,13 +33,36 @@ export function processIo(): Io {
   };
 }
 
+/** `es` or `en` from a language tag or POSIX locale name (`en`, `en_US.UTF-8`, `es-PA`), else undefined. */
+function localeOf(tag: string | undefined): Locale | undefined {
+  const lang = (tag ?? '').toLowerCase().slice(0, 2);
+  return isLocale(lang) ? lang : undefined;
+}
+
 /**
- * The language of messages before an agency is known: `--lang`, else VIGIA_LANG, else LANG/LC_ALL,
- * else Spanish (the first users are Central American forces).
+ * The language the system's locale asks for: the first set of LC_ALL, LC_MESSAGES and LANG (POSIX
+ * precedence; an empty variable counts as unset), when it names Spanish or English. The C and POSIX
+ * locales (`C`, `C.UTF-8`, `POSIX`: what containers and cron run with) name no language, so they, like
+ * any other language, are no preference.
  */
-export function initialLocale(io: Io, lang?: string): Locale {
+function systemLocale(env: Io['env']): Locale | undefined {
   // `||`, not `??`: an empty variable counts as unset (POSIX), so `LC_ALL=` does not hide LANG.
-  return localeFromTag(lang || io.env['VIGIA_LANG'] || io.env['LC_ALL'] || io.env['LANG'], 'es');
+  const name = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'];
+  if (name === undefined || /^(c|posix)([._@]|$)/i.test(name)) return undefined;
+  return localeOf(name);
+}
+
+/**
+ * The language of a command's messages: `--lang` (`flag`), else VIGIA_LANG (an explicit choice, so it
+ * beats the agency's locale: `VIGIA_LANG=en npm start` shows the Spanish demo city in English), else
+ * the locale of the agency once a database is open (`agencyLocale`), else the system's (systemLocale:
+ * LC_ALL, LC_MESSAGES, LANG; C/POSIX is no preference), else Spanish, the product's first language.
+ * A value that is not Spanish or English counts as unset (an invalid `--lang` is refused before this).
+ */
+export function initialLocale(io: Io, flag?: string, agencyLocale?: string): Locale {
+  return (
+    localeOf(flag) ?? localeOf(io.env['VIGIA_LANG']) ?? localeOf(agencyLocale) ?? systemLocale(io.env) ?? 'es'
+  );
 }
 
 /**

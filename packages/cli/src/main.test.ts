@@ -128,6 +128,7 @@ interface ReportJson {
   timeZone: string;
   periods: Record<(typeof WINDOWS)[number], Record<string, string>>;
   dataRange: { first: string; last: string } | null;
+  weekCoverage: string;
   remainder: unknown[];
   rows: ({ unit: string; unitName: string; level: string; category: string } & Record<
     (typeof WINDOWS)[number],
@@ -355,8 +356,9 @@ describe('vigia report compstat', () => {
   });
 
   it('--format json has the contract shape', () => {
-    // The contract's fields, plus dataRange (the span of the data, for "outside the data" warnings) and
-    // remainder (what a page's sub-units do not account for; the same JSON as the API's report).
+    // The contract's fields, plus dataRange (the span of the data, for "outside the data" warnings),
+    // weekCoverage (unless whole, nothing is marked significant) and remainder (what a page's sub-units
+    // do not account for; the same JSON as the API's report).
     expect(Object.keys(json).sort()).toEqual([
       'dataRange',
       'periods',
@@ -364,9 +366,12 @@ describe('vigia report compstat', () => {
       'rows',
       'timeZone',
       'week',
+      'weekCoverage',
     ]);
     expect(Array.isArray(json.remainder)).toBe(true);
     expect(json.dataRange).toEqual({ first: '2018-06-01', last: '2019-12-16' });
+    // The data run to Monday 2019-12-16, past the week's Sunday.
+    expect(json.weekCoverage).toBe('whole');
     expect(json.week).toBe('2019-W50');
     expect(json.timeZone).toBe('America/Panama');
     expect(Object.keys(json.periods).sort()).toEqual(['d28', 'wtd', 'ytd']);
@@ -465,6 +470,8 @@ describe('vigia report compstat', () => {
       'level',
       'category',
       ...WINDOWS.flatMap((w) => cols.map((c) => `${w}_${c}`)),
+      'week_coverage',
+      'data_end',
     ];
     expect(lines[0]).toBe(header.join(','));
     expect(lines).toHaveLength(1 + json.rows.length);
@@ -484,6 +491,7 @@ describe('vigia report compstat', () => {
         expect(Number(p)).toBe(Number(c.pValue.toPrecision(12)));
         expect(sig).toBe(String(c.significant));
       });
+      expect(cells.slice(-2)).toEqual(['whole', '2019-12-16']);
     });
     // The agency name has a comma, so it is quoted.
     expect(lines[1]?.startsWith(`2019-W50,*,"${AGENCY}",agency,homicide,`)).toBe(true);
@@ -568,6 +576,63 @@ describe('vigia report compstat', () => {
   });
 });
 
+describe('vigia report compstat: which week', () => {
+  const json = async (args: string[], nowMs = NOW) => {
+    const r = await runCli(['report', 'compstat', '--db', db, '--format', 'json', ...args], {
+      nowMs,
+      env: {},
+    });
+    expect(r.err).toBe('');
+    return JSON.parse(r.out) as ReportJson;
+  };
+
+  it('without --week: the week the dashboard opens on, the last one the data cover whole', async () => {
+    const w50 = await json(['--week', '2019-W50']);
+    // On Friday 2019-12-20 the latest complete week is 2019-W50, and the data reach its Sunday.
+    expect(await json([])).toEqual(w50);
+    // On 2020-01-10 the latest complete week is 2020-W01, but the data end on Monday 2019-12-16: the
+    // last week they cover whole is still 2019-W50 (2019-W51 would be a partial week).
+    expect(await json([], Date.UTC(2020, 0, 10, 17))).toEqual(w50);
+  });
+
+  it('--week takes the ISO basic form 2019W50 as the same week, 2019-W50', async () => {
+    expect(await json(['--week', '2019W50'])).toEqual(await json(['--week', '2019-W50']));
+  });
+
+  it('refuses any other week notation, saying the format with an example (es and en)', async () => {
+    // 2019 has 52 ISO weeks; "2019-50" and "W50" are not ISO weeks; lowercase w is not ISO either.
+    for (const week of ['2019-W53', '2019-W54', '2019-50', 'W50', '2019-w50', '2019-W5']) {
+      const es = await run(['report', 'compstat', '--db', db, '--week', week]);
+      expect(es.code, week).toBe(1);
+      expect(es.out).toBe('');
+      expect(es.err).toBe(
+        `vigia: "${week}" no es una semana ISO. Escríbala como AAAA-Wss, p. ej. 2019-W50: una semana de W01 a W52, o W53 en los años que la tienen (p. ej. 2020, 2026). Las semanas van de lunes a domingo.\n`,
+      );
+      const en = await run(['--lang', 'en', 'report', 'compstat', '--db', db, '--week', week]);
+      expect(en.err).toContain(`vigia: "${week}" is not an ISO week. Write it as YYYY-Www, e.g. 2019-W50`);
+    }
+  });
+
+  it('a week the data cover only in part: no change marked, and the table and CSV say why', async () => {
+    // 2019-W51 runs 2019-12-16..22 and the data end on its Monday.
+    const partial = await json(['--week', '2019-W51']);
+    expect(partial.weekCoverage).toBe('partial');
+    for (const row of partial.rows) for (const w of WINDOWS) expect(row[w].significant).toBe(false);
+    const table = await run(['report', 'compstat', '--db', db, '--week', '2019-W51']);
+    expect(table.out).toContain(
+      'Semana parcial: los datos terminan el 2019-12-16 y la semana el 2019-12-22. Ningún cambio se marca como significativo',
+    );
+    expect(table.out).not.toMatch(/\d\*/);
+    const en = await run(['--lang', 'en', 'report', 'compstat', '--db', db, '--week', '2019-W51']);
+    expect(en.out).toContain('Partial week: the data end on 2019-12-16, the week on 2019-12-22.');
+    const csv = await run(['report', 'compstat', '--db', db, '--week', '2019-W51', '--format', 'csv']);
+    for (const line of csv.out.trim().split('\n').slice(1)) expect(line).toMatch(/,partial,2019-12-16$/);
+    // A week after the data says so too.
+    const after = await run(['--lang', 'en', 'report', 'compstat', '--db', db, '--week', '2019-W52']);
+    expect(after.out).toContain('No data for this week: the data end on 2019-12-16.');
+  });
+});
+
 describe('vigia exit codes and messages', () => {
   it('--help exits 0', async () => {
     const r = await run(['--help']);
@@ -576,10 +641,11 @@ describe('vigia exit codes and messages', () => {
   });
 
   it('a missing required option is a usage error: exit 2', async () => {
-    const r = await run(['report', 'compstat', '--db', db]);
+    const r = await run(['init', '--db', t.path('never.duckdb'), '--time-zone', 'America/Panama']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--week');
+    expect(r.err).toContain('--agency-name');
     expect(r.out).toBe('');
+    expect(existsSync(t.path('never.duckdb'))).toBe(false);
   });
 
   it('an unknown command or option is a usage error: exit 2', async () => {
@@ -611,6 +677,18 @@ describe('vigia exit codes and messages', () => {
       LANG: 'en_US.UTF-8',
     });
     expect(none.err).toContain('There is no database');
+  });
+
+  it('VIGIA_LANG=en beats the agency locale; LANG=C is no preference, so the agency (es) decides', async () => {
+    const en = await run(['report', 'compstat', '--db', db, '--week', '2019-W50'], { VIGIA_LANG: 'en' });
+    expect(en.out).toContain('COMPSTAT — week 2019-W50');
+    for (const LANG of ['C', 'C.UTF-8', 'POSIX']) {
+      const c = await run(['report', 'compstat', '--db', db, '--week', '2019-W50'], { LANG });
+      expect(c.out, LANG).toContain('COMPSTAT — semana 2019-W50');
+    }
+    // Before any database is open there is no agency: C falls through to Spanish, the product's default.
+    const none = await run(['report', 'compstat', '--db', t.path('missing.duckdb')], { LANG: 'C.UTF-8' });
+    expect(none.err).toMatch(/^vigia: No existe la base de datos/);
   });
 
   it('an empty LC_ALL is unset, so LANG still chooses the language (POSIX)', async () => {

@@ -25,7 +25,10 @@ import { ExitStatus } from './exit-status.js';
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const program = new Command('vigia')
     .description('Vigía — COMPSTAT: import, map and compare crime statistics')
-    .option('--lang <es|en>', 'language of messages (default: agency locale, else LANG)')
+    .option(
+      '--lang <es|en>',
+      'language of messages (default: VIGIA_LANG, else the agency locale, else LANG) / idioma de los mensajes',
+    )
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   registerInit(program, io);
@@ -53,10 +56,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof ExitStatus) return e.code;
-    // --lang, else the language of the agency the command had opened, else LANG.
+    // --lang, else VIGIA_LANG, else the language of the agency the command had opened, else LANG.
     const lang = program.opts<{ lang?: string }>().lang;
     const tag = lang?.toLowerCase().slice(0, 2);
-    const locale = initialLocale(io, (isLocale(tag) ? tag : undefined) ?? seenAgency.locale);
+    const locale = initialLocale(io, isLocale(tag) ? tag : undefined, seenAgency.locale);
     const error = isVigiaError(e)
       ? e
       : new VigiaError('INTERNAL', { detail: e instanceof Error ? e.message : String(e) });

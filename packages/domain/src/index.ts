@@ -12,6 +12,7 @@ export * from './periods/local-date.js';
 export * from './periods/iso-week.js';
 export * from './periods/compstat-periods.js';
 export * from './periods/local-now.js';
+export * from './periods/week-coverage.js';
 export * from './fingerprint/fingerprint.js';
 export * from './calls/call.js';
 export * from './calls/call-intervals.js';

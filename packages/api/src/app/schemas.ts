@@ -23,8 +23,10 @@ export const LocalDate = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
   description: 'Local date YYYY-MM-DD (agency time zone)',
 });
+/** The API's week notation: ISO 8601 extended `YYYY-Www` (the CLI also takes the basic `YYYYWww`). */
+export const ISO_WEEK_PATTERN = '^\\d{4}-W\\d{2}$';
 export const IsoWeekText = Type.String({
-  pattern: '^\\d{4}-W\\d{2}$',
+  pattern: ISO_WEEK_PATTERN,
   description: 'ISO week YYYY-Www (Monday–Sunday)',
 });
 export const CategoryCode = Type.Unsafe<OffenseCategory>({
@@ -73,7 +75,7 @@ export const Agency = Type.Object({
   defaultWeek: Type.String({
     pattern: '^\\d{4}-W\\d{2}$',
     description:
-      'Week a dashboard opens on: the latest complete week, or the last week with data when the data end earlier',
+      'Week reports open on (and GET /reports/compstat without week): the latest complete week, or the last week the data cover whole when they end before its Sunday',
   }),
   dataRange: Nullable(Type.Object({ first: LocalDate, last: LocalDate })),
   responseDefaultWeek: Type.String({
@@ -162,6 +164,10 @@ export const CompstatReport = Type.Object({
   periods: Type.Object({ wtd: Period, d28: Period, ytd: Period }),
   rows: Type.Array(Row),
   dataRange: Nullable(Type.Object({ first: LocalDate, last: LocalDate })),
+  weekCoverage: Type.Union([Type.Literal('whole'), Type.Literal('partial'), Type.Literal('none')], {
+    description:
+      'How much of the week the data cover (dataRange): unless whole (e.g. partial: the data end on its Tuesday), no change is marked significant',
+  }),
   remainder: Type.Array(Row, { description: 'Per shown unit level: what its sub-units do not account for' }),
   response: Type.Optional(
     Type.Object(

@@ -2,15 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
+  defaultReportWeek,
   formatIsoWeek,
-  isoWeekMonday,
-  isoWeekOf,
-  isoWeekday,
   latestCompleteWeek,
   localDayOf,
-  parseLocalDate,
   spanOfDateRanges,
-  type IsoWeek,
 } from '@vigia/domain';
 import { isDemoAgency, requireAgency } from '@vigia/services';
 import { isCallStore, type Store } from '@vigia/store';
@@ -38,7 +34,7 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: { store: Store; 
       const agency = await requireAgency(store);
       const dataRange = spanOfDateRanges(await store.occurrenceDateRanges());
       const callDataRange = isCallStore(store) ? await store.callDateRange() : null;
-      const latest = latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone));
+      const today = localDayOf(ctx.now(), agency.timeZone);
       return {
         name: agency.name,
         country: agency.country,
@@ -46,10 +42,11 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: { store: Store; 
         locale: agency.locale,
         weekStart: agency.weekStart,
         levels: await store.listUnitLevels(),
-        latestCompleteWeek: formatIsoWeek(latest),
-        defaultWeek: formatIsoWeek(defaultWeekOf(latest, dataRange)),
+        latestCompleteWeek: formatIsoWeek(latestCompleteWeek(today)),
+        // One rule with GET /reports/compstat without a week (domain defaultReportWeek).
+        defaultWeek: formatIsoWeek(defaultReportWeek(today, dataRange)),
         dataRange,
-        responseDefaultWeek: formatIsoWeek(defaultWeekOf(latest, callDataRange)),
+        responseDefaultWeek: formatIsoWeek(defaultReportWeek(today, callDataRange)),
         callDataRange,
         demo: isDemoAgency(agency),
         version: agency.version,
@@ -57,18 +54,4 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: { store: Store; 
       };
     },
   );
-}
-
-/**
- * The week the dashboard opens on: the latest complete week, or, when the data stop before it, the last
- * week the data cover whole (the one whose Sunday is on or before the last record's date), so the book
- * does not open on a week whose data stop mid-week. The same rule with the calls' span gives the week
- * the police response page opens on.
- */
-export function defaultWeekOf(latest: IsoWeek, dataRange: { last: string } | null): IsoWeek {
-  if (!dataRange) return latest;
-  const last = parseLocalDate(dataRange.last);
-  if (last >= isoWeekMonday(latest) + 6) return latest;
-  const week = isoWeekOf(last);
-  return isoWeekday(last) === 7 ? week : isoWeekOf(isoWeekMonday(week) - 1);
 }

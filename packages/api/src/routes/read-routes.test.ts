@@ -7,7 +7,7 @@ import {
   unitFeatures,
   weeklySeries,
 } from '@vigia/services';
-import { API_NOW, apiFixture } from '../test-helpers/api-fixture.js';
+import { API_NOW, API_ROWS, apiFixture } from '../test-helpers/api-fixture.js';
 
 let f: Awaited<ReturnType<typeof apiFixture>>;
 beforeAll(async () => {
@@ -42,15 +42,46 @@ describe('GET /api/v1/agency', () => {
   });
 });
 
-describe('GET /api/v1/agency, defaultWeek', () => {
-  it('opens on the last week with data when the data end before the latest complete week', async () => {
+describe('GET /api/v1/agency defaultWeek and the report without a week: one rule', () => {
+  it('opens on the last week the data cover whole when they end before the latest complete week', async () => {
     const later = await apiFixture(undefined, Date.UTC(2026, 10, 30));
     try {
       const body = (await later.app.inject({ url: '/api/v1/agency' })).json<Record<string, string>>();
       expect(body['latestCompleteWeek']).toBe('2026-W47'); // still Sunday 29 November in Chicago
       expect(body['defaultWeek']).toBe('2019-W50'); // 2019-12-15 is the Sunday of 2019-W50
+      const report = (await later.app.inject({ url: '/api/v1/reports/compstat' })).json<{ week: string }>();
+      expect(report.week).toBe('2019-W50');
     } finally {
       await later.close();
+    }
+  });
+
+  it('never opens on a week the data end in: with data to a Wednesday, the week before', async () => {
+    // The fixture's rows plus one on Wednesday 2019-12-18: the data now end inside 2019-W51. On Monday
+    // 2019-12-23 the latest complete week is 2019-W51, but it is partial: both open on 2019-W50.
+    const rows = [...API_ROWS, 'late,2019-12-18 10:00,HURTO,,R,11,0.5,0.25'];
+    const midweek = await apiFixture(rows, Date.UTC(2019, 11, 23, 18));
+    try {
+      const body = (await midweek.app.inject({ url: '/api/v1/agency' })).json<Record<string, string>>();
+      expect(body['latestCompleteWeek']).toBe('2019-W51');
+      expect(body['defaultWeek']).toBe('2019-W50');
+      const report = (await midweek.app.inject({ url: '/api/v1/reports/compstat' })).json<{
+        week: string;
+        weekCoverage: string;
+      }>();
+      expect(report).toMatchObject({ week: '2019-W50', weekCoverage: 'whole' });
+      const partial = (await midweek.app.inject({ url: '/api/v1/reports/compstat?week=2019-W51' })).json<{
+        weekCoverage: string;
+        rows: {
+          wtd: { significant: boolean };
+          d28: { significant: boolean };
+          ytd: { significant: boolean };
+        }[];
+      }>();
+      expect(partial.weekCoverage).toBe('partial');
+      expect(partial.rows.flatMap((r) => [r.wtd, r.d28, r.ytd]).some((c) => c.significant)).toBe(false);
+    } finally {
+      await midweek.close();
     }
   });
 });
@@ -85,7 +116,7 @@ describe('GET /api/v1/units and /categories', () => {
 });
 
 describe('GET /api/v1/reports/compstat', () => {
-  it('is the service report plus its remainder rows, for the latest complete week by default', async () => {
+  it('is the service report plus its remainder rows, for the agency defaultWeek by default', async () => {
     const r = await get('/api/v1/reports/compstat?level=beat');
     const report = await compstatReport(f.store, { week: '2019-W50', level: 'beat' });
     expect(r.status).toBe(200);

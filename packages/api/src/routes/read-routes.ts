@@ -1,23 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import {
-  OFFENSE_CATEGORIES,
-  VigiaError,
-  formatIsoWeek,
-  latestCompleteWeek,
-  localDayOf,
-  translate,
-  type Locale,
-} from '@vigia/domain';
+import { OFFENSE_CATEGORIES, VigiaError, translate, type Locale } from '@vigia/domain';
 import {
   compstatRemainder,
   compstatReport,
   dataQuality,
+  defaultCompstatWeek,
   incidentFeatures,
   policeResponseSection,
   listQuarantine,
-  requireAgency,
   unitFeatures,
   weeklySeries,
 } from '@vigia/services';
@@ -29,6 +21,7 @@ import {
   CompstatReport,
   DataQuality,
   IncidentCollection,
+  ISO_WEEK_PATTERN,
   IsoWeekText,
   Lang,
   LocalDate,
@@ -114,7 +107,13 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
         summary: 'The weekly COMPSTAT report (same JSON as `vigia report compstat --format json`)',
         tags: ['reports'],
         querystring: Type.Object({
-          week: Type.Optional(IsoWeekText),
+          week: Type.Optional(
+            Type.String({
+              pattern: ISO_WEEK_PATTERN,
+              description:
+                'ISO week YYYY-Www; default the week GET /agency calls defaultWeek (the last week the data cover whole, at most the latest complete one)',
+            }),
+          ),
           level: Type.Optional(Type.String()),
           unit: Type.Optional(Type.String()),
           countEveryOffense: Type.Optional(Type.Boolean()),
@@ -126,8 +125,8 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
     },
     async (req, reply) => {
       const q = req.query;
-      const agency = await requireAgency(store);
-      const week = q.week ?? formatIsoWeek(latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone)));
+      // Without a week: the one the dashboard opens on (GET /agency defaultWeek).
+      const week = q.week ?? (await defaultCompstatWeek(store, ctx.now()));
       const input = {
         week,
         level: q.level,
@@ -205,9 +204,9 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ReadContext): void
       },
     },
     async (req, reply) => {
-      const agency = await requireAgency(store);
       const input = {
-        week: req.query.week ?? formatIsoWeek(latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone))),
+        // The same default week as GET /reports/compstat (defaultCompstatWeek).
+        week: req.query.week ?? (await defaultCompstatWeek(store, ctx.now())),
         unit: await scopedUnitCode(req, store, req.query.unit),
         category: req.query.category,
         previousYears: req.query.previousYears,

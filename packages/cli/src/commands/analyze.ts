@@ -98,7 +98,7 @@ export function registerAnalyze(program: Command, io: Io): void {
       };
       await withStore(dbLocation(io, o.db), async (store) => {
         const agency = await store.getAgency();
-        const locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency?.locale);
+        const locale = initialLocale(io, program.opts<{ lang?: string }>().lang, agency?.locale);
         const write = (text: string): void => io.out(text.endsWith('\n') ? text : `${text}\n`);
         if (analysis === 'hotspots') {
           const r = await analyzeHotspots(store, {

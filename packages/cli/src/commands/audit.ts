@@ -28,7 +28,7 @@ export function registerAudit(program: Command, io: Io): void {
       const anchor = o.expectHead === undefined ? undefined : parseAuditAnchor(o.expectHead);
       const ok = await withStore(dbLocation(io, o.db), async (store) => {
         const v = await verifyAudit(store, anchor);
-        const locale = initialLocale(io, lang() ?? (await store.getAgency())?.locale);
+        const locale = initialLocale(io, lang(), (await store.getAgency())?.locale);
         const text = describeAuditVerification(v, locale);
         if (o.json) io.out(`${JSON.stringify(v)}\n`);
         else for (const line of text.findings) io.out(`${line}\n`);
@@ -79,7 +79,7 @@ export function registerAudit(program: Command, io: Io): void {
           const page = await listAuditLog(store, filter);
           if (o.format === 'json') io.out(`${JSON.stringify(page)}\n`);
           else {
-            const locale = initialLocale(io, lang() ?? (await store.getAgency())?.locale);
+            const locale = initialLocale(io, lang(), (await store.getAgency())?.locale);
             io.out(formatAuditTable(page.rows, page.nextBeforeSeq, locale));
           }
         });

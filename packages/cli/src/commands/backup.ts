@@ -16,7 +16,7 @@ export function registerBackup(program: Command, io: Io): void {
     db: string,
     agencyLocale?: string,
   ) => {
-    const locale = initialLocale(io, lang() ?? agencyLocale);
+    const locale = initialLocale(io, lang(), agencyLocale);
     const n = (table: string) => formatCount(info.tables[table] ?? 0, locale);
     const params = {
       db,

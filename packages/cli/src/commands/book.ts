@@ -25,7 +25,7 @@ export function registerBook(program: Command, io: Io): void {
     .action(async (o: { db?: string; week: string; level?: string; out?: string }) => {
       await withStore(dbLocation(io, o.db), async (store) => {
         const agency = await store.getAgency();
-        const lang = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency?.locale);
+        const lang = initialLocale(io, program.opts<{ lang?: string }>().lang, agency?.locale);
         const book = await buildBook(store, {
           week: o.week,
           lang,

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { formatIsoWeek, latestCompleteWeek, localDayOf, translate } from '@vigia/domain';
+import { translate } from '@vigia/domain';
 import {
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
   compstatReport,
+  defaultCompstatWeek,
   isDemoAgency,
   requireAgency,
   seedDemo,
@@ -17,7 +18,8 @@ import { parseListen, serveStore } from './serve.js';
 
 /**
  * `vigia demo [--db FILE]` (what `npm start` runs): seeds the synthetic demo city when the database has
- * no agency yet, then prints the latest complete week's COMPSTAT report for the agency and its top level.
+ * no agency yet, then prints the COMPSTAT report of the week the dashboard opens on (the latest complete
+ * week, or the last week the data cover whole: defaultCompstatWeek) for the agency and its top level.
  */
 export function registerDemo(program: Command, io: Io): void {
   program
@@ -45,9 +47,9 @@ export function registerDemo(program: Command, io: Io): void {
             io.err(`${translate(locale, 'demo.reusing', { db })}\n\n`);
           }
           const agency = await requireAgency(store);
-          locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency.locale);
-          const week = latestCompleteWeek(localDayOf(io.now(), agency.timeZone));
-          const report = await compstatReport(store, { week: formatIsoWeek(week) });
+          locale = initialLocale(io, program.opts<{ lang?: string }>().lang, agency.locale);
+          const week = await defaultCompstatWeek(store, io.now());
+          const report = await compstatReport(store, { week });
           if (isDemoAgency(agency)) io.out(`${translate(locale, 'demo.notice')}\n`);
           io.out(formatReportTable(report, locale));
           // Demo accounts only in the synthetic demo database (seedDemoAccounts refuses any other).

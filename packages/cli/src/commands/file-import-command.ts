@@ -42,7 +42,7 @@ export function registerFileImport<S extends ReconciledSummary>(
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, o: { db?: string; profile: string; mapping?: string; json?: boolean }) => {
       await withStore(dbLocation(io, o.db), async (store) => {
-        const locale = initialLocale(io, lang() ?? (await store.getAgency())?.locale);
+        const locale = initialLocale(io, lang(), (await store.getAgency())?.locale);
         const progress = importProgress(io, locale, !o.json);
         let summary: S;
         try {

@@ -37,7 +37,7 @@ export function registerImport(program: Command, io: Io): void {
       ) => {
         await withStore(dbLocation(io, o.db), async (store) => {
           const r = await importUnits(store, { file, ...o, actor: cliActor(io) });
-          const locale = initialLocale(io, lang() ?? (await store.getAgency())?.locale);
+          const locale = initialLocale(io, lang(), (await store.getAgency())?.locale);
           const { level, count, created, updated } = r;
           const n = (v: number) => formatCount(v, locale);
           io.out(

@@ -47,7 +47,7 @@ export function registerInit(program: Command, io: Io): void {
         const agency = await withStore(db, (store) => initAgency(store, { ...input, actor: cliActor(io) }), {
           create: true,
         });
-        const locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency.locale);
+        const locale = initialLocale(io, program.opts<{ lang?: string }>().lang, agency.locale);
         io.out(`${translate(locale, 'init.done', { name: agency.name, timeZone: agency.timeZone, db })}\n`);
       },
     );

@@ -5,7 +5,9 @@ import { cliActor } from '../context.js';
 import { runCli, tempDir } from '../test-helpers/cli-harness.js';
 
 const NOW = Date.UTC(2020, 0, 10);
-// District 2: 12 assaults in the 28 days to 2019-12-15 against 1 the same days of 2018; district 6: one.
+// District 2: 12 assaults in the 28 days to 2019-12-15 against 1 the same days of 2018; district 6: one
+// in the week and one on the Monday after it, so the data run past 2019-W50's Sunday (the week is whole)
+// and stop on the first day of 2019-W51 (a partial week).
 const ROWS = [
   'date,loc_cat,longitude,latitude,district',
   '2018-01-02 10:00,street,-87.6277,41.7922,2',
@@ -15,6 +17,7 @@ const ROWS = [
     (_, i) => `2019-12-${String(i + 1).padStart(2, '0')} 10:00,street,-87.6277,41.7922,2`,
   ),
   '2019-12-10 23:30,residence,-87.6683,41.7513,6',
+  '2019-12-16 08:00,residence,-87.6683,41.7513,6',
 ];
 
 /** Who the audit log names for these runs (the OS account; USER only when it has none). */
@@ -128,5 +131,46 @@ describe('vigia meeting create', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('marks no rise significant in a week the data cover only in part, and says why (es and en)', async () => {
+    // 2019-W51 runs 2019-12-16..22; the data end on its Monday. District 2's 12 vs 1 over the 28 days
+    // to 2019-12-22 would be significant if the week were whole (it is, for 2019-W50, above).
+    const en = await run(['meeting', 'create', '--db', db, '--week', '2019-W51', '--unit', '2']);
+    expect(en.code).toBe(0);
+    expect(en.out).toContain('Partial week: the data end on 2019-12-16, the week on 2019-12-22.');
+    expect(en.out).not.toContain('Significant increase —');
+    const es = await run([
+      '--lang',
+      'es',
+      'meeting',
+      'create',
+      '--db',
+      db,
+      '--week',
+      '2019-W51',
+      '--unit',
+      '2',
+    ]);
+    expect(es.out).toContain('Semana parcial: los datos terminan el 2019-12-16 y la semana el 2019-12-22.');
+    const json = await run([
+      'meeting',
+      'create',
+      '--db',
+      db,
+      '--week',
+      '2019-W51',
+      '--unit',
+      '2',
+      '--format',
+      'json',
+    ]);
+    const body = JSON.parse(json.out) as {
+      agenda: { weekCoverage: string; notes: { key: string }[]; units: { items: { kind: string }[] }[] };
+    };
+    expect(body.agenda.weekCoverage).toBe('partial');
+    // And last year's YTD starts on 2018-01-01, a day before the first record (2018-01-02).
+    expect(body.agenda.notes.map((n) => n.key)).toEqual(['report.partialWeek', 'report.outsideData']);
+    expect(body.agenda.units[0]!.items.map((i) => i.kind)).not.toContain('significant_increase');
   });
 });

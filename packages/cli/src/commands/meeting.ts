@@ -39,8 +39,9 @@ export function registerMeeting(program: Command, io: Io): void {
           io.out(`${JSON.stringify({ meeting: record, agenda })}\n`);
           return;
         }
-        const lang = program.opts<{ lang?: string }>().lang ?? (await store.getAgency())?.locale;
-        io.out(formatAgendaTable(agenda, created.id, initialLocale(io, lang)));
+        const lang = program.opts<{ lang?: string }>().lang;
+        const locale = initialLocale(io, lang, (await store.getAgency())?.locale);
+        io.out(formatAgendaTable(agenda, created.id, locale));
       });
     });
 }

@@ -33,7 +33,8 @@ export function registerQuarantine(program: Command, io: Io): void {
         else {
           const locale = initialLocale(
             io,
-            program.opts<{ lang?: string }>().lang ?? (await store.getAgency())?.locale,
+            program.opts<{ lang?: string }>().lang,
+            (await store.getAgency())?.locale,
           );
           io.out(formatQuarantineTable(rows, locale));
         }

@@ -60,7 +60,7 @@ export function registerResponseReport(rep: Command, io: Io, lang: () => string 
           if (o.format === 'json') io.out(`${JSON.stringify(report)}\n`);
           else if (o.format === 'csv') io.out(formatResponseCsv(report));
           else {
-            const locale = initialLocale(io, lang() ?? (await store.getAgency())?.locale);
+            const locale = initialLocale(io, lang(), (await store.getAgency())?.locale);
             io.out(formatResponseTable(report, locale));
           }
         });

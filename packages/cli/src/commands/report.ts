@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 import { VigiaError } from '@vigia/domain';
 import { translate } from '@vigia/domain';
-import { compstatRemainder, compstatReport, isDemoAgency, policeResponseSection } from '@vigia/services';
+import {
+  compstatRemainder,
+  compstatReport,
+  defaultCompstatWeek,
+  isDemoAgency,
+  policeResponseSection,
+} from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
 import { formatReportCsv } from '../format/report-csv.js';
 import { formatReportTable } from '../format/report-table.js';
@@ -9,7 +15,11 @@ import { formatResponseSection } from '../format/response-table.js';
 import { dbLocation, withStore } from '../run-with-store.js';
 import { registerResponseReport } from './report-response.js';
 
-/** `vigia report compstat --db FILE --week YYYY-Www [--level NAME] [--unit CODE] [--format table|csv|json]` */
+/**
+ * `vigia report compstat --db FILE [--week YYYY-Www] [--level NAME] [--unit CODE] [--format table|csv|json]`.
+ * Without `--week`: the week the dashboard opens on (defaultCompstatWeek: the latest complete week, or
+ * the last week the data cover whole). `--week` also takes ISO 8601's basic form `2019W50`.
+ */
 export function registerReport(program: Command, io: Io): void {
   const rep = program.command('report').description('reports / informes');
   registerResponseReport(rep, io, () => program.opts<{ lang?: string }>().lang);
@@ -17,7 +27,7 @@ export function registerReport(program: Command, io: Io): void {
     .command('compstat')
     .description('weekly COMPSTAT report (WTD, 28-day, YTD vs last year) / informe COMPSTAT semanal')
     .option('--db <file>', 'database file')
-    .requiredOption('--week <YYYY-Www>', 'ISO week, e.g. 2019-W50')
+    .option('--week <YYYY-Www>', 'ISO week, e.g. 2019-W50 (default: the last week the data cover whole)')
     .option('--level <name>', 'only units of this level')
     .option('--unit <code>', 'this unit and its sub-units')
     .option('--format <table|csv|json>', 'output format', 'table')
@@ -26,7 +36,7 @@ export function registerReport(program: Command, io: Io): void {
     .action(
       async (o: {
         db?: string;
-        week: string;
+        week?: string;
         level?: string;
         unit?: string;
         format: string;
@@ -37,8 +47,9 @@ export function registerReport(program: Command, io: Io): void {
           throw new VigiaError('INVALID_ARGUMENT', { name: '--format', value: o.format });
         }
         await withStore(dbLocation(io, o.db), async (store) => {
+          const week = o.week ?? (await defaultCompstatWeek(store, io.now()));
           const report = await compstatReport(store, {
-            week: o.week,
+            week,
             level: o.level,
             unit: o.unit,
             countEveryOffense: o.countEveryOffense === true,
@@ -47,7 +58,7 @@ export function registerReport(program: Command, io: Io): void {
           // When the agency has calls for service, the page gains a "police response" section (JSON:
           // an added "response" field; CSV stays one table: use `report response --format csv`).
           const response =
-            o.format === 'csv' ? null : await policeResponseSection(store, { week: o.week, level: o.level });
+            o.format === 'csv' ? null : await policeResponseSection(store, { week, level: o.level });
           if (o.format === 'json') {
             const remainder = compstatRemainder(report);
             io.out(
@@ -56,7 +67,7 @@ export function registerReport(program: Command, io: Io): void {
           } else if (o.format === 'csv') io.out(formatReportCsv(report));
           else {
             const agency = await store.getAgency();
-            const locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency?.locale);
+            const locale = initialLocale(io, program.opts<{ lang?: string }>().lang, agency?.locale);
             if (agency && isDemoAgency(agency)) io.out(`${translate(locale, 'demo.notice')}\n`);
             io.out(formatReportTable(report, locale));
             if (response) io.out(formatResponseSection(response, locale));

@@ -93,7 +93,7 @@ export function registerServe(program: Command, io: Io): void {
       const listen = parseListen(io, o);
       await withStore(db, async (store) => {
         const agency = await store.getAgency();
-        const locale = initialLocale(io, program.opts<{ lang?: string }>().lang ?? agency?.locale);
+        const locale = initialLocale(io, program.opts<{ lang?: string }>().lang, agency?.locale);
         await serveStore(store, db, io, locale, listen);
       });
     });

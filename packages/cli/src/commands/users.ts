@@ -45,7 +45,7 @@ const DB_HELP =
 export function registerUsers(program: Command, io: Io): void {
   const users = program.command('users').description('user accounts / cuentas de usuario');
   const localeOf = async (store: Store) =>
-    initialLocale(io, program.opts<{ lang?: string }>().lang ?? (await store.getAgency())?.locale);
+    initialLocale(io, program.opts<{ lang?: string }>().lang, (await store.getAgency())?.locale);
 
   users
     .command('create')

@@ -8,6 +8,8 @@ const agenda: Agenda = {
   today: '2019-12-23',
   reviewed: { start: '2019-11-18', end: '2019-12-15' },
   dataRange: { first: '2010-01-01', last: '2019-12-31' },
+  weekCoverage: 'whole',
+  notes: [],
   units: [
     {
       unitId: 1,

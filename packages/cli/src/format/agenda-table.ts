@@ -24,7 +24,8 @@ function duration(sec: number | null): string {
 /**
  * Renders a generated agenda as plain text for the meeting: one block per unit in the meeting's order,
  * one line per agenda item (kind, category, the figures that put it there) and, for earlier action
- * items, their status and follow-up. Numbers and labels in `locale`.
+ * items, their status and follow-up. Under the title, why rises are not marked where the data do not
+ * cover the week (a partial week: Agenda.notes). Numbers and labels in `locale`.
  */
 export function formatAgendaTable(agenda: Agenda, meetingId: number, locale: Locale): string {
   const t = (k: string, p: Record<string, string | number> = {}) => translate(locale, `meeting.${k}`, p);
@@ -114,6 +115,7 @@ export function formatAgendaTable(agenda: Agenda, meetingId: number, locale: Loc
       timeZone: agenda.timeZone,
       today: agenda.today,
     }),
+    ...agenda.notes.map((n) => translate(locale, n.key, n.params)),
   ];
   for (const u of agenda.units) {
     lines.push(

@@ -8,7 +8,9 @@ export function csvField(v: string | number | boolean | null): string {
 
 /**
  * Renders a report as CSV (one line per unit × category; for each window current, previous, change,
- * pct_change (empty when null), p_value, significant). Dot decimals, for spreadsheets and other tools.
+ * pct_change (empty when null), p_value, significant; then week_coverage (whole, partial or none: unless
+ * whole, no change is marked significant) and data_end, the last record's date, which says why).
+ * Dot decimals, for spreadsheets and other tools.
  */
 export function formatReportCsv(report: CompstatReport): string {
   const windows = ['wtd', 'd28', 'ytd'] as const;
@@ -20,6 +22,8 @@ export function formatReportCsv(report: CompstatReport): string {
     'level',
     'category',
     ...windows.flatMap((w) => cols.map((c) => `${w}_${c}`)),
+    'week_coverage',
+    'data_end',
   ];
   const lines = [header.join(',')];
   for (const r of report.rows) {
@@ -29,7 +33,10 @@ export function formatReportCsv(report: CompstatReport): string {
       const round = (v: number | null) => (v === null ? null : Number(v.toPrecision(12)));
       return [c.current, c.previous, c.change, round(c.pctChange), round(c.pValue), c.significant];
     });
-    lines.push([report.week, r.unit, r.unitName, r.level, r.category, ...cells].map(csvField).join(','));
+    const coverage = [report.weekCoverage, report.dataRange?.last ?? null];
+    lines.push(
+      [report.week, r.unit, r.unitName, r.level, r.category, ...cells, ...coverage].map(csvField).join(','),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

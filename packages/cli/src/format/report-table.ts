@@ -1,5 +1,11 @@
 import { translate, type Locale } from '@vigia/domain';
-import { compstatRemainder, type CompstatCell, type CompstatReport, type CompstatRow } from '@vigia/services';
+import {
+  compstatRemainder,
+  coverageNotes,
+  type CompstatCell,
+  type CompstatReport,
+  type CompstatRow,
+} from '@vigia/services';
 import { formatCount, formatPct } from './number.js';
 
 const LABEL_WIDTH = 34;
@@ -27,7 +33,9 @@ function unitHeading(row: CompstatRow, locale: Locale): string {
 /**
  * Renders a report as COMPSTAT book pages in plain text: one block per unit, categories down, the
  * three windows (week, 28 days, year to date) across with current, previous and % change; a `*` marks a
- * statistically significant change. Numbers and labels in `locale`.
+ * statistically significant change. Under the title, why changes are not marked where the data do not
+ * cover the windows (coverageNotes: a partial week, last year before the data). Numbers and labels in
+ * `locale`.
  */
 export function formatReportTable(report: CompstatReport, locale: Locale): string {
   const t = (k: string, p: Record<string, string | number> = {}) => translate(locale, `report.${k}`, p);
@@ -43,10 +51,7 @@ export function formatReportTable(report: CompstatReport, locale: Locale): strin
   const prev = (k: 'wtd' | 'd28' | 'ytd') =>
     `${report.periods[k].previousStart}..${report.periods[k].previousEnd}`;
   lines.push(t('periods', { wtdPrev: prev('wtd'), d28Prev: prev('d28'), ytdPrev: prev('ytd') }));
-  const range = report.dataRange;
-  if (range && (report.periods.ytd.previousStart < range.first || report.periods.wtd.start > range.last)) {
-    lines.push(t('outsideData', range));
-  }
+  for (const note of coverageNotes(report)) lines.push(translate(locale, note.key, note.params));
   if (report.rows.length === 0) {
     lines.push('', t('empty'));
     return `${lines.join('\n')}\n`;

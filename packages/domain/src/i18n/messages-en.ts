@@ -6,7 +6,7 @@ export const messagesEn = {
       '"{{value}}" is not an IANA time zone. Use a name such as America/Panama or America/Chicago.',
     INVALID_LOCALE: 'Unsupported language "{{value}}". Use es or en.',
     INVALID_WEEK:
-      '"{{value}}" is not an ISO week. Write it as YYYY-Www, e.g. 2019-W50 (weeks run Monday to Sunday; some years have a week 53).',
+      '"{{value}}" is not an ISO week. Write it as YYYY-Www, e.g. 2019-W50: a week from W01 to W52, or W53 in the years that have one (e.g. 2020, 2026). Weeks run Monday to Sunday.',
     INVALID_DATE: '"{{value}}" is not a calendar date. Write it as YYYY-MM-DD.',
     FILE_NOT_FOUND: 'File not found: {{file}}. Check the path.',
     FILE_UNREADABLE: 'Cannot read {{file}}: {{detail}}',
@@ -154,6 +154,9 @@ export const messagesEn = {
       'Not in any {{level}} shown (no location, outside the map, or counted one level up): the difference that makes the page add up',
     outsideData:
       'Warning: the data run from {{first}} to {{last}}; windows outside those dates count days with no data, so their changes are not meaningful.',
+    partialWeek:
+      'Partial week: the data end on {{last}}, the week on {{end}}. No change is marked significant: days not loaded yet would count as days without crime.',
+    weekAfterData: 'No data for this week: the data end on {{last}}. No change is marked significant.',
   },
   import: {
     summary:

@@ -13,7 +13,7 @@ export const messagesEs: Shape<typeof messagesEn> = {
       '"{{value}}" no es una zona horaria IANA. Use un nombre como America/Panama o America/Guatemala.',
     INVALID_LOCALE: 'Idioma no admitido "{{value}}". Use es o en.',
     INVALID_WEEK:
-      '"{{value}}" no es una semana ISO. Escríbala como AAAA-Wss, p. ej. 2019-W50 (las semanas van de lunes a domingo; algunos años tienen semana 53).',
+      '"{{value}}" no es una semana ISO. Escríbala como AAAA-Wss, p. ej. 2019-W50: una semana de W01 a W52, o W53 en los años que la tienen (p. ej. 2020, 2026). Las semanas van de lunes a domingo.',
     INVALID_DATE: '"{{value}}" no es una fecha del calendario. Escríbala como AAAA-MM-DD.',
     FILE_NOT_FOUND: 'No se encontró el archivo {{file}}. Revise la ruta.',
     FILE_UNREADABLE: 'No se puede leer {{file}}: {{detail}}',
@@ -163,6 +163,10 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'En ningún {{level}} mostrado (sin ubicación, fuera del mapa o contado un nivel arriba): la diferencia para que la página cuadre',
     outsideData:
       'Aviso: los datos van del {{first}} al {{last}}; las ventanas fuera de esas fechas cuentan días sin datos, así que sus cambios no son significativos.',
+    partialWeek:
+      'Semana parcial: los datos terminan el {{last}} y la semana el {{end}}. Ningún cambio se marca como significativo: los días aún no cargados contarían como días sin delitos.',
+    weekAfterData:
+      'Sin datos de esta semana: los datos terminan el {{last}}. Ningún cambio se marca como significativo.',
   },
   import: {
     summary:

@@ -98,6 +98,9 @@ describe('ISO weeks', () => {
 
   it('parses the basic form and surrounding spaces, and formats with two digits', () => {
     expect(parseIsoWeek('2019W50')).toEqual({ year: 2019, week: 50 });
+    // ISO 8601's basic form is the same week: Monday 2019-12-09, as 2019-W50.
+    expect(formatLocalDate(isoWeekMonday(parseIsoWeek('2019W50')))).toBe('2019-12-09');
+    expect(formatIsoWeek(parseIsoWeek('2020W53'))).toBe('2020-W53');
     expect(parseIsoWeek(' 2019-W05 ')).toEqual({ year: 2019, week: 5 });
     expect(formatIsoWeek({ year: 2019, week: 5 })).toBe('2019-W05');
     expect(formatIsoWeek({ year: 2020, week: 53 })).toBe('2020-W53');
@@ -119,6 +122,9 @@ describe('ISO weeks', () => {
     'W50',
     '2019/W50',
     '2019-12-09',
+    '2019W53',
+    '2019W5',
+    '2019-W',
   ])('rejects %j with INVALID_WEEK', (text) => {
     expectInvalidWeek(text);
   });
@@ -131,6 +137,9 @@ describe('ISO weeks', () => {
       if (!isVigiaError(e)) throw e;
       expect(e.messageIn('es')).toContain('"2019-W53" no es una semana ISO');
       expect(e.messageIn('en')).toContain('"2019-W53" is not an ISO week');
+      // The expected format, with an example.
+      expect(e.messageIn('es')).toContain('Escríbala como AAAA-Wss, p. ej. 2019-W50');
+      expect(e.messageIn('en')).toContain('Write it as YYYY-Www, e.g. 2019-W50');
     }
   });
 

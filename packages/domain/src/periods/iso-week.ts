@@ -39,8 +39,11 @@ export function isoWeekOf(day: number): IsoWeek {
 }
 
 /**
- * Parses `YYYY-Www` (or `YYYYWww`), e.g. "2019-W50".
- * @throws VigiaError INVALID_WEEK when malformed or when the year has no such week (e.g. 2019-W53).
+ * Parses an ISO 8601 week, extended `YYYY-Www` (e.g. "2019-W50") or basic `YYYYWww` ("2019W50", the
+ * same week), with surrounding spaces ignored. Nothing else: no lowercase w, no week without a year
+ * ("W50"), no `YYYY-ww` ("2019-50", which reads as a month), no day suffix.
+ * @throws VigiaError INVALID_WEEK when malformed or when the year has no such week (e.g. 2019-W53, as
+ *   2019 has 52 weeks); its message gives the format and an example.
  */
 export function parseIsoWeek(text: string): IsoWeek {
   const m = WEEK_RE.exec(text.trim());

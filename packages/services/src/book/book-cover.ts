@@ -1,11 +1,24 @@
 import { PERIOD_KEYS } from '@vigia/domain';
+import type { CompstatReport } from '../report/compstat-report.js';
+import { coverageNotes } from '../report/coverage-notes.js';
 import type { BookData } from './book-data.js';
 import { winAnsi, type BookFormat } from './book-format.js';
 import { COLOR, MONO, type BookLayout } from './pdf-layout.js';
 
 /**
+ * Why the book marks fewer changes than the exact test alone would (a partial week, last year before
+ * the data: coverageNotes), as sentences in the book's language with its dates.
+ */
+export function coverageText(report: CompstatReport, f: BookFormat): string[] {
+  return coverageNotes(report).map((n) =>
+    f.t(n.key, Object.fromEntries(Object.entries(n.params).map(([k, v]) => [k, f.date(v)]))),
+  );
+}
+
+/**
  * The cover: title, agency, week, the three compared windows with their dates, how many unit pages
- * follow, when the book was generated (in the agency's time zone), and the audit anchor: the newest
+ * follow, why changes are not marked where the data do not cover the windows (coverageText), when the
+ * book was generated (in the agency's time zone), and the audit anchor: the newest
  * audit row's number and SHA-256 hash at the time of generation.
  */
 export function drawCover(layout: BookLayout, data: BookData, f: BookFormat, now: number): void {
@@ -32,13 +45,7 @@ export function drawCover(layout: BookLayout, data: BookData, f: BookFormat, now
     );
   }
   layout.y += 8;
-  const range = report.dataRange;
-  if (range && (report.periods.ytd.previousStart < range.first || report.periods.wtd.start > range.last)) {
-    layout.paragraph(f.t('report.outsideData', { first: f.date(range.first), last: f.date(range.last) }), 9, {
-      color: COLOR.up,
-      gap: 8,
-    });
-  }
+  for (const note of coverageText(report, f)) layout.paragraph(note, 9, { color: COLOR.up, gap: 8 });
   if (data.level !== null) {
     layout.paragraph(
       f.t('book.units', { level: winAnsi(data.level), count: f.count(data.sections.length - 1) }),

@@ -25,6 +25,7 @@ export function sectionHeading(s: BookSection, f: BookFormat): string {
  * One section, from a new page: heading, the category table, the map of the 28-day incidents beside
  * the weekly trend, then (units only) the open action items. Continues on the next page when needed.
  * @param weekEnd - the book week's Sunday, `YYYY-MM-DD`: an open item due on or before it is overdue (the meeting looks back at a finished week).
+ * @param notes - sentences printed under the table's legend: why changes are not marked (coverageText).
  */
 export function drawSection(
   layout: BookLayout,
@@ -32,6 +33,7 @@ export function drawSection(
   f: BookFormat,
   d28: { start: string; end: string },
   weekEnd: string,
+  notes: readonly string[] = [],
 ): void {
   const { doc } = layout;
   layout.heading(sectionHeading(s, f), 16);
@@ -39,7 +41,10 @@ export function drawSection(
     ...categoryTableSpec(s.rows, f, layout.width),
     continued: `${sectionHeading(s, f)} ${f.t('book.continued')}`,
   });
-  layout.paragraph(f.t('report.significant'), 6.5, { color: COLOR.muted, gap: 8 });
+  layout.paragraph(f.t('report.significant'), 6.5, { color: COLOR.muted, gap: notes.length ? 2 : 8 });
+  notes.forEach((note, i) =>
+    layout.paragraph(note, 6.5, { color: COLOR.up, gap: i === notes.length - 1 ? 8 : 2 }),
+  );
 
   const half = (layout.width - GUTTER) / 2;
   if (layout.ensure(FIGURE_HEIGHT + 40))

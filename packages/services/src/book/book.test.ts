@@ -24,7 +24,8 @@ const day = (n: number) => new Date(Date.UTC(2018, 0, 1 + n)).toISOString().slic
  * Fixture incidents (districts 1 = x 0..1 and 2 = x 1..2, beats 11/12 and 21/22, see fixtureAgency):
  * a robbery surge in beat 11 in the 28 days to 2019-12-15 against a quiet year before, a steady theft
  * every 4 days in beat 21 over two years, one homicide in beat 22 in the week, one theft without a
- * location (source beat 12) and one outside every unit. `expected` counts what the map must draw.
+ * location (source beat 12), one outside every unit, and one on the Monday after the week (the export
+ * covers the week whole). `expected` counts what the map must draw.
  */
 function fixtureRows(): { rows: string[]; dotsInDistrict1: number; dotsInDistrict2: number } {
   const rows: string[] = [];
@@ -45,6 +46,9 @@ function fixtureRows(): { rows: string[]; dotsInDistrict1: number; dotsInDistric
   add('2019-12-11', 'HOMICIDIO', '', '1.6', '0.8');
   add('2019-12-12', 'HURTO', '12', '', '');
   add('2019-12-13', 'HURTO', '', '5', '5');
+  // The export runs past the book week's Sunday (2019-12-15), so the week is whole: without this row the
+  // data would end on its Saturday (the last theft), and a partial week marks no change significant.
+  add('2019-12-16', 'HURTO', '', '1.4', '0.3');
   return { rows, dotsInDistrict1: dots1, dotsInDistrict2: dots2 };
 }
 
@@ -297,6 +301,27 @@ describe('book data', () => {
     } finally {
       await f.store.close();
       await removeTestStores();
+    }
+  });
+
+  it('marks nothing in a week the data cover only in part, and says why on the cover and every page', async () => {
+    // The data end on Monday 2019-12-16, the first day of 2019-W51 (2019-12-16..22).
+    const partial = await compstatReport(store, { week: '2019-W51', level: 'district' });
+    expect(partial.weekCoverage).toBe('partial');
+    // District 1's robbery surge: 10 in the 28 days to 2019-12-22 against none a year before, which the
+    // exact test alone calls significant.
+    const surge = partial.rows.find((r) => r.unit === '1' && r.category === 'robbery')!;
+    expect(surge.d28).toMatchObject({ current: 10, previous: 0, significant: false });
+    expect(surge.d28.pValue).toBeLessThan(0.05);
+    for (const [lang, note] of [
+      ['en', 'Partial week: the data end on Dec 16, 2019, the week on Dec 22, 2019.'],
+      ['es', 'Semana parcial: los datos terminan el 16 dic 2019 y la semana el 22 dic 2019.'],
+    ] as const) {
+      const pages = await readPdf((await buildBook(store, { week: '2019-W51', lang, now: NOW })).pdf);
+      const flat = (p: PdfPage) => pageText(p).replaceAll('\n', ' ');
+      expect(flat(pages[0]!), `${lang} cover`).toContain(note);
+      for (const code of ['1', '2']) expect(flat(pageTitled(pages, `district ${code}`))).toContain(note);
+      expectRow(pageTitled(pages, 'district 1'), lang === 'en' ? 'Robbery' : 'Robo', surge, lang);
     }
   });
 

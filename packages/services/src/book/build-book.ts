@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { UNKNOWN_ACTOR, type Store } from '@vigia/store';
-import { drawCover } from './book-cover.js';
+import { coverageText, drawCover } from './book-cover.js';
 import { gatherBookData, type BookData } from './book-data.js';
 import { bookFormat, winAnsi, type BookFormat } from './book-format.js';
 import { drawSection, sectionHeading } from './book-section.js';
@@ -50,10 +50,11 @@ export async function buildBook(store: Store, input: BookInput): Promise<Book> {
   const contentRows = drawContents(layout, data, f);
   const starts: number[] = [];
   const weekEnd = data.report.periods.wtd.end;
+  const notes = coverageText(data.report, f);
   for (const section of data.sections) {
     layout.newPage();
     starts.push(layout.pageIndex);
-    drawSection(layout, section, f, data.report.periods.d28, weekEnd);
+    drawSection(layout, section, f, data.report.periods.d28, weekEnd, notes);
   }
   // Page numbers in the contents, now that every section has its page.
   contentRows.forEach((at, i) => {
@@ -136,6 +137,7 @@ function drawContents(
       color: COLOR.muted,
     });
   layout.paragraph(f.t('report.significant'), 7, { color: COLOR.muted });
+  for (const note of coverageText(data.report, f)) layout.paragraph(note, 7, { color: COLOR.up });
   return at;
 }
 

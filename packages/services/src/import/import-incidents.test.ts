@@ -241,15 +241,53 @@ describe.each(STORE_KINDS)('on %s', (k) => {
         (_, i) => `r${i},2019-12-1${i % 5} 10:00,ROBO,,R,11,0.5,0.25`,
       );
       const early = 'e1,2018-01-05 10:00,HURTO,,R,11,0.5,0.25'; // the data as a whole start long before
-      const { run, store: s } = await setup([early, ...theft, ...robbery]);
+      // ...and run past the week's Sunday (2019-12-15), so the week is whole: its "*" row may be marked.
+      const late = 'l1,2019-12-16 10:00,HURTO,,R,11,0.5,0.25';
+      const { run, store: s } = await setup([early, ...theft, ...robbery, late]);
       await run();
       const r = await compstatReport(s, { week: '2019-W50' });
       const cell = (category: string) => r.rows.find((x) => x.unit === '*' && x.category === category)?.wtd;
       // Robbery's first record is 2019-12-10: last year's week lies before it.
       expect(cell('robbery')).toMatchObject({ current: 30, previous: 0, significant: false });
-      expect(r.dataRange?.first).toBe('2018-01-05');
+      expect(r.dataRange).toEqual({ first: '2018-01-05', last: '2019-12-16' });
+      expect(r.weekCoverage).toBe('whole');
       // With one range for all data, last year's week (2018-12-09..15) would count as covered.
-      expect(cell('*')?.significant).toBe(cell('*')!.pValue < 0.05);
+      expect(cell('*')?.pValue).toBeLessThan(0.05);
+      expect(cell('*')?.significant).toBe(true);
+    });
+
+    it('calls no change significant in a week the data cover only in part (they end on its Saturday)', async () => {
+      // 40 robberies on 2018-12-10..14 and 2 in 2019-W50 (2019-12-09..15) up to Saturday 2019-12-14: a
+      // drop the exact test alone calls significant, but the data stop before the week's Sunday.
+      const rows = [
+        'e1,2018-01-05 10:00,ROBO,,R,11,0.5,0.25', // robbery data start long before last year's windows
+        ...Array.from({ length: 40 }, (_, i) => `p${i},2018-12-1${i % 5} 10:00,ROBO,,R,11,0.5,0.25`),
+        'c1,2019-12-10 10:00,ROBO,,R,11,0.5,0.25',
+        'c2,2019-12-14 10:00,ROBO,,R,11,0.5,0.25',
+      ];
+      const { run, write, store: s } = await setup(rows);
+      await run();
+      const partial = await compstatReport(s, { week: '2019-W50' });
+      expect(partial.weekCoverage).toBe('partial');
+      const robbery = partial.rows.find((x) => x.unit === '*' && x.category === 'robbery')!;
+      expect(robbery.wtd).toMatchObject({ current: 2, previous: 40, significant: false });
+      expect(robbery.wtd.pValue).toBeLessThan(0.05);
+      for (const row of partial.rows)
+        for (const w of ['wtd', 'd28', 'ytd'] as const)
+          expect(row[w].significant, `${row.unit} ${w}`).toBe(false);
+      // The week before is whole (2019-W49 ends on Sunday 2019-12-08, before the last record).
+      expect((await compstatReport(s, { week: '2019-W49' })).weekCoverage).toBe('whole');
+      // Once a record of the Sunday is loaded, the same drop is marked.
+      await run(
+        await write('sunday.csv', [FIXTURE_HEADER, 'c3,2019-12-15 10:00,ROBO,,R,11,0.5,0.25'].join('\n')),
+      );
+      const whole = await compstatReport(s, { week: '2019-W50' });
+      expect(whole.weekCoverage).toBe('whole');
+      expect(whole.rows.find((x) => x.unit === '*' && x.category === 'robbery')?.wtd).toMatchObject({
+        current: 3,
+        previous: 40,
+        significant: true,
+      });
     });
 
     it('unfounded incidents count in neither year', async () => {

@@ -12,6 +12,7 @@ import {
   type AgendaItemKind,
   type CompstatPeriods,
   type OffenseCategory,
+  type WeekCoverage,
 } from '@vigia/domain';
 import {
   isCallStore,
@@ -23,6 +24,7 @@ import {
 import { requireAgency } from '../agency/require-agency.js';
 import { responseReport } from '../calls/response-report.js';
 import { compstatReport, type CompstatRow } from '../report/compstat-report.js';
+import { coverageNotes, type CoverageNote } from '../report/coverage-notes.js';
 import { UnitTree } from '../units/unit-tree.js';
 import { crimeAgendaItems } from './agenda-rules.js';
 import { followUps, reviewedWindow, type FollowUp } from './follow-up.js';
@@ -67,6 +69,10 @@ export interface Agenda {
   reviewed: CountWindow;
   /** Span of the incident data (a window outside it is never called significant). */
   dataRange: { first: string; last: string } | null;
+  /** How much of the week the data cover: unless `whole`, no rise is significant (compstatReport). */
+  weekCoverage: WeekCoverage;
+  /** Why rises are not marked significant where the data do not cover the windows (coverageNotes). */
+  notes: CoverageNote[];
   units: AgendaUnit[];
 }
 
@@ -131,10 +137,14 @@ export async function generateAgenda(
   const levels = [...new Set(units.map((u) => u.level))];
 
   const rowsByUnit = new Map<number, CompstatRow[]>();
-  let dataRange: Agenda['dataRange'] = null;
+  let coverage: Pick<Agenda, 'dataRange' | 'weekCoverage' | 'notes'> | null = null;
   for (const level of levels) {
     const report = await compstatReport(store, { week: weekText, level });
-    dataRange = report.dataRange;
+    coverage = {
+      dataRange: report.dataRange,
+      weekCoverage: report.weekCoverage,
+      notes: coverageNotes(report),
+    };
     for (const u of units.filter((x) => x.level === level)) {
       rowsByUnit.set(
         u.id,
@@ -192,7 +202,8 @@ export async function generateAgenda(
     timeZone: agency.timeZone,
     today,
     reviewed: reviewedWindow(weekText),
-    dataRange,
+    // Every level's report has the same data span (units is not empty, so there is one).
+    ...coverage!,
     units: units.map((u) => ({
       unitId: u.id,
       code: u.code,

@@ -6,6 +6,15 @@ import { initAgency } from '../agency/init-agency.js';
 import { importIncidents, type ImportSummary } from '../import/import-incidents.js';
 import { importUnits } from '../units/import-units.js';
 import { compstatReport, type CompstatReport } from './compstat-report.js';
+import { defaultCompstatWeek } from './report-week.js';
+
+/** Incidents of the raw Chicago CSV whose local date is in `start`..`end`, counted apart from Vigía. */
+function csvCount(start: string, end: string): number {
+  return readSharedCsv('data/chicago/aggravated_assaults_2010_2019.csv').filter((r) => {
+    const day = (r['date'] ?? '').slice(0, 10);
+    return day >= start && day <= end;
+  }).length;
+}
 
 /**
  * The whole real Chicago file (../shared/data/chicago, 148,636 aggravated assaults 2010–2019) through
@@ -39,6 +48,37 @@ describe('Chicago aggravated assaults, real data', () => {
 
   it('states the span of the data, so windows outside it can be flagged', () => {
     expect(report.dataRange).toEqual({ first: '2010-01-01', last: '2019-12-31' });
+  });
+
+  it('marks no change significant in a week the data cover only in part (2020-W01: data stop on its Tuesday)', async () => {
+    // 2020-W01 runs Monday 2019-12-30 to Sunday 2020-01-05; the file's last record is on Tuesday 2019-12-31.
+    const partial = await compstatReport(store, { week: '2020-W01', level: 'district' });
+    expect(partial.weekCoverage).toBe('partial');
+    const agency = partial.rows.find((r) => r.unit === '*' && r.category === '*')!;
+    // The counts are still shown (two days against a whole week last year)...
+    expect([agency.wtd.current, agency.wtd.previous]).toEqual([
+      csvCount('2019-12-30', '2020-01-05'),
+      csvCount('2018-12-30', '2019-01-05'),
+    ]);
+    expect(agency.wtd.current).toBeLessThan(agency.wtd.previous / 2);
+    // ...and the exact test alone would call that drop significant; the report must not.
+    expect(poissonRateTest(agency.wtd.current, agency.wtd.previous, 7, 7).pValue).toBeLessThan(0.05);
+    for (const row of partial.rows)
+      for (const w of ['wtd', 'd28', 'ytd'] as const)
+        expect(row[w].significant, `${row.unit} ${w}`).toBe(false);
+  });
+
+  it('still marks the week before, 2019-W52, which the data cover whole; reports open on it', async () => {
+    const w52 = await compstatReport(store, { week: '2019-W52', level: 'district' });
+    expect(w52.weekCoverage).toBe('whole');
+    const agency = w52.rows.find((r) => r.unit === '*' && r.category === '*')!;
+    const current = csvCount('2019-12-23', '2019-12-29');
+    const previous = csvCount('2018-12-23', '2018-12-29');
+    expect([agency.wtd.current, agency.wtd.previous]).toEqual([current, previous]);
+    expect(agency.wtd.significant).toBe(poissonRateTest(current, previous, 7, 7).pValue < 0.05);
+    expect(agency.wtd.significant).toBe(true); // a rise the exact test calls significant
+    // Years after the file ends, the dashboard, the API and `vigia report compstat` open on 2019-W52.
+    expect(await defaultCompstatWeek(store, Date.UTC(2026, 10, 30))).toBe('2019-W52');
   });
 
   it('imports every row: nothing lost, nothing quarantined', () => {

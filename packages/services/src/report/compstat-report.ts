@@ -8,10 +8,13 @@ import {
   rangeDays,
   severityRank,
   spanOfDateRanges,
+  weekCoverage,
   PERIOD_KEYS,
   type ComparedPeriod,
+  type DataSpan,
   type OffenseCategory,
   type PeriodKey,
+  type WeekCoverage,
 } from '@vigia/domain';
 import type { CountWindow, Store, StoredUnit } from '@vigia/store';
 import { requireAgency } from '../agency/require-agency.js';
@@ -66,6 +69,11 @@ export interface CompstatReport {
    * `first` or ends after `last` compares against days with no data: its changes mean little.
    */
   dataRange: { first: string; last: string } | null;
+  /**
+   * How much of the week the data cover (domain `weekCoverage`, judged on `dataRange`): unless `whole`
+   * (e.g. `partial`: the data end on the week's Tuesday), no change is marked significant.
+   */
+  weekCoverage: WeekCoverage;
 }
 
 const collator = new Intl.Collator('en', { numeric: true });
@@ -89,8 +97,10 @@ export function reportPeriod(p: ComparedPeriod): ReportPeriod {
  * Selection: `unit` picks a subtree root (default the agency), always shown first; `level` keeps units
  * of that level inside it; without `level`, the root's direct children are shown.
  * `significant` is false in a window that reaches outside the data: last year's window starting before
- * the first record of that category (of any category for "*"), or the current window starting after
- * the last record of all data. `dataRange` is the span of all data. Every row has the same categories: those with any count agency-wide in any window.
+ * the first record of that category (of any category for "*"), or any window of a week the data do not
+ * cover whole (`weekCoverage` not `whole`, e.g. data that stop on the week's Tuesday: the three windows
+ * all end on its Sunday, so days not loaded yet would count as days without crime). `dataRange` is the
+ * span of all data. Every row has the same categories: those with any count agency-wide in any window.
  *
  * @throws VigiaError INVALID_WEEK, UNKNOWN_LEVEL, UNKNOWN_UNIT, NOT_INITIALIZED.
  */
@@ -127,20 +137,19 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
   // compares counts with days that have no data: no change there is called significant. Judged per
   // category (a source that starts later, or a new category, would otherwise "rise"), and for "*" on
   // the span of all data.
-  const ranges = new Map<string, { first: string; last: string }>(
-    (await store.occurrenceDateRanges()).map((r) => [r.category, { first: r.first, last: r.last }]),
+  const categorySpans = await store.occurrenceDateRanges();
+  const dataRange = spanOfDateRanges(categorySpans);
+  const ranges = new Map<string, DataSpan>(
+    categorySpans.map((r) => [r.category, { first: r.first, last: r.last }]),
   );
-  const dataRange = spanOfDateRanges([...ranges.values()]);
   if (dataRange) ranges.set('*', dataRange);
-  // Last year's window must start on or after the category's first record; the current window must
-  // start on or before the last record of all data (a rare category's last record says nothing).
+  // Last year's window must start on or after the category's first record; the week must be covered
+  // whole by all data (a rare category's last record says nothing about where the export ends).
+  const coverage = weekCoverage(week, dataRange);
   const outside = (category: string, i: number): boolean => {
     const range = ranges.get(category);
     const p = reportPeriod(periods[PERIOD_KEYS[i]!]);
-    return (
-      (range !== undefined && p.previousStart < range.first) ||
-      (dataRange !== null && p.start > dataRange.last)
-    );
+    return coverage !== 'whole' || (range !== undefined && p.previousStart < range.first);
   };
 
   const rows: CompstatRow[] = [];
@@ -180,6 +189,7 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
     },
     rows,
     dataRange,
+    weekCoverage: coverage,
   };
 }
 

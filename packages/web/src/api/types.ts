@@ -15,7 +15,7 @@ export interface Agency {
   weekStart: 'monday';
   levels: { name: string; depth: number; parentLevel: string | null }[];
   latestCompleteWeek: string;
-  /** The week pages open on: latest complete week, or the last week with data if the data end earlier. */
+  /** The week pages open on: the latest complete week, or the last week the data cover whole. */
   defaultWeek: string;
   dataRange: { first: string; last: string } | null;
   /** The week the police response page opens on: as defaultWeek, by the calls' dates. */
@@ -92,6 +92,8 @@ export interface CompstatReport {
   periods: Record<WindowKey, Period>;
   rows: ReportRow[];
   dataRange: { first: string; last: string } | null;
+  /** How much of the week the data cover: unless whole, no change is marked significant. */
+  weekCoverage: 'whole' | 'partial' | 'none';
   /** Per shown unit level: what its sub-units do not account for. */
   remainder: ReportRow[];
 }

@@ -72,6 +72,9 @@ export const en = {
   compstat: {
     outsideData:
       'The data run from {{first}} to {{last}}: windows outside those dates count days with no data, so their zeros and changes mean little.',
+    partialWeek:
+      'Partial week: the data end on {{last}}, the week on {{end}}. No change is marked significant: days not loaded yet would count as days without crime.',
+    weekAfterData: 'No data for this week: the data end on {{last}}. No change is marked significant.',
     title: 'COMPSTAT book',
     wtd: 'Week to date',
     d28: '28 days',

@@ -79,6 +79,10 @@ export const es: Catalogue<typeof en> = {
   compstat: {
     outsideData:
       'Los datos van del {{first}} al {{last}}: las ventanas fuera de esas fechas cuentan días sin datos, así que sus ceros y cambios significan poco.',
+    partialWeek:
+      'Semana parcial: los datos terminan el {{last}} y la semana el {{end}}. Ningún cambio se marca como significativo: los días aún no cargados contarían como días sin delitos.',
+    weekAfterData:
+      'Sin datos de esta semana: los datos terminan el {{last}}. Ningún cambio se marca como significativo.',
     title: 'Libro COMPSTAT',
     wtd: 'Semana',
     d28: '28 días',

@@ -11,6 +11,7 @@ import { useLang } from '../../i18n/lang-context.js';
 import { BookTable } from './BookTable.js';
 import { bookCsv, download } from './book-csv.js';
 import { bookPdfUrl } from './book-pdf.js';
+import { coverageMessages } from './coverage.js';
 import { SMALL_PREVIOUS, bookRows } from './book-rows.js';
 import { unitTitle } from './unit-title.js';
 
@@ -39,7 +40,8 @@ export function CompstatPage() {
   // The export is recorded in the audit log (POST /exports) before the file is offered: a refusal
   // (no right to export) or an unreachable server stops it.
   const exportCsv = async () => {
-    if (!view) return;
+    const data = report.data;
+    if (!view || !data) return;
     setExportError(null);
     try {
       await postJson(apiUrl('/exports', {}, lang), {
@@ -52,7 +54,7 @@ export function CompstatPage() {
       });
       download(
         `compstat-${week}${unit ? `-${unit}` : ''}.csv`,
-        bookCsv(week, cat, view.rows, view.remainder, t('compstat.remainder')),
+        bookCsv(week, cat, view.rows, view.remainder, t('compstat.remainder'), data),
       );
     } catch (e) {
       setExportError(e instanceof Error ? e : new Error(String(e)));
@@ -117,16 +119,12 @@ export function CompstatPage() {
           {t('common.weekRange', { start: fmt.date(p.ytd.start), end: fmt.date(p.ytd.end) })}
         </p>
       )}
-      {p &&
-        report.data?.dataRange &&
-        (p.ytd.previousStart < report.data.dataRange.first || p.wtd.end > report.data.dataRange.last) && (
-          <p className="warning" role="status">
-            {t('compstat.outsideData', {
-              first: fmt.date(report.data.dataRange.first),
-              last: fmt.date(report.data.dataRange.last),
-            })}
+      {report.data &&
+        coverageMessages(report.data).map((m) => (
+          <p key={m.key} className="warning" role="status" data-testid="coverage-note">
+            {t(m.key, Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, fmt.date(v)])))}
           </p>
-        )}
+        ))}
       <StatusBox loading={report.loading} error={report.error ?? exportError} />
       {view &&
         (view.rows.length === 0 ? (

@@ -1,4 +1,4 @@
-import type { ReportRow } from '../../api/types.js';
+import type { CompstatReport, ReportRow } from '../../api/types.js';
 import { WINDOWS } from './book-rows.js';
 
 /** One CSV field, quoted when it holds a separator, quote or line break (RFC 4180). */
@@ -9,7 +9,9 @@ function field(v: string | number | boolean | null): string {
 
 /**
  * The book table on screen as CSV (RFC 4180, comma, CRLF): one line per row, for each window WTD, 28-day
- * and YTD the current and prior counts, change, percent change (unrounded) and significance.
+ * and YTD the current and prior counts, change, percent change (unrounded) and significance, then the
+ * week's coverage (whole, partial or none: unless whole, no change is marked significant) and the last
+ * record's date, as `vigia report compstat --format csv` ends its lines.
  * `remainderLabel` names the remainder rows, whose unit is empty.
  */
 export function bookCsv(
@@ -18,6 +20,7 @@ export function bookCsv(
   rows: ReportRow[],
   remainder: ReportRow[],
   remainderLabel: string,
+  coverage: Pick<CompstatReport, 'weekCoverage' | 'dataRange'>,
 ): string {
   const head = ['week', 'unit', 'unit_name', 'level', 'category'];
   for (const w of WINDOWS)
@@ -29,12 +32,14 @@ export function bookCsv(
       `${w}_p_value`,
       `${w}_significant`,
     );
+  head.push('week_coverage', 'data_end');
   const line = (r: ReportRow, name: string) => {
     const cells: (string | number | boolean | null)[] = [week, r.unit, name, r.level, category];
     for (const w of WINDOWS) {
       const c = r[w];
       cells.push(c.current, c.previous, c.change, c.pctChange, c.pValue, c.significant);
     }
+    cells.push(coverage.weekCoverage, coverage.dataRange?.last ?? null);
     return cells.map(field).join(',');
   };
   return (

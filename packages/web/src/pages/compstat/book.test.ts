@@ -39,7 +39,11 @@ describe('bookCsv', () => {
       d28: cell(100, 115, false),
       ytd: cell(1339, 1416, false),
     };
-    const csv = bookCsv('2019-W50', '*', [row], [{ ...row, unit: '' }], 'remainder');
+    const coverage = {
+      weekCoverage: 'whole',
+      dataRange: { first: '2010-01-01', last: '2019-12-31' },
+    } as const;
+    const csv = bookCsv('2019-W50', '*', [row], [{ ...row, unit: '' }], 'remainder', coverage);
     const lines = csv.split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]?.split(',').slice(0, 7)).toEqual([
@@ -54,6 +58,14 @@ describe('bookCsv', () => {
     expect(lines[1]).toMatch(/^2019-W50,11,"Harrison, ""West""",district,\*,24,28,-4,/);
     expect(lines[2]).toMatch(/^2019-W50,,remainder,district,\*,24,28,-4,/);
     expect(lines[3]).toBe('');
+    // The week's coverage ends every line, as in the CLI's CSV: why nothing is marked, when so.
+    expect(lines[0]?.split(',').slice(-2)).toEqual(['week_coverage', 'data_end']);
+    expect(lines[1]).toMatch(/,whole,2019-12-31$/);
+    const partial = bookCsv('2020-W01', '*', [row], [], 'remainder', {
+      ...coverage,
+      weekCoverage: 'partial',
+    });
+    expect(partial.split('\r\n')[1]).toMatch(/,false,partial,2019-12-31$/);
   });
 });
 

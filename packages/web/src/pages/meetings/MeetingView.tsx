@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api.js';
 import { useApp } from '../../app/app-context.js';
 import { routeHash } from '../../app/router.js';
 import { StatusBox } from '../../components/StatusBox.js';
+import { WeekEndNote } from '../../components/WeekEndNote.js';
 import { useLang } from '../../i18n/lang-context.js';
 import { ActionItemTable } from './ActionItemTable.js';
 import { AgendaItemView } from './AgendaItemView.js';
@@ -55,6 +56,7 @@ export function MeetingView({ id }: { id: number }) {
               {m.status === 'open' ? t('meetings.close') : t('meetings.reopen')}
             </button>
           </p>
+          <WeekEndNote week={m.week} />
           {m.units.map((u) => {
             const agenda = m.agenda.filter((a) => a.unitId === u.id);
             const items = m.actionItems.filter(

@@ -4,6 +4,7 @@ import type { MeetingDetail } from '../../api/types.js';
 import { useApp } from '../../app/app-context.js';
 import { Select } from '../../components/Select.js';
 import { StatusBox } from '../../components/StatusBox.js';
+import { WeekEndNote } from '../../components/WeekEndNote.js';
 import { WeekInput } from '../../components/WeekInput.js';
 import { useLang } from '../../i18n/lang-context.js';
 
@@ -66,6 +67,7 @@ export function NewMeetingForm() {
           <input name="title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
         </label>
       </div>
+      <WeekEndNote week={week} />
       <fieldset className="unit-picker">
         <legend>
           {t('meetings.units')} ({chosen.size}/{ofLevel.length}){' '}
