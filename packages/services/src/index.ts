@@ -6,6 +6,7 @@ export * from './units/replace-incidents.js';
 export * from './import/import-incidents.js';
 export * from './report/compstat-report.js';
 export * from './report/compstat-remainder.js';
+export * from './report/compstat-enforcement.js';
 export * from './demo/seed-demo.js';
 export * from './store/open-store.js';
 export * from './quarantine/list-quarantine.js';

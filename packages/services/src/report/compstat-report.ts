@@ -15,6 +15,7 @@ import {
 import type { CountWindow, Store, StoredUnit } from '@vigia/store';
 import { requireAgency } from '../agency/require-agency.js';
 import { findUnit } from '../units/find-unit.js';
+import { enforcementSection, type EnforcementSection } from './compstat-enforcement.js';
 
 /** Options of a COMPSTAT report. */
 export interface CompstatReportInput {
@@ -65,6 +66,12 @@ export interface CompstatReport {
    * `first` or ends after `last` compares against days with no data: its changes mean little.
    */
   dataRange: { first: string; last: string } | null;
+  /**
+   * Incidents cleared by arrest as flagged in the source export, per row of `rows` (same units,
+   * categories and windows); null when no incident of any window carries an arrest flag. Not the UCR
+   * clearance rate: see ClearanceCell and docs/methods/clearance.md.
+   */
+  enforcement: EnforcementSection | null;
 }
 
 const collator = new Intl.Collator('en', { numeric: true });
@@ -90,6 +97,8 @@ export function reportPeriod(p: ComparedPeriod): ReportPeriod {
  * `significant` is false in a window that reaches outside the data: last year's window starting before
  * the first record of that category (of any category for "*"), or the current window starting after
  * the last record of all data. `dataRange` is the span of all data. Every row has the same categories: those with any count agency-wide in any window.
+ * `enforcement` gives, for the same rows and windows, incidents cleared by arrest where the source
+ * flags it (docs/methods/clearance.md).
  *
  * @throws VigiaError INVALID_WEEK, UNKNOWN_LEVEL, UNKNOWN_UNIT, NOT_INITIALIZED.
  */
@@ -105,11 +114,12 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
     const p = reportPeriod(periods[k]);
     windows.push({ start: p.start, end: p.end }, { start: p.previousStart, end: p.previousEnd });
   }
-  const counts = await store.countIncidents({
+  const countQuery = {
     windows,
     dateBasis: input.dateBasis ?? 'occurred',
     countEveryOffense: input.countEveryOffense ?? false,
-  });
+  } as const;
+  const counts = await store.countIncidents(countQuery);
 
   const byKey = new Map<string, number[]>();
   const categories = new Set<OffenseCategory>();
@@ -153,6 +163,8 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
   };
 
   const rows: CompstatRow[] = [];
+  /** Per row, its unit's key in the counts ("*" = agency). */
+  const unitKeys: string[] = [];
   for (const u of selected) {
     const key = u === '*' ? '*' : String(u.id);
     const total = new Array<number>(windows.length).fill(0);
@@ -176,8 +188,10 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
       const n = byKey.get(`${key}|${category}`) ?? total.map(() => 0);
       n.forEach((v, i) => (total[i]! += v));
       rows.push(makeRow(category, n));
+      unitKeys.push(key);
     }
     rows.push(makeRow('*', total));
+    unitKeys.push(key);
   }
   return {
     week: formatIsoWeek(week),
@@ -189,6 +203,7 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
     },
     rows,
     dataRange,
+    enforcement: enforcementSection(rows, unitKeys, await store.countArrests(countQuery)),
   };
 }
 
