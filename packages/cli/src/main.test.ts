@@ -355,10 +355,12 @@ describe('vigia report compstat', () => {
   });
 
   it('--format json has the contract shape', () => {
-    // The contract's fields, plus dataRange (the span of the data, for "outside the data" warnings) and
-    // remainder (what a page's sub-units do not account for; the same JSON as the API's report).
+    // The contract's fields, plus dataRange (the span of the data, for "outside the data" warnings),
+    // remainder (what a page's sub-units do not account for; the same JSON as the API's report) and
+    // enforcement (clearance by arrest: null here, this source has no arrest flag).
     expect(Object.keys(json).sort()).toEqual([
       'dataRange',
+      'enforcement',
       'periods',
       'remainder',
       'rows',
@@ -366,6 +368,7 @@ describe('vigia report compstat', () => {
       'week',
     ]);
     expect(Array.isArray(json.remainder)).toBe(true);
+    expect(json.enforcement).toBeNull();
     expect(json.dataRange).toEqual({ first: '2018-06-01', last: '2019-12-16' });
     expect(json.week).toBe('2019-W50');
     expect(json.timeZone).toBe('America/Panama');

@@ -276,6 +276,7 @@ describe.each(['DuckDB', 'PostgreSQL'] as const)('%s store', (kind) => {
         'periods',
         'rows',
         'dataRange',
+        'enforcement',
         'remainder',
         'response',
       ]);

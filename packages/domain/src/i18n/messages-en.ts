@@ -142,6 +142,13 @@ export const messagesEn = {
       'Not in any {{level}} shown (no location, outside the map, or counted one level up): the difference that makes the page add up',
     outsideData:
       'Warning: the data run from {{first}} to {{last}}; windows outside those dates count days with no data, so their changes are not meaningful.',
+    enforcementTitle:
+      'Enforcement — incidents cleared by arrest as flagged in the source export when it was extracted (not the UCR clearance rate)',
+    enforcementNote:
+      'Flagged: incidents whose source says whether there was an arrest; rate = arrests ÷ flagged (— when none is flagged), last year in parentheses.',
+    flagged: 'Flagged',
+    arrests: 'Arrests',
+    rate: 'Rate',
   },
   import: {
     summary:
@@ -150,6 +157,8 @@ export const messagesEn = {
     flags:
       'Locations: {{noLocation}} without location, {{outside}} outside every unit, {{disagree}} where the source unit differs from the map.',
     unclassified: 'Unclassified offense labels ({{count}} rows): {{labels}}',
+    unreadableArrest:
+      'Arrest values the mapping does not list ({{count}} rows, stored with the arrest unknown; add them to arrest.values or arrest.falseValues): {{values}}',
     duplicates: 'Possible duplicates (identical rows kept as separate incidents): {{count}}',
     incidents: 'Rows sharing a record id were merged: {{rows}} rows make {{incidents}} incidents.',
     conflicts:

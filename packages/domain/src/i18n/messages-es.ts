@@ -152,6 +152,13 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'En ningún {{level}} mostrado (sin ubicación, fuera del mapa o contado un nivel arriba): la diferencia para que la página cuadre',
     outsideData:
       'Aviso: los datos van del {{first}} al {{last}}; las ventanas fuera de esas fechas cuentan días sin datos, así que sus cambios no son significativos.',
+    enforcementTitle:
+      'Arrestos — incidentes esclarecidos por arresto según la marca de la exportación de origen al extraerla (no es la tasa de esclarecimiento UCR)',
+    enforcementNote:
+      'Con dato: incidentes cuya fuente dice si hubo arresto; tasa = arrestos ÷ con dato (— cuando ninguno lo tiene), el año anterior entre paréntesis.',
+    flagged: 'Con dato',
+    arrests: 'Arrestos',
+    rate: 'Tasa',
   },
   import: {
     summary:
@@ -160,6 +167,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
     flags:
       'Ubicaciones: {{noLocation}} sin ubicación, {{outside}} fuera de toda unidad, {{disagree}} donde la unidad de la fuente difiere del mapa.',
     unclassified: 'Etiquetas de delito sin clasificar ({{count}} filas): {{labels}}',
+    unreadableArrest:
+      'Valores de arresto que el mapeo no lista ({{count}} filas, guardadas con el arresto desconocido; agréguelos a arrest.values o arrest.falseValues): {{values}}',
     duplicates: 'Posibles duplicados (filas idénticas guardadas como incidentes distintos): {{count}}',
     incidents:
       'Las filas con el mismo número de registro se unieron: {{rows}} filas forman {{incidents}} incidentes.',
