@@ -33,7 +33,6 @@ import {
   Agency,
   Category,
   CategoryCode,
-  CompstatReport,
   DataQuality,
   IncidentCollection,
   IsoWeekText,
@@ -44,6 +43,7 @@ import {
   WeeklySeries,
   errorResponses,
 } from '../app/schemas.js';
+import { CompstatReport } from '../app/compstat-schemas.js';
 import { scopedUnitCode, visibleUnitIds } from '../auth/unit-scope.js';
 
 /** What read routes need from the app: the store, the clock, and the request's language. */
