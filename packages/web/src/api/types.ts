@@ -81,6 +81,18 @@ export interface Period {
   previousStart: string;
   previousEnd: string;
 }
+/** Clearance by arrest of one unit and category in one window (see the API's CompstatReport schema). */
+export interface Clearance {
+  incidents: number;
+  /** Incidents whose source carries an arrest flag: the rate's denominator. */
+  withArrestData: number;
+  clearedByArrest: number;
+  /** 0–1; null when no incident of the window carries the flag. */
+  clearanceRate: number | null;
+}
+/** The enforcement row of a report row: this year and last year per window. */
+export type ClearanceRow = Pick<ReportRow, 'unit' | 'unitName' | 'level' | 'category'> &
+  Record<WindowKey, { current: Clearance; previous: Clearance }>;
 /** GET /reports/compstat */
 export interface CompstatReport {
   week: string;
@@ -88,6 +100,8 @@ export interface CompstatReport {
   periods: Record<WindowKey, Period>;
   rows: ReportRow[];
   dataRange: { first: string; last: string } | null;
+  /** Cleared by arrest as flagged in the source; null when no incident of the windows carries a flag. */
+  enforcement: { rows: ClearanceRow[] } | null;
   /** Per shown unit level: what its sub-units do not account for. */
   remainder: ReportRow[];
 }

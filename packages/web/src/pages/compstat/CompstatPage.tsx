@@ -11,7 +11,8 @@ import { useLang } from '../../i18n/lang-context.js';
 import { BookTable } from './BookTable.js';
 import { bookCsv, download } from './book-csv.js';
 import { bookPdfUrl } from './book-pdf.js';
-import { SMALL_PREVIOUS, bookRows } from './book-rows.js';
+import { SMALL_PREVIOUS, bookRows, clearanceRows } from './book-rows.js';
+import { ClearanceTable } from './ClearanceTable.js';
 import { unitTitle } from './unit-title.js';
 
 /**
@@ -35,6 +36,7 @@ export function CompstatPage() {
   const nav = (p: Record<string, string | undefined>) => go('compstat', { week, unit, level, cat, ...p });
 
   const view = report.data ? bookRows(report.data, cat) : null;
+  const clearance = report.data ? clearanceRows(report.data, cat) : [];
   const [exportError, setExportError] = useState<Error | null>(null);
   // The export is recorded in the audit log (POST /exports) before the file is offered: a refusal
   // (no right to export) or an unreachable server stops it.
@@ -139,6 +141,7 @@ export function CompstatPage() {
             onDrill={(u) => nav({ unit: u, level: undefined })}
           />
         ))}
+      {clearance.length > 0 && <ClearanceTable rows={clearance} />}
       <ul className="legend">
         <li>
           <span className="swatch up" /> {t('compstat.legendUp')}
