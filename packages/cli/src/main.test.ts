@@ -129,6 +129,7 @@ interface ReportJson {
   periods: Record<(typeof WINDOWS)[number], Record<string, string>>;
   dataRange: { first: string; last: string } | null;
   remainder: unknown[];
+  enforcement: unknown;
   rows: ({ unit: string; unitName: string; level: string; category: string } & Record<
     (typeof WINDOWS)[number],
     Cell
