@@ -130,6 +130,7 @@ interface ReportJson {
   dataRange: { first: string; last: string } | null;
   weekCoverage: string;
   remainder: unknown[];
+  enforcement: unknown;
   rows: ({ unit: string; unitName: string; level: string; category: string } & Record<
     (typeof WINDOWS)[number],
     Cell
@@ -357,10 +358,12 @@ describe('vigia report compstat', () => {
 
   it('--format json has the contract shape', () => {
     // The contract's fields, plus dataRange (the span of the data, for "outside the data" warnings),
-    // weekCoverage (unless whole, nothing is marked significant) and remainder (what a page's sub-units
-    // do not account for; the same JSON as the API's report).
+    // weekCoverage (unless whole, nothing is marked significant), remainder (what a page's sub-units
+    // do not account for; the same JSON as the API's report) and enforcement (clearance by arrest: null
+    // here, this source has no arrest flag).
     expect(Object.keys(json).sort()).toEqual([
       'dataRange',
+      'enforcement',
       'periods',
       'remainder',
       'rows',
@@ -369,6 +372,7 @@ describe('vigia report compstat', () => {
       'weekCoverage',
     ]);
     expect(Array.isArray(json.remainder)).toBe(true);
+    expect(json.enforcement).toBeNull();
     expect(json.dataRange).toEqual({ first: '2018-06-01', last: '2019-12-16' });
     // The data run to Monday 2019-12-16, past the week's Sunday.
     expect(json.weekCoverage).toBe('whole');

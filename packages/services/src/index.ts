@@ -8,6 +8,7 @@ export * from './report/compstat-report.js';
 export * from './report/compstat-remainder.js';
 export * from './report/report-week.js';
 export * from './report/coverage-notes.js';
+export * from './report/compstat-enforcement.js';
 export * from './demo/seed-demo.js';
 export * from './store/open-store.js';
 export * from './quarantine/list-quarantine.js';

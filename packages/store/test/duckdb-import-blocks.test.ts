@@ -39,6 +39,7 @@ function row(i: number, units: Record<string, number>, givenFrom: number): Place
     lat: unit === null ? null : 0.5,
     sourceUnit: i % 4 ? `S${i % 4}` : null,
     locationFlag: unit === null ? 'no_location' : 'ok',
+    arrest: i % 7 === 0 ? null : i % 7 === 1,
   });
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { incidentContentHash } from '@vigia/domain';
 import { DuckDbStore } from '../src/index.js';
 import { MIGRATIONS } from '../src/duckdb/migrations.js';
 import { storeContract } from './contract/store-contract.js';
@@ -12,7 +13,8 @@ import { auditChangesContract } from './contract/audit-changes-contract.js';
 import { usersContract } from './contract/users-contract.js';
 import { callContract } from './contract/call-contract.js';
 import { meetingContract } from './contract/meeting-contract.js';
-import type { StoreFactory } from './contract/fixtures.js';
+import { arrestContract } from './contract/arrest-contract.js';
+import { incident, runImport, type StoreFactory } from './contract/fixtures.js';
 
 /** The embedded store in a fresh file of a temp directory (a file, so reopening is tested too). */
 const duckdb: StoreFactory = async () => {
@@ -48,6 +50,7 @@ auditChangesContract('DuckDB', duckdb);
 usersContract('DuckDB', duckdb);
 callContract('DuckDB', duckdb);
 meetingContract('DuckDB', duckdb);
+arrestContract('DuckDB', duckdb);
 
 describe('DuckDB migrations', () => {
   it('a new database whose process dies before closing it still opens (migrations are checkpointed)', async () => {
@@ -88,6 +91,46 @@ describe('DuckDB migrations', () => {
       try {
         expect(await store.getAgency()).toMatchObject({ name: 'Old PD', version: 1 });
         expect((await store.updateAgency({ name: 'New PD' }, 1)).version).toBe(2);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('upgrades incidents stored before the arrest flag: unknown, and a re-import leaves them unchanged', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vigia-migrate-'));
+    const path = join(dir, 'old.duckdb');
+    try {
+      // A database as schema version 8 left it, with an incident stored then (no arrest column).
+      const instance = await DuckDBInstance.create(path);
+      const c = await instance.connect();
+      await c.run('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+      for (const [i, sql] of MIGRATIONS.slice(0, 8).entries()) {
+        await c.run(sql);
+        await c.run(`INSERT INTO schema_version VALUES (${i + 1})`);
+      }
+      await c.run(
+        `INSERT INTO agency (agency_id, name, country, time_zone, locale) VALUES (1, 'Old PD', '', 'America/Chicago', 'en')`,
+      );
+      const old = incident('A', null, { polygonUnitId: null });
+      await c.run(
+        `INSERT INTO incident VALUES (1, 'rms', 'A', 1, true, 1, 2, $1, false, TIMESTAMPTZ '2019-12-10 15:00:00+00',
+           TIMESTAMP '2019-12-10 09:00:00', DATE '2019-12-10', DATE '2019-12-11', 'robbery', ['robbery'], ['ROBO'],
+           0.5, 0.5, NULL, NULL, NULL, NULL, 'ok', false, 'reported')`,
+        [incidentContentHash(old)],
+      );
+      c.closeSync();
+      instance.closeSync();
+
+      const store = await DuckDbStore.open(path);
+      try {
+        expect((await store.listIncidentVersions('rms')).map((v) => [v.sourceId, v.arrest])).toEqual([
+          ['A', null],
+        ]);
+        expect((await runImport(store, [old])).counts).toMatchObject({ unchanged: 1, stored: 0, updated: 0 });
+        expect((await runImport(store, [{ ...old, arrest: true }])).counts).toMatchObject({ updated: 1 });
       } finally {
         await store.close();
       }

@@ -7,6 +7,7 @@ import { auditChangesContract } from './contract/audit-changes-contract.js';
 import { usersContract } from './contract/users-contract.js';
 import { callContract } from './contract/call-contract.js';
 import { meetingContract } from './contract/meeting-contract.js';
+import { arrestContract } from './contract/arrest-contract.js';
 import type { StoreFactory } from './contract/fixtures.js';
 
 /** The server store in a fresh schema of the test database (127.0.0.1:5432/test unless overridden). */
@@ -34,3 +35,4 @@ auditChangesContract('PostgreSQL', postgres);
 usersContract('PostgreSQL', postgres);
 callContract('PostgreSQL', postgres);
 meetingContract('PostgreSQL', postgres);
+arrestContract('PostgreSQL', postgres);

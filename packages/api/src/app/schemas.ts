@@ -135,52 +135,6 @@ export const Category = Type.Object({
   ucr: Nullable(Type.String()),
 });
 
-const Cell = Type.Object({
-  current: Type.Integer(),
-  previous: Type.Integer(),
-  change: Type.Integer(),
-  pctChange: Nullable(Type.Number()),
-  pValue: Type.Number(),
-  significant: Type.Boolean(),
-});
-const Row = Type.Object({
-  unit: Type.String({ description: '"*" = agency total' }),
-  unitName: Type.String(),
-  level: Type.String(),
-  category: Type.Union([CategoryCode, Type.Literal('*')]),
-  wtd: Cell,
-  d28: Cell,
-  ytd: Cell,
-});
-const Period = Type.Object({
-  start: LocalDate,
-  end: LocalDate,
-  previousStart: LocalDate,
-  previousEnd: LocalDate,
-});
-export const CompstatReport = Type.Object({
-  week: IsoWeekText,
-  timeZone: Type.String(),
-  periods: Type.Object({ wtd: Period, d28: Period, ytd: Period }),
-  rows: Type.Array(Row),
-  dataRange: Nullable(Type.Object({ first: LocalDate, last: LocalDate })),
-  weekCoverage: Type.Union([Type.Literal('whole'), Type.Literal('partial'), Type.Literal('none')], {
-    description:
-      'How much of the week the data cover (dataRange): unless whole (e.g. partial: the data end on its Tuesday), no change is marked significant',
-  }),
-  remainder: Type.Array(Row, { description: 'Per shown unit level: what its sub-units do not account for' }),
-  response: Type.Optional(
-    Type.Object(
-      {},
-      {
-        additionalProperties: true,
-        description:
-          'Police response section (as `vigia report response --format json`), when the agency has calls',
-      },
-    ),
-  ),
-});
-
 export const IncidentCollection = Type.Object({
   type: Type.Literal('FeatureCollection'),
   features: Type.Array(

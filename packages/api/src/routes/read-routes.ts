@@ -18,7 +18,6 @@ import type { ResponseCache } from '../app/response-cache.js';
 import {
   Category,
   CategoryCode,
-  CompstatReport,
   DataQuality,
   IncidentCollection,
   ISO_WEEK_PATTERN,
@@ -30,6 +29,7 @@ import {
   WeeklySeries,
   errorResponses,
 } from '../app/schemas.js';
+import { CompstatReport } from '../app/compstat-schemas.js';
 import { scopedUnitCode, visibleUnitIds } from '../auth/unit-scope.js';
 
 /** What read routes need from the app: the store, the clock, and the request's language. */

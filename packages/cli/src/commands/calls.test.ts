@@ -277,6 +277,7 @@ describe.each(['DuckDB', 'PostgreSQL'] as const)('%s store', (kind) => {
         'rows',
         'dataRange',
         'weekCoverage',
+        'enforcement',
         'remainder',
         'response',
       ]);

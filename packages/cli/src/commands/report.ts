@@ -11,6 +11,7 @@ import {
 import { initialLocale, type Io } from '../context.js';
 import { formatReportCsv } from '../format/report-csv.js';
 import { formatReportTable } from '../format/report-table.js';
+import { formatEnforcementTable } from '../format/enforcement-table.js';
 import { formatResponseSection } from '../format/response-table.js';
 import { dbLocation, withStore } from '../run-with-store.js';
 import { registerResponseReport } from './report-response.js';
@@ -70,6 +71,7 @@ export function registerReport(program: Command, io: Io): void {
             const locale = initialLocale(io, program.opts<{ lang?: string }>().lang, agency?.locale);
             if (agency && isDemoAgency(agency)) io.out(`${translate(locale, 'demo.notice')}\n`);
             io.out(formatReportTable(report, locale));
+            if (report.enforcement) io.out(formatEnforcementTable(report.enforcement, locale));
             if (response) io.out(formatResponseSection(response, locale));
           }
         });

@@ -15,16 +15,12 @@ export function formatImportSummary(s: ImportSummary, locale: Locale): string {
     }),
   ];
   lines.push(...quarantineReasonLines(s, locale), locationFlagLine(s, locale));
-  const labels = Object.entries(s.unclassifiedLabels);
-  if (labels.length > 0) {
-    const total = labels.reduce((a, [, c]) => a + c, 0);
-    const shown = labels
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 10)
-      .map(([l, c]) => `"${l}" (${n(c)})`)
-      .join(', ');
-    lines.push(translate(locale, 'import.unclassified', { count: n(total), labels: shown }));
-  }
+  const labels = topValues(s.unclassifiedLabels, locale);
+  if (labels)
+    lines.push(translate(locale, 'import.unclassified', { count: labels.total, labels: labels.shown }));
+  const arrest = topValues(s.unreadableArrestValues, locale);
+  if (arrest)
+    lines.push(translate(locale, 'import.unreadableArrest', { count: arrest.total, values: arrest.shown }));
   if (s.possibleDuplicates > 0)
     lines.push(translate(locale, 'import.duplicates', { count: n(s.possibleDuplicates) }));
   const rows = s.stored + s.updated + s.unchanged;
@@ -41,6 +37,19 @@ export function formatImportSummary(s: ImportSummary, locale: Locale): string {
   if (s.replaced > 0) lines.push(translate(locale, 'import.replaced', { count: n(s.replaced) }));
   lines.push(...unitLines(s, locale));
   return `${lines.join('\n')}\n`;
+}
+
+/** Source values with row counts: their total, and the ten most frequent as `"value" (rows)`; null when none. */
+function topValues(counts: Record<string, number>, locale: Locale): { total: string; shown: string } | null {
+  const entries = Object.entries(counts);
+  if (entries.length === 0) return null;
+  const total = entries.reduce((a, [, c]) => a + c, 0);
+  const shown = entries
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
+    .map(([v, c]) => `"${v}" (${formatCount(c, locale)})`)
+    .join(', ');
+  return { total: formatCount(total, locale), shown };
 }
 
 /** The quarantine reasons of an import (rows per reason, with the command that lists them). */

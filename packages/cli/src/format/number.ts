@@ -32,3 +32,20 @@ export function formatPct(p: number | null, locale: Locale): string {
   }
   return f.format(p);
 }
+
+const rate = new Map<Locale, Intl.NumberFormat>();
+
+/** A share (0–1) as a percent with one decimal ("33,3 %" in es, "33.3%" in en), or "—" when null. */
+export function formatRate(r: number | null, locale: Locale): string {
+  if (r === null) return '—';
+  let f = rate.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === 'es' ? 'es-ES' : 'en-US', {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    rate.set(locale, f);
+  }
+  return f.format(r);
+}

@@ -11,6 +11,10 @@ export function csvField(v: string | number | boolean | null): string {
  * pct_change (empty when null), p_value, significant; then week_coverage (whole, partial or none: unless
  * whole, no change is marked significant) and data_end, the last record's date, which says why).
  * Dot decimals, for spreadsheets and other tools.
+ * When the report has an enforcement section, each line ends with, per window and for this year then
+ * last year, the flagged incidents, those cleared by arrest and the clearance rate (empty when null):
+ * `wtd_with_arrest_data, wtd_cleared_by_arrest, wtd_clearance_rate, wtd_previous_with_arrest_data, …`.
+ * Without one the columns end with data_end.
  */
 export function formatReportCsv(report: CompstatReport): string {
   const windows = ['wtd', 'd28', 'ytd'] as const;
@@ -25,8 +29,15 @@ export function formatReportCsv(report: CompstatReport): string {
     'week_coverage',
     'data_end',
   ];
+  const enforcement = report.enforcement;
+  const ecols = ['with_arrest_data', 'cleared_by_arrest', 'clearance_rate'];
+  if (enforcement) {
+    header.push(
+      ...windows.flatMap((w) => ['', 'previous_'].flatMap((p) => ecols.map((c) => `${w}_${p}${c}`))),
+    );
+  }
   const lines = [header.join(',')];
-  for (const r of report.rows) {
+  for (const [k, r] of report.rows.entries()) {
     const cells = windows.flatMap((w) => {
       const c = r[w];
       // 12 significant digits: drops binary noise such as 0.25000000000000006 (JSON keeps full precision).
@@ -34,8 +45,20 @@ export function formatReportCsv(report: CompstatReport): string {
       return [c.current, c.previous, c.change, round(c.pctChange), round(c.pValue), c.significant];
     });
     const coverage = [report.weekCoverage, report.dataRange?.last ?? null];
+    const e = enforcement?.rows[k];
+    const arrests = e
+      ? windows.flatMap((w) =>
+          [e[w].current, e[w].previous].flatMap((c) => [
+            c.withArrestData,
+            c.clearedByArrest,
+            c.clearanceRate === null ? null : Number(c.clearanceRate.toPrecision(12)),
+          ]),
+        )
+      : [];
     lines.push(
-      [report.week, r.unit, r.unitName, r.level, r.category, ...cells, ...coverage].map(csvField).join(','),
+      [report.week, r.unit, r.unitName, r.level, r.category, ...cells, ...coverage, ...arrests]
+        .map(csvField)
+        .join(','),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -24,7 +24,8 @@ function cellText(c: CompstatCell, locale: Locale, num: number): string {
   );
 }
 
-function unitHeading(row: CompstatRow, locale: Locale): string {
+/** The heading of a unit's block: the agency total, or level, code and name. */
+export function unitHeading(row: Pick<CompstatRow, 'unit' | 'unitName' | 'level'>, locale: Locale): string {
   if (row.unit === '*') return `${translate(locale, 'report.agencyTotal')} — ${row.unitName}`;
   if (row.unitName === row.unit) return `${row.level} ${row.unit}`;
   return translate(locale, 'report.unitHeading', { level: row.level, code: row.unit, name: row.unitName });

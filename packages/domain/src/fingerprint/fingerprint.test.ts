@@ -20,6 +20,7 @@ function referenceContentHash(r: IncidentRecord): string {
     r.status,
   ];
   for (const o of r.offenses) fields.push(o.category, o.sourceLabel);
+  if (r.arrest !== null) fields.push(r.arrest ? 'arrest:1' : 'arrest:0');
   return fingerprint(fields).text;
 }
 
@@ -34,6 +35,7 @@ const base: IncidentRecord = {
   lat: 41.7922,
   sourceUnit: '011',
   status: 'reported',
+  arrest: null,
 };
 
 describe('fingerprint', () => {
@@ -66,6 +68,8 @@ describe('fingerprint', () => {
         ],
         status: 'unfounded',
       },
+      { arrest: true },
+      { arrest: false },
     ];
     const out = new Uint32Array(4);
     for (const v of variants) {
@@ -74,5 +78,18 @@ describe('fingerprint', () => {
       expect(fingerprintText(out, 0)).toBe(referenceContentHash(r));
       expect(incidentContentHash(r)).toBe(referenceContentHash(r));
     }
+  });
+
+  it('changes with a known arrest flag and hashes an unknown one as before the flag existed', () => {
+    const none = incidentContentHash(base);
+    const yes = incidentContentHash({ ...base, arrest: true });
+    const no = incidentContentHash({ ...base, arrest: false });
+    expect(new Set([none, yes, no]).size).toBe(3);
+    // The field list of the hash before incidents had an arrest flag (ending with the offenses): stores
+    // filled then see a re-import of a file without arrest data as unchanged.
+    const before = [String(base.occurredAt), base.occurredLocal, base.reportedLocalDate ?? ''];
+    before.push(String(base.lon), String(base.lat), base.sourceUnit ?? '', base.status);
+    for (const o of base.offenses) before.push(o.category, o.sourceLabel);
+    expect(none).toBe(fingerprint(before).text);
   });
 });

@@ -71,8 +71,11 @@ function finishInto(h1: number, h2: number, out: Uint32Array, at: number): void 
 
 /**
  * Content fingerprint of an incident record: everything that comes from the source (dates, offenses
- * with their labels, coordinates, source unit, status), not what Vigía derives (placement). Two imports
- * of the same record give the same text; any correction changes it, which makes a new version.
+ * with their labels, coordinates, source unit, status, arrest flag), not what Vigía derives
+ * (placement). Two imports of the same record give the same text; any correction changes it, which
+ * makes a new version. A record whose source says nothing about arrests (`arrest` null) hashes exactly
+ * as before the flag existed, so stores filled then see their re-imports unchanged; a known flag adds
+ * one last field (`arrest:1` or `arrest:0`).
  */
 export function incidentContentHash(r: IncidentRecord): string {
   incidentContentHashWords(r, WORDS, 0);
@@ -109,8 +112,13 @@ export function incidentContentHashWords(
     h.text(o.category);
     h.text(o.sourceLabel);
   }
+  if (r.arrest !== null) h.text(r.arrest ? ARREST_YES : ARREST_NO);
   h.finish(out, at);
 }
+
+/** The last field of the content of a record whose source flags an arrest, or flags none. */
+const ARREST_YES = 'arrest:1';
+const ARREST_NO = 'arrest:0';
 
 /** {@link fingerprintWords} fed one field at a time. */
 class FieldHasher {

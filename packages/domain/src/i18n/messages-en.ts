@@ -157,6 +157,13 @@ export const messagesEn = {
     partialWeek:
       'Partial week: the data end on {{last}}, the week on {{end}}. No change is marked significant: days not loaded yet would count as days without crime.',
     weekAfterData: 'No data for this week: the data end on {{last}}. No change is marked significant.',
+    enforcementTitle:
+      'Enforcement — incidents cleared by arrest as flagged in the source export when it was extracted (not the UCR clearance rate)',
+    enforcementNote:
+      'Flagged: incidents whose source says whether there was an arrest; rate = arrests ÷ flagged (— when none is flagged), last year in parentheses.',
+    flagged: 'Flagged',
+    arrests: 'Arrests',
+    rate: 'Rate',
   },
   import: {
     summary:
@@ -165,6 +172,8 @@ export const messagesEn = {
     flags:
       'Locations: {{noLocation}} without location, {{outside}} outside every unit, {{disagree}} where the source unit differs from the map.',
     unclassified: 'Unclassified offense labels ({{count}} rows): {{labels}}',
+    unreadableArrest:
+      'Arrest values the mapping does not list ({{count}} rows, stored with the arrest unknown; add them to arrest.values or arrest.falseValues): {{values}}',
     duplicates: 'Possible duplicates (identical rows kept as separate incidents): {{count}}',
     incidents: 'Rows sharing a record id were merged: {{rows}} rows make {{incidents}} incidents.',
     conflicts:

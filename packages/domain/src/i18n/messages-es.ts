@@ -167,6 +167,13 @@ export const messagesEs: Shape<typeof messagesEn> = {
       'Semana parcial: los datos terminan el {{last}} y la semana el {{end}}. Ningún cambio se marca como significativo: los días aún no cargados contarían como días sin delitos.',
     weekAfterData:
       'Sin datos de esta semana: los datos terminan el {{last}}. Ningún cambio se marca como significativo.',
+    enforcementTitle:
+      'Arrestos — incidentes esclarecidos por arresto según la marca de la exportación de origen al extraerla (no es la tasa de esclarecimiento UCR)',
+    enforcementNote:
+      'Con dato: incidentes cuya fuente dice si hubo arresto; tasa = arrestos ÷ con dato (— cuando ninguno lo tiene), el año anterior entre paréntesis.',
+    flagged: 'Con dato',
+    arrests: 'Arrestos',
+    rate: 'Tasa',
   },
   import: {
     summary:
@@ -175,6 +182,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
     flags:
       'Ubicaciones: {{noLocation}} sin ubicación, {{outside}} fuera de toda unidad, {{disagree}} donde la unidad de la fuente difiere del mapa.',
     unclassified: 'Etiquetas de delito sin clasificar ({{count}} filas): {{labels}}',
+    unreadableArrest:
+      'Valores de arresto que el mapeo no lista ({{count}} filas, guardadas con el arresto desconocido; agréguelos a arrest.values o arrest.falseValues): {{values}}',
     duplicates: 'Posibles duplicados (filas idénticas guardadas como incidentes distintos): {{count}}',
     incidents:
       'Las filas con el mismo número de registro se unieron: {{rows}} filas forman {{incidents}} incidentes.',

@@ -27,6 +27,7 @@ function incident(i: number, over: Partial<PlacedIncident> = {}): PlacedIncident
     lat: i % 5 ? 8.9 : null,
     sourceUnit: i % 6 ? `U${i % 9}` : null,
     status: (['reported', 'unfounded', 'cleared'] as const)[i % 3]!,
+    arrest: ([null, true, false, false] as const)[i % 4]!,
     polygonUnitId: i % 5 ? i % 13 : null,
     sourceUnitId: i % 6 ? i % 9 : null,
     unitId: i % 2 ? 7 : null,

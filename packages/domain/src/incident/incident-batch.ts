@@ -68,6 +68,8 @@ export interface IncidentBatch {
   unitDisagrees: Uint8Array;
   /** Index into {@link INCIDENT_STATUS_CODES}. */
   status: Uint8Array;
+  /** Arrest flag ({@link arrestCode}): 0 = the source does not say, 1 = no arrest, 2 = arrest. */
+  arrest: Uint8Array;
   /** Offense sets first used in this batch; the first has index `offenseSetsFrom`. */
   newOffenseSets: OffenseSet[];
   offenseSetsFrom: number;
@@ -96,6 +98,7 @@ export const INCIDENT_BATCH_ARRAYS = [
   'locationFlag',
   'unitDisagrees',
   'status',
+  'arrest',
 ] as const;
 
 /** The buffers of a batch's typed arrays: the transfer list of a `postMessage`. */
@@ -126,6 +129,7 @@ function emptyBatch(capacity: number, offenseSetsFrom: number, sourceUnitsFrom: 
     locationFlag: new Uint8Array(capacity),
     unitDisagrees: new Uint8Array(capacity),
     status: new Uint8Array(capacity),
+    arrest: new Uint8Array(capacity),
     newOffenseSets: [],
     offenseSetsFrom,
     newSourceUnits: [],
@@ -166,6 +170,16 @@ export function batchSourceId(b: IncidentBatch, i: number): string {
  */
 export function derivedIdText(hash: string, ordinal: number): string {
   return `h:${hash}#${ordinal}`;
+}
+
+/** The code of an arrest flag in an {@link IncidentBatch}: 0 = not known, 1 = no arrest, 2 = arrest. */
+export function arrestCode(arrest: boolean | null): number {
+  return arrest === null ? 0 : arrest ? 2 : 1;
+}
+
+/** The arrest flag of an {@link arrestCode}. */
+export function arrestFromCode(code: number): boolean | null {
+  return code === 0 ? null : code === 2;
 }
 
 const LOCATION_FLAG_INDEX = new Map(LOCATION_FLAG_CODES.map((f, i) => [f, i]));
@@ -266,6 +280,7 @@ export class IncidentBatchBuilder {
     b.locationFlag[i] = LOCATION_FLAG_INDEX.get(place.locationFlag)!;
     b.unitDisagrees[i] = place.unitDisagrees ? 1 : 0;
     b.status[i] = STATUS_INDEX.get(r.status)!;
+    b.arrest[i] = arrestCode(r.arrest);
     b.length = i + 1;
     return b.length >= cap;
   }
@@ -347,6 +362,7 @@ export class IncidentBatchDictionary {
       lat: Number.isNaN(lat) ? null : lat,
       sourceUnit: su < 0 ? null : this.sourceUnits[su]!,
       status: INCIDENT_STATUS_CODES[b.status[i]!]!,
+      arrest: arrestFromCode(b.arrest[i]!),
       sourceUnitId: id(b.sourceUnitId[i]!),
       polygonUnitId: id(b.polygonUnitId[i]!),
       unitId: id(b.unitId[i]!),

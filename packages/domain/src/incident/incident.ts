@@ -39,6 +39,13 @@ export interface IncidentRecord {
   /** Unit code as the source names it (any level), or null. */
   sourceUnit: string | null;
   status: IncidentStatus;
+  /**
+   * Whether the source marks the incident as cleared by arrest (its arrest flag, e.g. Chicago's
+   * `Arrest` column), as the export stood when it was extracted; null when the source does not say
+   * (no arrest column mapped, an empty cell, or a value the mapping cannot read). Not a UCR clearance:
+   * see docs/methods/clearance.md.
+   */
+  arrest: boolean | null;
 }
 
 /** An incident placed in the unit hierarchy: what the store keeps. Unit ids are the store's. */

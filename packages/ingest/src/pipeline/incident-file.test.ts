@@ -89,10 +89,13 @@ describe('openIncidentFile', () => {
     ]);
   });
 
-  it('keeps given ids and several offenses per row the same way', async () => {
-    const lines = ['id;fecha;delito_1;delito_2;lon;lat;unidad'];
+  it('keeps given ids, several offenses per row and the arrest flag the same way', async () => {
+    const lines = ['id;fecha;delito_1;delito_2;lon;lat;unidad;detenido'];
+    const arrest = ['SI', 'NO', '', 'QUIZÁ'];
     for (let i = 0; i < 5000; i++) {
-      lines.push(`C-${i % 4000};${1 + (i % 28)}/03/2019;ROBO;${i % 3 ? 'HURTO' : ''};-87,9${i % 10};41,7;11`);
+      lines.push(
+        `C-${i % 4000};${1 + (i % 28)}/03/2019;ROBO;${i % 3 ? 'HURTO' : ''};-87,9${i % 10};41,7;11;${arrest[i % 4]}`,
+      );
     }
     const file = await tmp.write('ids.csv', lines.join('\n'));
     const mapping = mappingSchema.parse({
@@ -108,6 +111,7 @@ describe('openIncidentFile', () => {
       },
       formats: { date: 'd/MM/yyyy' },
       offenseMap: { robo: 'robbery', hurto: 'theft' },
+      arrest: { column: 'detenido', values: ['sí'], falseValues: ['no'] },
     });
     const input = {
       file,
@@ -127,7 +131,10 @@ describe('openIncidentFile', () => {
         { category: 'theft', sourceLabel: 'HURTO' },
       ],
       unitId: 3,
+      arrest: false,
     });
+    expect(inThread.result.rows.slice(0, 4).map((r) => r.arrest)).toEqual([true, false, null, null]);
+    expect(inThread.result.summary.unreadableArrestValues).toEqual({ QUIZÁ: 1250 });
   });
 
   it('reports header and file errors from the worker as the same VigiaError', async () => {

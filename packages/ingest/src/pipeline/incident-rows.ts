@@ -38,6 +38,11 @@ export interface IncidentRowsSummary {
   unknownSourceUnits: number;
   /** Source labels with no category mapping (clipped to 200 characters), with row counts. */
   unclassifiedLabels: Record<string, number>;
+  /**
+   * Arrest cells the mapping could not read (in neither `arrest.values` nor `arrest.falseValues`;
+   * clipped to 200 characters), with row counts: those incidents are stored with the flag unknown.
+   */
+  unreadableArrestValues: Record<string, number>;
 }
 
 /** Everything that turns the raw rows of one file into placed incidents. */
@@ -86,6 +91,7 @@ export class IncidentRows {
     unitDisagreements: 0,
     unknownSourceUnits: 0,
     unclassifiedLabels: {},
+    unreadableArrestValues: {},
   };
   private readonly mapRow: ReturnType<typeof compileRowMapper>;
   private readonly place: ReturnType<typeof createLocationPlacer>;
@@ -141,6 +147,8 @@ export class IncidentRows {
         s.unclassifiedLabels[label] = (s.unclassifiedLabels[label] ?? 0) + 1;
       }
     }
+    const bad = mapped.arrestUnreadable;
+    if (bad !== null) s.unreadableArrestValues[bad] = (s.unreadableArrestValues[bad] ?? 0) + 1;
     const derived = r.sourceIdDerived ? this.fingerprints : null;
     return this.builder.addRecord(rowNo, r, placed, derived, mapped);
   }

@@ -37,6 +37,7 @@ function record(lon: number | null, lat: number | null, sourceUnit: string | nul
     lat,
     sourceUnit,
     status: 'reported',
+    arrest: null,
   };
 }
 

@@ -62,6 +62,7 @@ export function createPlacer(
       lat: record.lat,
       sourceUnit: record.sourceUnit,
       status: record.status,
+      arrest: record.arrest,
       polygonUnitId: p.polygonUnitId,
       sourceUnitId: p.sourceUnitId,
       unitId: p.unitId,

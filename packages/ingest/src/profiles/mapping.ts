@@ -63,6 +63,22 @@ export const mappingSchema = z
     offenseConstant: z.string().optional(),
     /** Source label → category. Matching ignores case, accents and repeated spaces. */
     offenseMap: z.record(z.string(), category).default({}),
+    /**
+     * The source's arrest flag (e.g. Chicago portal's `Arrest`, true/false): the column, the values that
+     * mean "cleared by arrest" and, optionally, those that mean "no arrest" (values compared ignoring
+     * case, accents and repeated spaces). An empty cell means the source does not say (null). Without
+     * `falseValues` every other value means no arrest; with it, a value in neither list is not read:
+     * the incident is stored with the flag unknown and the value counted in the import summary
+     * (`unreadableArrestValues`). Omitted = the source carries no flag. See docs/import-mapping.md.
+     */
+    arrest: z
+      .object({
+        column: z.string(),
+        values: z.array(z.string()).min(1),
+        falseValues: z.array(z.string()).min(1).optional(),
+      })
+      .strict()
+      .optional(),
     /** Source status → status; labels not listed are quarantined as BAD_STATUS. Omitted = "reported". */
     statusMap: z.record(z.string(), z.enum(['reported', 'unfounded', 'cleared'])).optional(),
     /** Which unit an incident counts in when both exist: the polygon containing it, or the source's. */

@@ -59,6 +59,7 @@ describe('compileRowMapper: a good row', () => {
       lonText: '-87.63',
       latText: '41.88',
       occurredLocalMs: Date.UTC(2019, 3, 23, 12, 30),
+      arrestUnreadable: null,
       record: {
         sourceId: 'A1',
         sourceIdDerived: false,
@@ -70,6 +71,7 @@ describe('compileRowMapper: a good row', () => {
         lat: 41.88,
         sourceUnit: '011',
         status: 'reported',
+        arrest: null,
       },
     });
   });

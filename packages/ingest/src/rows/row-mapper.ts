@@ -34,6 +34,8 @@ export type MappedRow =
       latText: string | null;
       /** `occurredLocal` as epoch ms read as UTC when known without parsing it back, else NaN. */
       occurredLocalMs: number;
+      /** The arrest cell (clipped) when the mapping could not read it (the record's arrest is then null). */
+      arrestUnreadable: string | null;
     }
   | { kind: 'quarantine'; issues: RowIssue[]; duplicate: boolean };
 
@@ -116,6 +118,7 @@ export function compileRowMapper(
   for (const [label, cat] of Object.entries(mapping.offenseMap)) {
     if (isOffenseCategory(cat)) offenseMap.set(normalizeLabel(label), cat);
   }
+  const readArrest = arrestReader(mapping, col);
   const statusMap = mapping.statusMap
     ? new Map(Object.entries(mapping.statusMap).map(([k, v]) => [normalizeLabel(k), v]))
     : null;
@@ -267,12 +270,15 @@ export function compileRowMapper(
 
     if (issues.length > 0 || !wall) return { kind: 'quarantine', issues: issues.slice(), duplicate };
     const unit = get(iUnit).trim();
+    const arrestText = readArrest === null ? '' : get(readArrest.i).trim();
+    const arrest = arrestText === '' ? null : readArrest!.read(arrestText);
     return {
       kind: 'incident',
       duplicate,
       lonText: texts.lon,
       latText: texts.lat,
       occurredLocalMs,
+      arrestUnreadable: arrest === undefined ? clipValue(arrestText) : null,
       record: {
         sourceId,
         sourceIdDerived: iId < 0,
@@ -284,8 +290,34 @@ export function compileRowMapper(
         lat,
         sourceUnit: unit || null,
         status,
+        arrest: arrest ?? null,
       },
     };
+  };
+}
+
+/**
+ * The column of the mapping's arrest flag and a reader of its non-empty cells: true, false, or
+ * undefined for a value in neither list (only possible with `falseValues`). Null without a flag.
+ */
+function arrestReader(
+  mapping: ImportMapping,
+  col: (name: string | undefined) => number,
+): { i: number; read: (text: string) => boolean | undefined } | null {
+  const a = mapping.arrest;
+  if (a === undefined) return null;
+  const yes = new Set(a.values.map(normalizeLabel));
+  const no = a.falseValues === undefined ? null : new Set(a.falseValues.map(normalizeLabel));
+  const cache = new Map<string, boolean | undefined>();
+  return {
+    i: col(a.column),
+    read: (text) => {
+      if (cache.has(text)) return cache.get(text);
+      const label = normalizeLabel(text);
+      const v = yes.has(label) ? true : no === null || no.has(label) ? false : undefined;
+      if (cache.size < 10_000) cache.set(text, v);
+      return v;
+    },
   };
 }
 

@@ -59,6 +59,11 @@ export interface ImportSummary extends ImportCounts {
   unknownSourceUnits: number;
   /** Source labels with no category mapping, with row counts; stored as "unclassified". */
   unclassifiedLabels: Record<string, number>;
+  /**
+   * Arrest cells the mapping could not read (in neither `arrest.values` nor `arrest.falseValues`), with
+   * row counts: those incidents are stored with the arrest flag unknown (docs/import-mapping.md).
+   */
+  unreadableArrestValues: Record<string, number>;
   detected: { encoding: string; delimiter: string };
   /** Wall time of the two phases, in milliseconds: read/validate/place/stage, and the store merge. */
   durationMs: { stage: number; merge: number };
@@ -132,6 +137,7 @@ export async function importIncidents(store: Store, input: ImportIncidentsInput)
     unknownSourceUnits: rows.unknownSourceUnits,
     unitsAvailable: units.length,
     unclassifiedLabels: rows.unclassifiedLabels,
+    unreadableArrestValues: rows.unreadableArrestValues,
     detected: reader.detected,
   };
   const t1 = performance.now();

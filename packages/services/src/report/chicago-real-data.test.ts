@@ -81,6 +81,11 @@ describe('Chicago aggravated assaults, real data', () => {
     expect(await defaultCompstatWeek(store, Date.UTC(2026, 10, 30))).toBe('2019-W52');
   });
 
+  it('has no enforcement section: this export carries no arrest flag', () => {
+    expect(report.enforcement).toBeNull();
+    expect(summary.unreadableArrestValues).toEqual({});
+  });
+
   it('imports every row: nothing lost, nothing quarantined', () => {
     expect(summary).toMatchObject({ read: 148_636, stored: 148_636, quarantined: 0 });
     expect(summary.read).toBe(summary.stored + summary.updated + summary.unchanged + summary.quarantined);

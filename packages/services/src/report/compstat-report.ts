@@ -19,6 +19,7 @@ import {
 import type { CountWindow, Store, StoredUnit } from '@vigia/store';
 import { requireAgency } from '../agency/require-agency.js';
 import { findUnit } from '../units/find-unit.js';
+import { enforcementSection, type EnforcementSection } from './compstat-enforcement.js';
 
 /** Options of a COMPSTAT report. */
 export interface CompstatReportInput {
@@ -74,6 +75,12 @@ export interface CompstatReport {
    * (e.g. `partial`: the data end on the week's Tuesday), no change is marked significant.
    */
   weekCoverage: WeekCoverage;
+  /**
+   * Incidents cleared by arrest as flagged in the source export, per row of `rows` (same units,
+   * categories and windows); null when no incident of any window carries an arrest flag. Not the UCR
+   * clearance rate: see ClearanceCell and docs/methods/clearance.md.
+   */
+  enforcement: EnforcementSection | null;
 }
 
 const collator = new Intl.Collator('en', { numeric: true });
@@ -101,6 +108,8 @@ export function reportPeriod(p: ComparedPeriod): ReportPeriod {
  * cover whole (`weekCoverage` not `whole`, e.g. data that stop on the week's Tuesday: the three windows
  * all end on its Sunday, so days not loaded yet would count as days without crime). `dataRange` is the
  * span of all data. Every row has the same categories: those with any count agency-wide in any window.
+ * `enforcement` gives, for the same rows and windows, incidents cleared by arrest where the source
+ * flags it (docs/methods/clearance.md).
  *
  * @throws VigiaError INVALID_WEEK, UNKNOWN_LEVEL, UNKNOWN_UNIT, NOT_INITIALIZED.
  */
@@ -116,11 +125,12 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
     const p = reportPeriod(periods[k]);
     windows.push({ start: p.start, end: p.end }, { start: p.previousStart, end: p.previousEnd });
   }
-  const counts = await store.countIncidents({
+  const countQuery = {
     windows,
     dateBasis: input.dateBasis ?? 'occurred',
     countEveryOffense: input.countEveryOffense ?? false,
-  });
+  } as const;
+  const counts = await store.countIncidents(countQuery);
 
   const byKey = new Map<string, number[]>();
   const categories = new Set<OffenseCategory>();
@@ -153,6 +163,8 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
   };
 
   const rows: CompstatRow[] = [];
+  /** Per row, its unit's key in the counts ("*" = agency). */
+  const unitKeys: string[] = [];
   for (const u of selected) {
     const key = u === '*' ? '*' : String(u.id);
     const total = new Array<number>(windows.length).fill(0);
@@ -176,8 +188,10 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
       const n = byKey.get(`${key}|${category}`) ?? total.map(() => 0);
       n.forEach((v, i) => (total[i]! += v));
       rows.push(makeRow(category, n));
+      unitKeys.push(key);
     }
     rows.push(makeRow('*', total));
+    unitKeys.push(key);
   }
   return {
     week: formatIsoWeek(week),
@@ -190,6 +204,7 @@ export async function compstatReport(store: Store, input: CompstatReportInput): 
     rows,
     dataRange,
     weekCoverage: coverage,
+    enforcement: enforcementSection(rows, unitKeys, await store.countArrests(countQuery)),
   };
 }
 

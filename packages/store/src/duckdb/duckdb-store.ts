@@ -35,7 +35,7 @@ import { DuckDbIncidentImport } from './incident-import.js';
 import { openDuckDb } from './open-duckdb.js';
 import { applyPlacements } from './apply-placements.js';
 import { nullableInteger } from './appender-values.js';
-import { countIncidentsSql } from './count-sql.js';
+import { countIncidentsSql, countRows } from './count-sql.js';
 import { dailyCountsQuery, listIncidentsQuery, qualityFiguresQuery } from './explore-queries.js';
 import type {
   DailyCount,
@@ -386,18 +386,18 @@ export class DuckDbStore implements Store, CallStore {
 
   async countIncidents(query: CountQuery): Promise<CountRow[]> {
     const { sql, params } = countIncidentsSql(AGENCY, query);
-    const rows = await this.rows(sql, params);
-    return rows.map((r) => ({
-      unitId: r[0] === null ? null : Number(r[0]),
-      category: String(r[1]) as OffenseCategory,
-      counts: r.slice(2).map((v) => Number(v ?? 0)),
-    }));
+    return countRows(await this.rows(sql, params));
+  }
+
+  async countArrests(query: CountQuery): Promise<CountRow[]> {
+    const { sql, params } = countIncidentsSql(AGENCY, query, 'arrests');
+    return countRows(await this.rows(sql, params));
   }
 
   async listIncidentVersions(source: string, sourceId?: string): Promise<StoredIncident[]> {
     const rows = await this.rows(
       `SELECT source, source_id, version, is_current, strftime(occurred_local, '%Y-%m-%dT%H:%M:%S'), category,
-              offense_categories, status, unit_id, location_flag, import_id
+              offense_categories, status, unit_id, location_flag, import_id, arrest
        FROM incident WHERE agency_id = ${AGENCY} AND source = $1 AND ($2 IS NULL OR source_id = $2)
        ORDER BY source_id, version`,
       [source, sourceId ?? null],
@@ -414,6 +414,7 @@ export class DuckDbStore implements Store, CallStore {
       unitId: r[8] === null ? null : Number(r[8]),
       locationFlag: String(r[9]) as LocationFlag,
       importId: Number(r[10]),
+      arrest: r[11] === null ? null : Boolean(r[11]),
     }));
   }
 

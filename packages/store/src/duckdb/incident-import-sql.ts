@@ -36,7 +36,8 @@ export const STAGING_DDL = `CREATE OR REPLACE TEMP TABLE incident_staging (
     unit_id INTEGER NOT NULL,
     location_flag UTINYINT NOT NULL,
     unit_disagrees BOOLEAN NOT NULL,
-    status UTINYINT NOT NULL
+    status UTINYINT NOT NULL,
+    arrest UTINYINT NOT NULL
   );
   CREATE OR REPLACE TEMP TABLE offense_set_dict (set_id INTEGER, categories VARCHAR, labels VARCHAR);
   CREATE OR REPLACE TEMP TABLE source_unit_dict (k INTEGER, text VARCHAR);`;
@@ -68,6 +69,7 @@ export const STAGING_TYPES = [
   UTINYINT,
   BOOLEAN,
   UTINYINT,
+  UTINYINT,
 ];
 
 /** Every temporary object of an import, dropped when it ends. */
@@ -93,7 +95,8 @@ export const STAGED_VIEW = `CREATE OR REPLACE TEMP VIEW staged AS
          o.categories, o.labels, o.cats, o.labs, ${nan('lon')} AS lon, ${nan('lat')} AS lat, u.text AS source_unit,
          nullif(s.source_unit_id, -1) AS source_unit_id, nullif(s.polygon_unit_id, -1) AS polygon_unit_id,
          nullif(s.unit_id, -1) AS unit_id, ${sqlList(LOCATION_FLAG_CODES)}[s.location_flag + 1] AS location_flag,
-         s.unit_disagrees, ${sqlList(INCIDENT_STATUS_CODES)}[s.status + 1] AS status
+         s.unit_disagrees, ${sqlList(INCIDENT_STATUS_CODES)}[s.status + 1] AS status,
+         CASE s.arrest WHEN 0 THEN NULL ELSE s.arrest = 2 END AS arrest
   FROM incident_staging s
   JOIN (SELECT set_id, categories, labels, string_split(categories, chr(31)) AS cats,
                string_split(labels, chr(31)) AS labs FROM offense_set_dict) o ON o.set_id = s.offense_set
@@ -102,7 +105,7 @@ export const STAGED_VIEW = `CREATE OR REPLACE TEMP VIEW staged AS
 /** The incident columns after (agency, source, source_id, version, is_current, import_id). */
 const INCIDENT_VALUES = `row_no, content_hash, source_id_derived, to_timestamp(occurred_ms / 1000), occurred_local,
   CAST(occurred_local AS DATE), reported_date, cats[1], cats, labs, lon, lat, source_unit, source_unit_id,
-  polygon_unit_id, unit_id, location_flag, unit_disagrees, status`;
+  polygon_unit_id, unit_id, location_flag, unit_disagrees, status, arrest`;
 
 /**
  * Merge of staged rows into `incident`, in SQL so it scales with DuckDB rather than with JS memory.
@@ -128,10 +131,12 @@ export const MERGE_SQL = [
    ),
    multi_hash AS (
      SELECT source_id, md5(string_agg(content_hash, ',' ORDER BY content_hash)) AS h,
-            count(DISTINCT concat_ws('|', occurred_local, lon, lat, source_unit)) > 1 AS conflict
+            count(DISTINCT concat_ws('|', occurred_local, lon, lat, source_unit)) > 1 AS conflict,
+            bool_or(arrest) AS arrest
      FROM multi_rows GROUP BY source_id
    )
-   SELECT s.* EXCLUDE (categories, labels, cats, labs, content_hash), g.n_rows,
+   SELECT s.* EXCLUDE (categories, labels, cats, labs, content_hash, arrest), g.n_rows,
+          coalesce(mh.arrest, s.arrest) AS arrest,
           coalesce(m.cats, string_split(s.categories, chr(31))) AS cats,
           coalesce(m.labs, string_split(s.labels, chr(31))) AS labs,
           coalesce(mh.h, s.content_hash) AS content_hash, coalesce(mh.conflict, false) AS id_conflict

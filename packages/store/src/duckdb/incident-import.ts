@@ -211,6 +211,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
         b.locationFlag,
         b.unitDisagrees,
         b.status,
+        b.arrest,
       ],
       n,
     );

@@ -244,4 +244,10 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (agency_id, action_item_id, seq)
   );
   `,
+  // 9: the source's arrest flag on incidents (issue 5, enforcement): true = cleared by arrest as the
+  // export said when extracted, false = no arrest, NULL = the source does not say (every incident
+  // stored before this column existed).
+  `
+  ALTER TABLE incident ADD COLUMN arrest BOOLEAN;
+  `,
 ];

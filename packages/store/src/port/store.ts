@@ -123,7 +123,8 @@ export interface IncidentImportSession {
   /**
    * Merges staged rows into the incident table in one transaction: new source ids are stored, changed
    * ones get a new version (the old one kept, no longer current), identical ones are unchanged. Rows
-   * sharing a source id within the file are one incident with all their offenses.
+   * sharing a source id within the file are one incident with all their offenses, cleared by arrest
+   * when any of them says so (no arrest when they all say none; unknown when none says).
    */
   finish(summary: Record<string, unknown>): Promise<ImportCounts>;
   /** Discards everything staged. */
@@ -244,6 +245,8 @@ export interface StoredIncident {
   unitId: number | null;
   locationFlag: LocationFlag;
   importId: number;
+  /** The source's arrest flag (null: the source does not say). */
+  arrest: boolean | null;
 }
 
 /**
@@ -305,6 +308,14 @@ export interface Store extends AuditStore, UserStore, MeetingStore {
   listQuarantine(options?: { importId?: number; limit?: number; offset?: number }): Promise<QuarantinedRow[]>;
 
   countIncidents(query: CountQuery): Promise<CountRow[]>;
+  /**
+   * Clearance counts with the same selection and roll-up as {@link Store.countIncidents}, counting only
+   * incidents whose source carries an arrest flag (`arrest` not null): `counts` holds two numbers per
+   * window, in `windows` order: flagged incidents, then those flagged as cleared by arrest. A unit and
+   * category without flagged incidents may have no row. Not a UCR clearance count
+   * (docs/methods/clearance.md).
+   */
+  countArrests(query: CountQuery): Promise<CountRow[]>;
   /** Every stored version of the incidents of one source (tests and tracing). */
   listIncidentVersions(source: string, sourceId?: string): Promise<StoredIncident[]>;
   /** Every source with incidents and the placement rules it was last imported with. */

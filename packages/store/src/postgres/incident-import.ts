@@ -98,6 +98,7 @@ export class PgIncidentImport implements IncidentImportSession {
       p.locationFlag,
       p.unitDisagrees,
       p.status,
+      p.arrest,
       ...NO_QUARANTINE,
     ]);
   }
@@ -106,7 +107,7 @@ export class PgIncidentImport implements IncidentImportSession {
     this.writer.add([
       'q',
       rowNo,
-      ...new Array<null>(17).fill(null),
+      ...new Array<null>(18).fill(null),
       issues.map((i) => i.reason).join(','),
       issues.map((i) => i.column).join(SEP),
       issues.map((i) => i.value).join(SEP),

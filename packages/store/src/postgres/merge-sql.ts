@@ -30,6 +30,7 @@ export const STAGING_DDL = `
     location_flag text,
     unit_disagrees boolean,
     status text,
+    arrest boolean,
     q_reasons text,
     q_columns text,
     q_values text,
@@ -39,12 +40,14 @@ export const STAGING_DDL = `
 /** Column order of the COPY into import_staging. */
 export const STAGING_COPY = `COPY import_staging (kind, row_no, source_id, content_hash, source_id_derived,
   occurred_ms, occurred_local, reported_date, categories, labels, lon, lat, source_unit, source_unit_id,
-  polygon_unit_id, unit_id, location_flag, unit_disagrees, status, q_reasons, q_columns, q_values, q_raw)
+  polygon_unit_id, unit_id, location_flag, unit_disagrees, status, arrest, q_reasons, q_columns, q_values,
+  q_raw)
   FROM STDIN`;
 
 /**
  * One row per source id (its first row, with the offenses of all its rows in severity then label
- * order, a hash over all its rows, and whether its rows disagree on when or where).
+ * order, a hash over all its rows, whether its rows disagree on when or where, and cleared by arrest
+ * when any row says so).
  * Parameterless. `$uniqueIds` variant: every id derived (unique by construction), no grouping needed.
  */
 export const MERGED_SQL = `
@@ -65,12 +68,13 @@ export const MERGED_SQL = `
   ),
   multi_hash AS (
     SELECT source_id, md5(string_agg(content_hash, ',' ORDER BY content_hash)) AS h,
-           count(DISTINCT concat_ws('|', occurred_local, lon, lat, source_unit)) > 1 AS conflict
+           count(DISTINCT concat_ws('|', occurred_local, lon, lat, source_unit)) > 1 AS conflict,
+           bool_or(arrest) AS arrest
     FROM multi_rows GROUP BY source_id
   )
   SELECT s.row_no, s.source_id, s.source_id_derived, s.occurred_ms, s.occurred_local, s.reported_date,
          s.lon, s.lat, s.source_unit, s.source_unit_id, s.polygon_unit_id, s.unit_id, s.location_flag,
-         s.unit_disagrees, s.status, g.n_rows,
+         s.unit_disagrees, s.status, coalesce(mh.arrest, s.arrest) AS arrest, g.n_rows,
          coalesce(m.cats, string_to_array(s.categories, chr(31))) AS cats,
          coalesce(m.labs, string_to_array(s.labels, chr(31))) AS labs,
          coalesce(mh.h, s.content_hash) AS content_hash, coalesce(mh.conflict, false) AS id_conflict
@@ -85,7 +89,7 @@ export const MERGED_UNIQUE_IDS_SQL = `
   DROP TABLE IF EXISTS pg_temp.merged;
   CREATE TEMP TABLE merged AS
   SELECT row_no, source_id, source_id_derived, occurred_ms, occurred_local, reported_date, lon, lat,
-         source_unit, source_unit_id, polygon_unit_id, unit_id, location_flag, unit_disagrees, status,
+         source_unit, source_unit_id, polygon_unit_id, unit_id, location_flag, unit_disagrees, status, arrest,
          1 AS n_rows, string_to_array(categories, chr(31)) AS cats, string_to_array(labels, chr(31)) AS labs,
          content_hash, false AS id_conflict
   FROM import_staging WHERE kind = 'i';
@@ -121,7 +125,7 @@ export const INSERT_SQL = `
   SELECT ${AGENCY}, $1, source_id, coalesce(cur_version, 0) + 1, true, $2, row_no, content_hash,
          source_id_derived, to_timestamp(occurred_ms / 1000.0), CAST(occurred_local AS timestamp),
          CAST(occurred_local AS date), CAST(reported_date AS date), cats[1], cats, labs, lon, lat,
-         source_unit, source_unit_id, polygon_unit_id, unit_id, location_flag, unit_disagrees, status
+         source_unit, source_unit_id, polygon_unit_id, unit_id, location_flag, unit_disagrees, status, arrest
   FROM classified WHERE cur_version IS NULL OR content_hash <> cur_hash
   ORDER BY source_id`;
 

@@ -262,4 +262,13 @@ export const PG_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (agency_id, action_item_id, seq)
   );
   `,
+  // 7: the source's arrest flag on incidents (issue 5, enforcement): true = cleared by arrest as the
+  // export said when extracted, false = no arrest, NULL = the source does not say (every incident
+  // stored before this column existed). The report's clearance count reads flagged incidents only:
+  // a partial covering index keeps it index-only, and empty for agencies whose sources have no flag.
+  `
+  ALTER TABLE incident ADD COLUMN arrest boolean;
+  CREATE INDEX incident_report_arrest ON incident (agency_id, occurred_date) INCLUDE (unit_id, category, arrest)
+    WHERE is_current AND status <> 'unfounded' AND arrest IS NOT NULL;
+  `,
 ];

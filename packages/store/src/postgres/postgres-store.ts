@@ -61,7 +61,7 @@ import type {
   UnitInput,
 } from '../port/store.js';
 import type { CallFacts, CallImportSession, CallStore, StoredCall } from '../port/call-store.js';
-import { countIncidentsSql } from '../duckdb/count-sql.js';
+import { countIncidentsSql, countRows } from '../duckdb/count-sql.js';
 import { PgCallImport } from './calls/call-import.js';
 import {
   callDateRangePg,
@@ -404,17 +404,19 @@ export class PostgresStore implements Store, CallStore {
   async countIncidents(query: CountQuery): Promise<CountRow[]> {
     const { sql, params } = countIncidentsSql(AGENCY, query);
     const result = await this.pool.query({ text: sql, values: params, rowMode: 'array' });
-    return (result.rows as unknown[][]).map((r) => ({
-      unitId: r[0] === null ? null : Number(r[0]),
-      category: String(r[1]) as OffenseCategory,
-      counts: r.slice(2).map((v) => Number(v ?? 0)),
-    }));
+    return countRows(result.rows as unknown[][]);
+  }
+
+  async countArrests(query: CountQuery): Promise<CountRow[]> {
+    const { sql, params } = countIncidentsSql(AGENCY, query, 'arrests');
+    const result = await this.pool.query({ text: sql, values: params, rowMode: 'array' });
+    return countRows(result.rows as unknown[][]);
   }
 
   async listIncidentVersions(source: string, sourceId?: string): Promise<StoredIncident[]> {
     const rows = await this.rows<Record<string, unknown>>(
       `SELECT source, source_id, version, is_current, to_char(occurred_local, 'YYYY-MM-DD"T"HH24:MI:SS') AS local,
-              category, offense_categories, status, unit_id, location_flag, import_id
+              category, offense_categories, status, unit_id, location_flag, import_id, arrest
        FROM incident WHERE agency_id = ${AGENCY} AND source = $1 AND ($2::text IS NULL OR source_id = $2)
        ORDER BY source_id, version`,
       [source, sourceId ?? null],
@@ -431,6 +433,7 @@ export class PostgresStore implements Store, CallStore {
       unitId: r['unit_id'] === null ? null : Number(r['unit_id']),
       locationFlag: String(r['location_flag']) as LocationFlag,
       importId: Number(r['import_id']),
+      arrest: r['arrest'] === null ? null : Boolean(r['arrest']),
     }));
   }
 

@@ -68,6 +68,7 @@ export function incident(
     lat: 0.5,
     sourceUnit: null,
     status: 'reported',
+    arrest: null,
     polygonUnitId: unitId,
     sourceUnitId: null,
     unitId,

@@ -85,6 +85,18 @@ export interface Period {
   previousStart: string;
   previousEnd: string;
 }
+/** Clearance by arrest of one unit and category in one window (see the API's CompstatReport schema). */
+export interface Clearance {
+  incidents: number;
+  /** Incidents whose source carries an arrest flag: the rate's denominator. */
+  withArrestData: number;
+  clearedByArrest: number;
+  /** 0–1; null when no incident of the window carries the flag. */
+  clearanceRate: number | null;
+}
+/** The enforcement row of a report row: this year and last year per window. */
+export type ClearanceRow = Pick<ReportRow, 'unit' | 'unitName' | 'level' | 'category'> &
+  Record<WindowKey, { current: Clearance; previous: Clearance }>;
 /** GET /reports/compstat */
 export interface CompstatReport {
   week: string;
@@ -94,6 +106,8 @@ export interface CompstatReport {
   dataRange: { first: string; last: string } | null;
   /** How much of the week the data cover: unless whole, no change is marked significant. */
   weekCoverage: 'whole' | 'partial' | 'none';
+  /** Cleared by arrest as flagged in the source; null when no incident of the windows carries a flag. */
+  enforcement: { rows: ClearanceRow[] } | null;
   /** Per shown unit level: what its sub-units do not account for. */
   remainder: ReportRow[];
 }

@@ -93,6 +93,13 @@ export const en = {
     downloadBook: 'Download book (PDF)',
     noRows: 'No incidents in this selection.',
     showCategories: 'Show categories',
+    enforcementTitle: 'Cleared by arrest',
+    enforcementNote:
+      'Incidents the source export flags as cleared by arrest (as it stood when exported), among those whose source says whether there was an arrest. Not the UCR clearance rate, which counts clearances when they happen and includes exceptional clearances.',
+    flagged: 'With arrest data',
+    arrests: 'Arrests',
+    rate: 'Rate',
+    priorRate: 'Prior year',
   },
   map: {
     title: 'Map',

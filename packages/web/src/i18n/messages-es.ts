@@ -101,6 +101,13 @@ export const es: Catalogue<typeof en> = {
     downloadBook: 'Descargar libro (PDF)',
     noRows: 'No hay incidentes en esta selección.',
     showCategories: 'Mostrar categorías',
+    enforcementTitle: 'Esclarecidos por arresto',
+    enforcementNote:
+      'Incidentes que la exportación de origen marca como esclarecidos por arresto (tal como estaba al exportarse), entre los que dicen si hubo arresto. No es la tasa de esclarecimiento UCR, que cuenta los esclarecimientos cuando ocurren e incluye los excepcionales.',
+    flagged: 'Con dato de arresto',
+    arrests: 'Arrestos',
+    rate: 'Tasa',
+    priorRate: 'Año anterior',
   },
   map: {
     title: 'Mapa',

@@ -12,7 +12,8 @@ import { BookTable } from './BookTable.js';
 import { bookCsv, download } from './book-csv.js';
 import { bookPdfUrl } from './book-pdf.js';
 import { coverageMessages } from './coverage.js';
-import { SMALL_PREVIOUS, bookRows } from './book-rows.js';
+import { SMALL_PREVIOUS, bookRows, clearanceRows } from './book-rows.js';
+import { ClearanceTable } from './ClearanceTable.js';
 import { unitTitle } from './unit-title.js';
 
 /**
@@ -36,6 +37,7 @@ export function CompstatPage() {
   const nav = (p: Record<string, string | undefined>) => go('compstat', { week, unit, level, cat, ...p });
 
   const view = report.data ? bookRows(report.data, cat) : null;
+  const clearance = report.data ? clearanceRows(report.data, cat) : [];
   const [exportError, setExportError] = useState<Error | null>(null);
   // The export is recorded in the audit log (POST /exports) before the file is offered: a refusal
   // (no right to export) or an unreachable server stops it.
@@ -137,6 +139,7 @@ export function CompstatPage() {
             onDrill={(u) => nav({ unit: u, level: undefined })}
           />
         ))}
+      {clearance.length > 0 && <ClearanceTable rows={clearance} />}
       <ul className="legend">
         <li>
           <span className="swatch up" /> {t('compstat.legendUp')}

@@ -1,4 +1,4 @@
-import type { Cell, CompstatReport, ReportRow, WindowKey } from '../../api/types.js';
+import type { Cell, ClearanceRow, CompstatReport, ReportRow, WindowKey } from '../../api/types.js';
 
 export const WINDOWS: WindowKey[] = ['wtd', 'd28', 'ytd'];
 
@@ -29,4 +29,9 @@ export function bookRows(
     rows: report.rows.filter((r) => r.category === category),
     remainder: report.remainder.filter((r) => r.category === category),
   };
+}
+
+/** The enforcement rows on screen for one category ("*" = all), as {@link bookRows}; [] without a section. */
+export function clearanceRows(report: CompstatReport, category: string): ClearanceRow[] {
+  return report.enforcement?.rows.filter((r) => r.category === category) ?? [];
 }

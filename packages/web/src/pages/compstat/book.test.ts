@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell, ReportRow } from '../../api/types.js';
+import type { Cell, Clearance, CompstatReport, ReportRow } from '../../api/types.js';
 import { bookCsv } from './book-csv.js';
 import { bookPdfUrl } from './book-pdf.js';
-import { SMALL_PREVIOUS, cellTone, shownPct } from './book-rows.js';
+import { SMALL_PREVIOUS, cellTone, clearanceRows, shownPct } from './book-rows.js';
 import { unitTitle } from './unit-title.js';
 
 const cell = (current: number, previous: number, significant: boolean): Cell => ({
@@ -80,5 +80,27 @@ describe('bookPdfUrl', () => {
   it('asks the server for the week and level shown, in the dashboard language', () => {
     expect(bookPdfUrl('2019-W50', undefined, 'es')).toBe('/api/v1/book?week=2019-W50&lang=es');
     expect(bookPdfUrl('2019-W50', 'beat', 'en')).toBe('/api/v1/book?week=2019-W50&level=beat&lang=en');
+  });
+});
+
+describe('clearance rows', () => {
+  const none: Clearance = { incidents: 2, withArrestData: 0, clearedByArrest: 0, clearanceRate: null };
+  const w = { current: none, previous: none };
+  const row = (unit: string, category: string) => ({
+    unit,
+    unitName: unit,
+    level: 'd',
+    category,
+    wtd: w,
+    d28: w,
+    ytd: w,
+  });
+  const report = (enforcement: CompstatReport['enforcement']) => ({ enforcement }) as CompstatReport;
+
+  it('keeps the rows of the category shown, and none when the report has no enforcement section', () => {
+    const rows = [row('*', 'robbery'), row('*', '*'), row('1', 'robbery'), row('1', '*')];
+    expect(clearanceRows(report({ rows }), '*').map((r) => r.unit)).toEqual(['*', '1']);
+    expect(clearanceRows(report({ rows }), 'robbery')).toEqual([rows[0], rows[2]]);
+    expect(clearanceRows(report(null), '*')).toEqual([]);
   });
 });
