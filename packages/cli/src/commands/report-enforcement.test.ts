@@ -133,6 +133,7 @@ describe('vigia report compstat: enforcement (clearance by arrest)', () => {
       'periods',
       'rows',
       'dataRange',
+      'weekCoverage',
       'enforcement',
       'remainder',
     ]);
@@ -165,7 +166,8 @@ describe('vigia report compstat: enforcement (clearance by arrest)', () => {
     const csv = (await run(['report', 'compstat', '--db', db, '--week', '2019-W50', '--format', 'csv'])).out;
     const [header, ...lines] = csv.trim().split('\n');
     const cols = header!.split(',');
-    expect(cols.slice(23, 29)).toEqual([
+    // After the 23 report columns come week_coverage and data_end, then the enforcement columns.
+    expect(cols.slice(25, 31)).toEqual([
       'wtd_with_arrest_data',
       'wtd_cleared_by_arrest',
       'wtd_clearance_rate',
@@ -174,8 +176,8 @@ describe('vigia report compstat: enforcement (clearance by arrest)', () => {
       'wtd_previous_clearance_rate',
     ]);
     const agency = lines.find((l) => l.startsWith('2019-W50,*,PD,agency,*,'))!.split(',');
-    expect(agency.slice(23, 29)).toEqual(['3', '2', '0.666666666667', '1', '0', '0']);
+    expect(agency.slice(25, 31)).toEqual(['3', '2', '0.666666666667', '1', '0', '0']);
     const d1Theft = lines.find((l) => l.startsWith('2019-W50,D1,D1,district,theft,'))!.split(',');
-    expect(d1Theft.slice(23, 26)).toEqual(['0', '0', '']);
+    expect(d1Theft.slice(25, 28)).toEqual(['0', '0', '']);
   });
 });
