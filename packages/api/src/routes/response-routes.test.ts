@@ -34,8 +34,13 @@ const get = async (url: string) => {
 const errorOf = (b: Record<string, unknown>) => b['error'] as { code: string; message: string };
 
 describe('GET /api/v1/reports/response', () => {
-  it('is the service report, for the latest complete week by default', async () => {
-    const r = await get('/api/v1/reports/response?level=district');
+  it('is the service report; without a week, for the week the Police response page opens on', async () => {
+    // The calls end on Friday 13 December: 2019-W50 is not covered whole, so the default is 2019-W49,
+    // the agency's responseDefaultWeek (the rule GET /reports/compstat follows on incidents).
+    const byDefault = await get('/api/v1/reports/response?level=district');
+    expect(byDefault.body['week']).toBe('2019-W49');
+    expect((await get('/api/v1/agency')).body['responseDefaultWeek']).toBe('2019-W49');
+    const r = await get('/api/v1/reports/response?level=district&week=2019-W50');
     expect(r.status).toBe(200);
     const expected = await responseReport(f.store, { week: '2019-W50', level: 'district' });
     expect(r.body).toEqual(JSON.parse(JSON.stringify(expected)));

@@ -2,8 +2,8 @@ import { scopedUnitCode } from '../auth/unit-scope.js';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { VigiaError, formatIsoWeek, latestCompleteWeek, localDayOf } from '@vigia/domain';
-import { parseShifts, parseTargets, requireAgency, responseReport } from '@vigia/services';
+import { VigiaError } from '@vigia/domain';
+import { defaultResponseWeek, parseShifts, parseTargets, responseReport } from '@vigia/services';
 import type { Store } from '@vigia/store';
 import type { ResponseCache } from '../app/response-cache.js';
 import { ResponseReportSchema } from '../app/response-schemas.js';
@@ -70,10 +70,8 @@ export function registerResponseRoutes(app: FastifyInstance, ctx: ResponseRouteC
         throw new VigiaError('INVALID_ARGUMENT', { name: 'week/from', value: `${q.week} ${q.from}` });
       }
       let week = q.week;
-      if (week === undefined && q.from === undefined) {
-        const agency = await requireAgency(store);
-        week = formatIsoWeek(latestCompleteWeek(localDayOf(ctx.now(), agency.timeZone)));
-      }
+      // The week the dashboard's Police response page opens on (agency responseDefaultWeek).
+      if (week === undefined && q.from === undefined) week = await defaultResponseWeek(store, ctx.now());
       const input = {
         week,
         from: q.from,

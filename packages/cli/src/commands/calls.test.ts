@@ -10,6 +10,9 @@ import { runCli, tempDir } from '../test-helpers/cli-harness.js';
 const NOW = Date.UTC(2019, 11, 23, 12, 0);
 const run = (args: readonly string[]) => runCli(args, { nowMs: NOW, env: {} });
 
+// The fixture's calls run from Monday 16 to Thursday 19 December 2019: 2019-W51 is not covered whole,
+// so the last week the calls cover whole is 2019-W50 (ISO weeks: 2019-W51 = 16–22 December).
+const LAST_WHOLE_CALL_WEEK = '2019-W50';
 const HEADER = 'call_id,received,dispatched,on_scene,priority,source,unit,beat,disposition';
 const ROWS = [
   // Two units on C1: the first to arrive (10:05, A2) defines arrival → 300 s.
@@ -248,9 +251,14 @@ describe.each(['DuckDB', 'PostgreSQL'] as const)('%s store', (kind) => {
       expect(csvOut.out.split('\n')[1]).toMatch(
         /^range,2019-12-01,2019-12-31,agency,\*,5,3,1,0,0,1,900,1140,/,
       );
-      const bad = await run(['report', 'response', '--db', db, '--lang', 'en']);
+      const bad = await run(['report', 'response', '--db', db, '--from', '2019-12-01', '--lang', 'en']);
       expect(bad.code).toBe(1);
-      expect(bad.err).toContain('--week / --from --to');
+      expect(bad.err).toContain('--from --to');
+      // Without a week or dates: the week the Police response page opens on, the last one the calls
+      // cover whole (years after the fixture's calls, the latest complete week would be empty).
+      const byDefault = await run(['report', 'response', '--db', db, '--format', 'json']);
+      expect(byDefault.code).toBe(0);
+      expect((JSON.parse(byDefault.out) as { week: string }).week).toBe(LAST_WHOLE_CALL_WEEK);
       const badShift = await run([
         'report',
         'response',

@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
 import { VigiaError } from '@vigia/domain';
-import { parseShifts, parseTargets, responseReport } from '@vigia/services';
+import { defaultResponseWeek, parseShifts, parseTargets, responseReport } from '@vigia/services';
 import { initialLocale, type Io } from '../context.js';
 import { formatResponseCsv } from '../format/response-csv.js';
 import { formatResponseTable } from '../format/response-table.js';
 import { dbLocation, withStore } from '../run-with-store.js';
 
 /**
- * `vigia report response --db FILE (--week YYYY-Www | --from DATE --to DATE) [--level NAME]
- * [--unit CODE] [--priority P] [--targets P=MIN,...] [--shifts NAME=HH:mm,...] [--include-officer-initiated] [--format table|csv|json]`
+ * `vigia report response --db FILE [--week YYYY-Www | --from DATE --to DATE] [--level NAME]
+ * [--unit CODE] [--priority P] [--targets P=MIN,...] [--shifts NAME=HH:mm,...] [--include-officer-initiated] [--format table|csv|json]`:
+ * without a week or dates, the week the dashboard's Police response page opens on (defaultResponseWeek).
  */
 export function registerResponseReport(rep: Command, io: Io, lang: () => string | undefined): void {
   rep
@@ -42,12 +43,15 @@ export function registerResponseReport(rep: Command, io: Io, lang: () => string 
         if (!['table', 'csv', 'json'].includes(o.format)) {
           throw new VigiaError('INVALID_ARGUMENT', { name: '--format', value: o.format });
         }
-        if (o.week === undefined && (o.from === undefined || o.to === undefined)) {
-          throw new VigiaError('INVALID_ARGUMENT', { name: '--week / --from --to', value: '' });
+        if ((o.from === undefined) !== (o.to === undefined)) {
+          throw new VigiaError('INVALID_ARGUMENT', { name: '--from --to', value: o.from ?? o.to ?? '' });
         }
         await withStore(dbLocation(io, o.db), async (store) => {
+          // Without --week or --from/--to: the week the dashboard's Police response page opens on.
+          const week =
+            o.week ?? (o.from === undefined ? await defaultResponseWeek(store, io.now()) : undefined);
           const report = await responseReport(store, {
-            week: o.week,
+            week,
             from: o.from,
             to: o.to,
             level: o.level,
