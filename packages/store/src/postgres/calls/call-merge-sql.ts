@@ -55,41 +55,36 @@ export const CALL_IDS_REPEAT_SQL = `
 const UNITS = (col: string) =>
   `CASE WHEN ${col} IS NULL OR ${col} = '' THEN '{}'::text[] ELSE string_to_array(${col}, chr(31)) END`;
 
+/** The value of `col` in the first row (lowest row number) of a group. */
+const FIRST = (col: string) => `(array_agg(${col} ORDER BY row_no))[1] AS ${col}`;
+
 /**
  * One row per call id: rows sharing an id become one call with the earliest received, dispatched, en
  * route and on-scene times (the first unit to arrive defines arrival), the latest cleared time, every
  * responding unit (distinct, byte order), officer-initiated or arrest if any row says so, the rest from
- * its first row, and a hash over all its rows.
+ * its first row, and a hash over all its rows. One pass of GROUP BY, no join: joining the groups back
+ * to their first rows was planned as nested loops over mis-estimated CTEs (a 43,000-row CAD export
+ * with a few units per call ran for more than half an hour).
  */
 export const CALL_MERGED_SQL = `
   DROP TABLE IF EXISTS pg_temp.call_merged;
   CREATE TEMP TABLE call_merged AS
-  WITH c AS (SELECT * FROM call_staging WHERE kind = 'c'),
-  g AS (
-    SELECT source_id, min(row_no) AS first_row, count(*) AS n_rows,
-           CASE WHEN count(*) = 1 THEN min(content_hash)
-                ELSE md5(string_agg(content_hash, ',' ORDER BY content_hash)) END AS merged_hash,
-           min(received_ms) AS r_ms, (array_agg(received_local ORDER BY received_ms, row_no))[1] AS r_local,
-           min(dispatched_ms) AS d_ms, min(en_route_ms) AS e_ms, min(on_scene_ms) AS o_ms,
-           max(cleared_ms) AS c_ms,
-           CASE WHEN bool_or(time_precision = 'date') THEN 'date' ELSE 'second' END AS precision,
-           bool_or(officer_initiated) AS oi, bool_or(arrest) AS arr
-    FROM c GROUP BY source_id
-  ),
-  u AS (
-    SELECT c.source_id, array_agg(DISTINCT x.unit COLLATE "C" ORDER BY x.unit COLLATE "C") AS units
-    FROM c, unnest(${UNITS('c.responding_units')}) AS x(unit)
-    GROUP BY c.source_id
-  )
-  SELECT s.row_no, s.source_id, s.source_id_derived, g.n_rows, g.merged_hash AS content_hash,
-         g.r_ms AS received_ms, g.r_local AS received_local, g.d_ms AS dispatched_ms, g.e_ms AS en_route_ms,
-         g.o_ms AS on_scene_ms, g.c_ms AS cleared_ms, g.precision AS time_precision, s.priority, s.channel,
-         s.initial_type, s.final_type, s.disposition, g.oi AS officer_initiated, g.arr AS arrest,
-         coalesce(u.units, '{}'::text[]) AS responding_units, s.lon, s.lat, s.source_unit, s.source_unit_id,
-         s.polygon_unit_id, s.unit_id, s.location_flag, s.unit_disagrees
-  FROM c s
-  JOIN g ON g.source_id = s.source_id AND g.first_row = s.row_no
-  LEFT JOIN u ON u.source_id = s.source_id;
+  SELECT min(row_no) AS row_no, source_id, ${FIRST('source_id_derived')}, count(*) AS n_rows,
+         CASE WHEN count(*) = 1 THEN min(content_hash)
+              ELSE md5(string_agg(content_hash, ',' ORDER BY content_hash)) END AS content_hash,
+         min(received_ms) AS received_ms, (array_agg(received_local ORDER BY received_ms, row_no))[1] AS received_local,
+         min(dispatched_ms) AS dispatched_ms, min(en_route_ms) AS en_route_ms, min(on_scene_ms) AS on_scene_ms,
+         max(cleared_ms) AS cleared_ms,
+         CASE WHEN bool_or(time_precision = 'date') THEN 'date' ELSE 'second' END AS time_precision,
+         ${['priority', 'channel', 'initial_type', 'final_type', 'disposition'].map(FIRST).join(', ')},
+         bool_or(officer_initiated) AS officer_initiated, bool_or(arrest) AS arrest,
+         coalesce(
+           (SELECT array_agg(DISTINCT x.unit COLLATE "C" ORDER BY x.unit COLLATE "C")
+            FROM unnest(string_to_array(string_agg(nullif(responding_units, ''), chr(31)), chr(31))) AS x(unit)),
+           '{}'::text[]) AS responding_units,
+         ${['lon', 'lat', 'source_unit', 'source_unit_id', 'polygon_unit_id', 'unit_id', 'location_flag', 'unit_disagrees'].map(FIRST).join(', ')}
+  FROM call_staging WHERE kind = 'c'
+  GROUP BY source_id;
   ANALYZE call_merged`;
 
 /** {@link CALL_MERGED_SQL} when no call id repeats (one row per call, the usual export): no grouping. */
