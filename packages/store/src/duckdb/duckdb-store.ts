@@ -32,7 +32,7 @@ import type { CallFacts, CallImportSession, CallStore, StoredCall } from '../por
 import { DuckDbCallImport } from './calls/call-import.js';
 import { callDateRange, countCurrentCalls, listCallFacts, listCallVersions } from './calls/call-queries.js';
 import { DuckDbIncidentImport } from './incident-import.js';
-import { ImportThreadLimit } from './import-threads.js';
+import { ImportSettings } from './import-settings.js';
 import { openDuckDb } from './open-duckdb.js';
 import { applyPlacements } from './apply-placements.js';
 import { nullableInteger } from './appender-values.js';
@@ -110,8 +110,8 @@ export class DuckDbStore implements Store, CallStore {
   /** The audit log's writer: every audited change commits through it (see DuckDbAuditLog). */
   private readonly audit: DuckDbAuditLog;
 
-  /** DuckDB's thread count while imports insert blocks during reading (see ImportThreadLimit). */
-  private readonly importThreads = new ImportThreadLimit();
+  /** DuckDB's settings while imports insert blocks during reading (see ImportSettings). */
+  private readonly importSettings = new ImportSettings();
 
   /** Tail of the queue of transactions on the shared connection `db` (one open transaction at a time). */
   private writes: Promise<unknown> = Promise.resolve();
@@ -339,7 +339,7 @@ export class DuckDbStore implements Store, CallStore {
   async beginIncidentImport(meta: ImportMeta): Promise<IncidentImportSession> {
     const connection = await this.instance.connect();
     try {
-      return await DuckDbIncidentImport.begin(connection, meta, this.audit, this.importThreads, () =>
+      return await DuckDbIncidentImport.begin(connection, meta, this.audit, this.importSettings, () =>
         connection.closeSync(),
       );
     } catch (e) {

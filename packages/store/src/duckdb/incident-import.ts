@@ -10,7 +10,7 @@ import type { ImportCounts, ImportMeta, IncidentImportSession } from '../port/st
 import { applyPlacements } from './apply-placements.js';
 import { ChunkAppender } from './chunk-appender.js';
 import type { DuckDbAuditLog } from './audit-log.js';
-import type { ImportThreadLimit } from './import-threads.js';
+import type { ImportSettings } from './import-settings.js';
 import { importEntry } from '../audit/audit-entries.js';
 import {
   CONFLICTS_SQL,
@@ -75,8 +75,8 @@ export class DuckDbIncidentImport implements IncidentImportSession {
   private failure: Error | null = null;
   private waiting: IncidentBatch[] = [];
   private waitingRows = 0;
-  /** True while this import holds DuckDB to one thread (fresh mode, see ImportThreadLimit). */
-  private limited = false;
+  /** True while this import holds DuckDB's import settings (fresh mode, see ImportSettings). */
+  private tuned = false;
   /** Dictionary entries already in the temp tables. */
   private setsWritten = 0;
   private unitsWritten = 0;
@@ -96,7 +96,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
     },
     private readonly staging: ChunkAppender,
     private readonly audit: DuckDbAuditLog,
-    private readonly threads: ImportThreadLimit,
+    private readonly settings: ImportSettings,
     private readonly release: () => void,
   ) {}
 
@@ -105,13 +105,13 @@ export class DuckDbIncidentImport implements IncidentImportSession {
    * owns: `release` is called once it has finished or aborted (the store gives each import its own
    * connection, so readers on other connections see the data before or after the import, never during).
    * The import commits through `audit`, with its `import.incidents` row in the same transaction.
-   * `threads` is the store's limit of DuckDB threads while blocks are inserted during reading.
+   * `settings` are the store's DuckDB settings while blocks are inserted during reading.
    */
   static async begin(
     connection: DuckDBConnection,
     meta: ImportMeta,
     audit: DuckDbAuditLog,
-    threads: ImportThreadLimit,
+    settings: ImportSettings,
     release: () => void = () => undefined,
   ): Promise<DuckDbIncidentImport> {
     const importId = await registerImportBatch(connection, 'incidents', meta);
@@ -124,7 +124,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
       quarantine: await connection.createAppender('quarantine'),
     };
     const staging = new ChunkAppender(appenders.staging, STAGING_TYPES);
-    return new DuckDbIncidentImport(connection, importId, meta, appenders, staging, audit, threads, release);
+    return new DuckDbIncidentImport(connection, importId, meta, appenders, staging, audit, settings, release);
   }
 
   addIncident(rowNo: number, p: PlacedIncident): void {
@@ -169,7 +169,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
   async abort(): Promise<void> {
     try {
       await this.inflight?.catch(() => undefined);
-      await this.unlimit();
+      await this.restoreSettings();
       if (this.inTransaction) await this.connection.run('ROLLBACK');
       this.inTransaction = false;
       await abortImportBatch(
@@ -235,16 +235,16 @@ export class DuckDbIncidentImport implements IncidentImportSession {
     const hasIncidents = Number(rows.getRows()[0]?.[0] ?? 0) > 0;
     this.mode = this.allIdsDerived && !hasIncidents ? 'fresh' : 'merge';
     if (this.mode === 'fresh') {
-      await this.threads.acquire(this.connection);
-      this.limited = true;
+      await this.settings.acquire(this.connection);
+      this.tuned = true;
     }
   }
 
-  /** Gives DuckDB its threads back (see ImportThreadLimit), once. */
-  private async unlimit(): Promise<void> {
-    if (!this.limited) return;
-    this.limited = false;
-    await this.threads.release(this.connection);
+  /** Restores DuckDB's settings (see ImportSettings), once. */
+  private async restoreSettings(): Promise<void> {
+    if (!this.tuned) return;
+    this.tuned = false;
+    await this.settings.release(this.connection);
   }
 
   /** Starts inserting the rows staged since the last block; batches arriving meanwhile wait. */
@@ -315,11 +315,11 @@ export class DuckDbIncidentImport implements IncidentImportSession {
       if (this.mode === 'fresh') {
         this.flushStaging();
         await this.connection.run(INSERT_NEW_SQL, [this.importId, this.meta.source, this.insertedThrough]);
-        await this.unlimit();
+        await this.restoreSettings();
         counts.stored = this.staged;
         counts.incidents = this.staged;
       } else {
-        await this.unlimit();
+        await this.restoreSettings();
         if (this.insertedThrough > 0) await this.connection.run(UNDO_BLOCKS_SQL, [this.importId]);
         this.flushStaging();
         await this.mergeStaged();
@@ -350,7 +350,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
       );
       this.inTransaction = false;
     } catch (e) {
-      await this.unlimit().catch(() => undefined);
+      await this.restoreSettings().catch(() => undefined);
       if (this.inTransaction) await this.connection.run('ROLLBACK').catch(() => undefined);
       this.inTransaction = false;
       throw e;
