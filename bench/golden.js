@@ -52,9 +52,20 @@ async function dump(db) {
     for (const r of rows) hash.update(`${r.map((v) => (v === null ? '\\N' : String(v))).join('\t')}\n`);
     return `${hash.digest('hex')} ${rows.length}\n`;
   };
+  // The same text on every schema: content_hash was 32 hex digits (VARCHAR) until DuckDB migration 10,
+  // a UHUGEINT since (printed as the same digits); source_id is a generated column since then.
+  const hashType = (
+    await c.runAndReadAll(
+      `SELECT data_type FROM duckdb_columns() WHERE table_name = 'incident' AND column_name = 'content_hash'`,
+    )
+  ).getRows()[0]?.[0];
+  const hash = hashType === 'VARCHAR' ? 'content_hash' : `printf('%032x', content_hash)`;
   const incidents = await digest(
-    `SELECT * EXCLUDE (offense_categories, offense_labels), list_aggregate(offense_categories, 'string_agg', '|'),
-            list_aggregate(offense_labels, 'string_agg', '|')
+    `SELECT agency_id, source, source_id, version, is_current, import_id, source_row, ${hash},
+            source_id_derived, occurred_at, occurred_local, occurred_date, reported_date, category,
+            list_aggregate(offense_categories, 'string_agg', '|'), list_aggregate(offense_labels, 'string_agg', '|'),
+            lon, lat, source_unit, source_unit_id, polygon_unit_id, unit_id, location_flag, unit_disagrees,
+            status, arrest
      FROM incident ORDER BY source, source_id, version`,
   );
   const quarantine = await digest(`SELECT * FROM quarantine ORDER BY import_id, row_no`);
