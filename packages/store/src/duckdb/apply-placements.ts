@@ -1,10 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { sameId } from './source-key.js';
+import { INCIDENT_TABLE } from './incident-numeric-ids.js';
 
 const AGENCY = 1;
 
 /**
  * Copies placement (unit, polygon unit, source unit, location flag, disagreement) from `table` (alias
- * `k`, one row per source id) onto the current incidents of `source` where it differs, and returns how
+ * `k`, one row per source id, given by columns source_key, id_hash and id_n: see source-key.ts) onto the current incidents of `source` where it differs, and returns how
  * many incidents changed. Placement is derived data, so this is an update in place, never a new version.
  * Used by the import merge (unchanged records placed anew) and by re-placement after unit imports.
  * Call inside a transaction. `condition` narrows the rows of `table` further (SQL on alias `k`).
@@ -15,18 +17,20 @@ export async function applyPlacements(
   source: string,
   condition = 'true',
 ): Promise<number> {
-  const where = `incident.agency_id = ${AGENCY} AND incident.source = $1 AND incident.is_current
-    AND incident.source_id = k.source_id AND (${condition})
-    AND (incident.unit_id IS DISTINCT FROM k.unit_id OR incident.polygon_unit_id IS DISTINCT FROM k.polygon_unit_id
-         OR incident.source_unit_id IS DISTINCT FROM k.source_unit_id OR incident.location_flag <> k.location_flag
-         OR incident.unit_disagrees <> k.unit_disagrees)`;
+  const where = `i.agency_id = ${AGENCY} AND i.source = $1 AND i.is_current
+    AND ${sameId('i', 'k')} AND (${condition})
+    AND (i.unit_id IS DISTINCT FROM k.unit_id OR i.polygon_unit_id IS DISTINCT FROM k.polygon_unit_id
+         OR i.source_unit_id IS DISTINCT FROM k.source_unit_id OR i.location_flag <> k.location_flag
+         OR i.unit_disagrees <> k.unit_disagrees)`;
   const rows = (
-    await connection.runAndReadAll(`SELECT count(*) FROM incident, ${table} k WHERE ${where}`, [source])
+    await connection.runAndReadAll(`SELECT count(*) FROM ${INCIDENT_TABLE} i, ${table} k WHERE ${where}`, [
+      source,
+    ])
   ).getRows();
   const changed = Number(rows[0]?.[0] ?? 0);
   if (changed > 0) {
     await connection.run(
-      `UPDATE incident SET unit_id = k.unit_id, polygon_unit_id = k.polygon_unit_id,
+      `UPDATE ${INCIDENT_TABLE} AS i SET unit_id = k.unit_id, polygon_unit_id = k.polygon_unit_id,
          source_unit_id = k.source_unit_id, location_flag = k.location_flag, unit_disagrees = k.unit_disagrees
        FROM ${table} k WHERE ${where}`,
       [source],

@@ -1,8 +1,21 @@
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { VigiaError } from '@vigia/domain';
 import type { BackupInfo } from '../port/store.js';
 import { MIGRATIONS } from './migrations.js';
+import { migrate } from './open-duckdb.js';
+import { INCIDENT_TABLE } from './incident-numeric-ids.js';
 import type { DuckDbAuditLog } from './audit-log.js';
 import { restoreEntry, type HeadRef } from '../audit/audit-entries.js';
 
@@ -10,13 +23,17 @@ const BACKUP = 'vigia_backup';
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** Base tables of database `db` (schema main) with their columns, schema_version excluded. */
+/**
+ * Base tables of database `db` (schema main) with their columns, schema_version excluded. Views (the
+ * `incident` view, migration 10) are left out: COPY FROM DATABASE copies them with the schema.
+ */
 async function tablesOf(connection: DuckDBConnection, db: string): Promise<Map<string, string[]>> {
   const rows = (
     await connection.runAndReadAll(
-      `SELECT table_name, column_name FROM duckdb_columns()
-       WHERE database_name = $1 AND schema_name = 'main' AND table_name <> 'schema_version'
-       ORDER BY table_name, column_index`,
+      `SELECT c.table_name, c.column_name FROM duckdb_columns() c
+       JOIN duckdb_tables() t USING (database_name, schema_name, table_name)
+       WHERE c.database_name = $1 AND c.schema_name = 'main' AND c.table_name <> 'schema_version'
+       ORDER BY c.table_name, c.column_index`,
       [db],
     )
   ).getRows();
@@ -25,13 +42,17 @@ async function tablesOf(connection: DuckDBConnection, db: string): Promise<Map<s
   return tables;
 }
 
+/**
+ * Rows per table, named as the PostgreSQL store names them: incidents are stored in `incident_data`
+ * behind the view `incident` (migration 10), and counted as `incident`.
+ */
 async function countRows(connection: DuckDBConnection, db: string, tables: Iterable<string>) {
   const counts: Record<string, number> = {};
   for (const t of tables) {
     const r = (
       await connection.runAndReadAll(`SELECT count(*) FROM ${ident(db)}.main.${ident(t)}`)
     ).getRows();
-    counts[t] = Number(r[0]?.[0] ?? 0);
+    counts[t === INCIDENT_TABLE ? 'incident' : t] = Number(r[0]?.[0] ?? 0);
   }
   return counts;
 }
@@ -90,10 +111,37 @@ export interface DuckDbRestoreOptions {
   replacedHead: HeadRef;
 }
 
+/** The schema version of the attached backup (0 when it has none: not a Vigía database). */
+async function backupVersion(connection: DuckDBConnection): Promise<number> {
+  return connection
+    .runAndReadAll(`SELECT max(version) FROM ${BACKUP}.main.schema_version`)
+    .then((r) => Number(r.getRows()[0]?.[0] ?? 0))
+    .catch(() => 0);
+}
+
+/**
+ * A copy of the backup `file` in a new temporary directory, brought up to this schema by the
+ * migrations (the backup itself is never written). The caller removes the directory.
+ */
+async function migratedCopy(file: string): Promise<string> {
+  const copy = join(mkdtempSync(join(tmpdir(), 'vigia-restore-')), 'backup.duckdb');
+  copyFileSync(file, copy);
+  const instance = await DuckDBInstance.create(copy);
+  const c = await instance.connect();
+  try {
+    await migrate(c, copy);
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
+  return copy;
+}
+
 /**
  * Replaces every table's rows with the backup's and appends `store.restore` to the restored audit log
- * (chained after the backup's head), in one transaction (all or nothing).
- * @throws VigiaError FILE_NOT_FOUND, BACKUP_INVALID (not a DuckDB backup, another schema version, a
+ * (chained after the backup's head), in one transaction (all or nothing). A backup of an older schema
+ * version is restored from a migrated temporary copy.
+ * @throws VigiaError FILE_NOT_FOUND, BACKUP_INVALID (not a DuckDB backup, a newer schema version, a
  *   table missing), STORE_NOT_EMPTY.
  */
 export async function restoreDuckDb(
@@ -109,12 +157,16 @@ export async function restoreDuckDb(
     throw invalid(file, 'it is a backup of a PostgreSQL store; restore it with a postgres:// --db');
   if (kind === 'other') throw invalid(file, 'not a Vigía backup');
   const current = String((await connection.runAndReadAll('SELECT current_database()')).getRows()[0]?.[0]);
+  let copy: string | null = null;
   await connection.run(`ATTACH ${quote(file)} AS ${BACKUP} (READ_ONLY)`);
   try {
-    const version = await connection
-      .runAndReadAll(`SELECT max(version) FROM ${BACKUP}.main.schema_version`)
-      .then((r) => Number(r.getRows()[0]?.[0] ?? 0))
-      .catch(() => 0);
+    let version = await backupVersion(connection);
+    if (version > 0 && version < MIGRATIONS.length) {
+      await connection.run(`DETACH ${BACKUP}`);
+      copy = await migratedCopy(file);
+      await connection.run(`ATTACH ${quote(copy)} AS ${BACKUP} (READ_ONLY)`);
+      version = await backupVersion(connection);
+    }
     if (version !== MIGRATIONS.length) {
       throw invalid(
         file,
@@ -151,5 +203,6 @@ export async function restoreDuckDb(
     );
   } finally {
     await connection.run(`DETACH DATABASE IF EXISTS ${BACKUP}`);
+    if (copy !== null) rmSync(dirname(copy), { recursive: true, force: true });
   }
 }

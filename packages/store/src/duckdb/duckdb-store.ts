@@ -65,6 +65,8 @@ import type {
   UserWithHash,
 } from '../port/users.js';
 import { DuckDbUsers } from './users.js';
+import { idHashOf, idNOf, sourceIdText, sourceKeyOf } from './source-key.js';
+import { INCIDENT_TABLE } from './incident-numeric-ids.js';
 import { SqlMeetings } from '../meetings/sql-meetings.js';
 import { DuckDbMeetingBackend } from './meeting-backend.js';
 import type {
@@ -81,6 +83,10 @@ import type {
 } from '../port/meetings.js';
 
 const AGENCY = 1;
+
+/** "source_id = $2" on the stored id columns (no text formatted per row: see source-key.ts). */
+const SAME_ID_AS_2 = `source_key IS NOT DISTINCT FROM ${sourceKeyOf('$2')}
+  AND id_hash IS NOT DISTINCT FROM ${idHashOf('$2')} AND id_n IS NOT DISTINCT FROM ${idNOf('$2')}`;
 
 type Row = unknown[];
 
@@ -404,7 +410,7 @@ export class DuckDbStore implements Store, CallStore {
     const rows = await this.rows(
       `SELECT source, source_id, version, is_current, strftime(occurred_local, '%Y-%m-%dT%H:%M:%S'), category,
               offense_categories, status, unit_id, location_flag, import_id, arrest
-       FROM incident WHERE agency_id = ${AGENCY} AND source = $1 AND ($2 IS NULL OR source_id = $2)
+       FROM incident WHERE agency_id = ${AGENCY} AND source = $1 AND ($2 IS NULL OR (${SAME_ID_AS_2}))
        ORDER BY source_id, version`,
       [source, sourceId ?? null],
     );
@@ -459,7 +465,7 @@ export class DuckDbStore implements Store, CallStore {
   // in source id order 7.3 s (DuckDB writes update segments row group by row group).
   async listPlacementInputs(source: string, cursor: number | null, limit: number): Promise<PlacementInput[]> {
     const rows = await this.rows(
-      `SELECT rowid, source_id, lon, lat, source_unit FROM incident
+      `SELECT rowid, ${sourceIdText()}, lon, lat, source_unit FROM ${INCIDENT_TABLE}
        WHERE agency_id = ${AGENCY} AND source = $1 AND is_current
          AND ($2 IS NULL OR rowid > CAST($2 AS BIGINT))
        ORDER BY rowid LIMIT $3`,
@@ -488,10 +494,10 @@ export class DuckDbStore implements Store, CallStore {
     audit: ReplaceAudit | undefined,
   ): Promise<number> {
     await this.db.run(
-      `CREATE OR REPLACE TEMP TABLE placement_update (source_id VARCHAR, polygon_unit_id INTEGER,
+      `CREATE OR REPLACE TEMP TABLE placement_input (source_id VARCHAR, polygon_unit_id INTEGER,
          source_unit_id INTEGER, unit_id INTEGER, location_flag VARCHAR, unit_disagrees BOOLEAN)`,
     );
-    const a = await this.db.createAppender('placement_update', 'main', 'temp');
+    const a = await this.db.createAppender('placement_input', 'main', 'temp');
     for (const u of updates) {
       a.appendVarchar(u.sourceId);
       nullableInteger(a, u.polygonUnitId);
@@ -502,6 +508,14 @@ export class DuckDbStore implements Store, CallStore {
       a.endRow();
     }
     a.closeSync();
+    // The ids as the incident table keeps them, so the update joins on numbers (see source-key.ts).
+    await this.db.run(
+      `CREATE OR REPLACE TEMP TABLE placement_update AS
+       SELECT ${sourceKeyOf('source_id')} AS source_key, ${idHashOf('source_id')} AS id_hash,
+              ${idNOf('source_id')} AS id_n, * EXCLUDE (source_id)
+       FROM placement_input`,
+    );
+    await this.db.run('DROP TABLE placement_input');
     return this.audit.inAuditedTransaction(
       this.db,
       async () => {

@@ -1,13 +1,24 @@
 import { BOOLEAN, DOUBLE, INTEGER, UINTEGER, UTINYINT, VARCHAR } from '@duckdb/node-api';
 import { INCIDENT_STATUS_CODES, LOCATION_FLAG_CODES } from '@vigia/domain';
+import {
+  hashText,
+  hexToNumber,
+  idHashOf,
+  idNOf,
+  sameId,
+  sourceIdText,
+  sourceKeyOf,
+  wordsToNumber,
+} from './source-key.js';
+import { INCIDENT_TABLE } from './incident-numeric-ids.js';
 
 /** SQL of the DuckDB incident import (see incident-import.ts): staging, dictionaries, merge. */
 
 const AGENCY = 1;
 
 /**
- * Rows of the import in progress, as IncidentBatch columns (numbers, and the source's own ids: texts
- * are rebuilt in SQL by the `staged` view). A TEMP table: in memory, private to the connection, gone
+ * Rows of the import in progress, as IncidentBatch columns (numbers, and the source's own ids: the
+ * `staged` view makes them incident columns). A TEMP table: in memory, private to the connection, gone
  * after a crash, and never written to the database file (persisting and then deleting them cost ~1 s
  * per 150,000 rows). Derived ids are NULL in `source_id`, given by their words `i0..i3` and `id_n`.
  */
@@ -82,14 +93,18 @@ const nan = (c: string) => `CASE WHEN isnan(s.${c}) THEN NULL ELSE s.${c} END`;
 const ms = (c: string) => `make_timestamp(CAST(s.${c} AS BIGINT) * 1000)`;
 
 /**
- * The staged rows with the values the incident table takes: id and hash texts, local time as
- * TIMESTAMP (the wall time of the source, whole seconds: exact), report DATE, offense lists (as
- * U+001F-joined texts and as lists, split once per dictionary entry), NULLs for the "none" codes.
+ * The staged rows with the values the incident table takes: the id as (source_key, id_hash, id_n) and
+ * the content hash as a UHUGEINT (numbers, never formatted: see source-key.ts; a given id of the
+ * derived form becomes numbers too), local time as TIMESTAMP (the wall time of the source, whole
+ * seconds: exact), report DATE, offense lists (as U+001F-joined texts and as lists, split once per
+ * dictionary entry), NULLs for the "none" codes.
  */
 export const STAGED_VIEW = `CREATE OR REPLACE TEMP VIEW staged AS
-  SELECT s.row_no,
-         coalesce(s.source_id, printf('h:%08x%08x%08x%08x#%d', s.i0, s.i1, s.i2, s.i3, s.id_n)) AS source_id,
-         printf('%08x%08x%08x%08x', s.h0, s.h1, s.h2, s.h3) AS content_hash,
+  SELECT s.row_no, ${sourceKeyOf('s.source_id')} AS source_key,
+         CASE WHEN s.source_id IS NULL THEN ${wordsToNumber('s.i0', 's.i1', 's.i2', 's.i3')}
+              ELSE ${idHashOf('s.source_id')} END AS id_hash,
+         CASE WHEN s.source_id IS NULL THEN s.id_n ELSE ${idNOf('s.source_id')} END AS id_n,
+         ${wordsToNumber('s.h0', 's.h1', 's.h2', 's.h3')} AS content_hash,
          s.source_id_derived, s.occurred_ms, ${ms('local_ms')} AS occurred_local,
          CASE WHEN isnan(s.reported_ms) THEN NULL ELSE CAST(${ms('reported_ms')} AS DATE) END AS reported_date,
          o.categories, o.labels, o.cats, o.labs, ${nan('lon')} AS lon, ${nan('lat')} AS lat, u.text AS source_unit,
@@ -102,38 +117,51 @@ export const STAGED_VIEW = `CREATE OR REPLACE TEMP VIEW staged AS
                string_split(labels, chr(31)) AS labs FROM offense_set_dict) o ON o.set_id = s.offense_set
   LEFT JOIN source_unit_dict u ON u.k = s.source_unit`;
 
-/** The incident columns after (agency, source, source_id, version, is_current, import_id). */
+/** The incident_data columns an import inserts. */
+const INCIDENT_COLUMNS = `agency_id, source, source_key, id_hash, id_n, version, is_current, import_id, source_row,
+  content_hash, source_id_derived, occurred_at, occurred_local, occurred_date, reported_date, category,
+  offense_categories, offense_labels, lon, lat, source_unit, source_unit_id, polygon_unit_id, unit_id,
+  location_flag, unit_disagrees, status, arrest`;
+
+/** The values of INCIDENT_COLUMNS after (agency, source, id, version, is_current, import_id). */
 const INCIDENT_VALUES = `row_no, content_hash, source_id_derived, to_timestamp(occurred_ms / 1000), occurred_local,
   CAST(occurred_local AS DATE), reported_date, cats[1], cats, labs, lon, lat, source_unit, source_unit_id,
   polygon_unit_id, unit_id, location_flag, unit_disagrees, status, arrest`;
 
+/** The id columns of staged rows, for GROUP BY and SELECT lists. */
+const ID = 'source_key, id_hash, id_n';
+
 /**
- * Merge of staged rows into `incident`, in SQL so it scales with DuckDB rather than with JS memory.
- * Parameters per statement in MERGE_PARAMS. See IncidentImportSession.finish for the rules.
+ * Merge of staged rows into `incident_data`, in SQL so it scales with DuckDB rather than with JS memory.
+ * Parameters per statement in MERGE_PARAMS. See IncidentImportSession.finish for the rules. Ids are
+ * compared as (source_key, id_hash, id_n), never as texts. The hash of an id's several rows is the
+ * MD5 of their hashes' 32-hex-digit texts, sorted and comma-joined, as a number: the value stored as
+ * MD5 hex text before migration 10 (and by the PostgreSQL store).
  */
 export const MERGE_SQL = [
   `CREATE OR REPLACE TEMP TABLE merged AS
    WITH g AS (
-     SELECT source_id, count(*) AS n_rows, min(row_no) AS first_row
-     FROM staged GROUP BY source_id
+     SELECT ${ID}, count(*) AS n_rows, min(row_no) AS first_row
+     FROM staged GROUP BY ${ID}
    ),
    multi_rows AS (
-     SELECT s.* FROM staged s JOIN g USING (source_id) WHERE g.n_rows > 1
+     SELECT s.* FROM staged s JOIN g ON ${sameId('s', 'g')} WHERE g.n_rows > 1
    ),
    multi AS (
-     SELECT source_id, list(c ORDER BY rk, l) AS cats, list(l ORDER BY rk, l) AS labs
+     SELECT ${ID}, list(c ORDER BY rk, l) AS cats, list(l ORDER BY rk, l) AS labs
      FROM (
-       SELECT DISTINCT x.source_id, x.c, x.l, oc.severity_rank AS rk
-       FROM (SELECT source_id, unnest(string_split(categories, chr(31))) AS c,
+       SELECT DISTINCT x.source_key, x.id_hash, x.id_n, x.c, x.l, oc.severity_rank AS rk
+       FROM (SELECT ${ID}, unnest(string_split(categories, chr(31))) AS c,
                     unnest(string_split(labels, chr(31))) AS l FROM multi_rows) x
        JOIN offense_category oc ON oc.category = x.c
-     ) GROUP BY source_id
+     ) GROUP BY ${ID}
    ),
    multi_hash AS (
-     SELECT source_id, md5(string_agg(content_hash, ',' ORDER BY content_hash)) AS h,
+     SELECT ${ID},
+            ${hexToNumber(`md5(string_agg(${hashText('content_hash')}, ',' ORDER BY content_hash))`)} AS h,
             count(DISTINCT concat_ws('|', occurred_local, lon, lat, source_unit)) > 1 AS conflict,
             bool_or(arrest) AS arrest
-     FROM multi_rows GROUP BY source_id
+     FROM multi_rows GROUP BY ${ID}
    )
    SELECT s.* EXCLUDE (categories, labels, cats, labs, content_hash, arrest), g.n_rows,
           coalesce(mh.arrest, s.arrest) AS arrest,
@@ -141,19 +169,19 @@ export const MERGE_SQL = [
           coalesce(m.labs, string_split(s.labels, chr(31))) AS labs,
           coalesce(mh.h, s.content_hash) AS content_hash, coalesce(mh.conflict, false) AS id_conflict
    FROM staged s
-   JOIN g ON g.source_id = s.source_id AND g.first_row = s.row_no
-   LEFT JOIN multi m ON m.source_id = s.source_id
-   LEFT JOIN multi_hash mh ON mh.source_id = s.source_id`,
+   JOIN g ON ${sameId('g', 's')} AND g.first_row = s.row_no
+   LEFT JOIN multi m ON ${sameId('m', 's')}
+   LEFT JOIN multi_hash mh ON ${sameId('mh', 's')}`,
   `CREATE OR REPLACE TEMP TABLE classified AS
    SELECT m.*, c.version AS cur_version, c.content_hash AS cur_hash
    FROM merged m
-   LEFT JOIN incident c ON c.agency_id = ${AGENCY} AND c.source = $1 AND c.source_id = m.source_id AND c.is_current`,
-  `UPDATE incident SET is_current = false
+   LEFT JOIN ${INCIDENT_TABLE} c ON c.agency_id = ${AGENCY} AND c.source = $1 AND ${sameId('c', 'm')} AND c.is_current`,
+  `UPDATE ${INCIDENT_TABLE} AS i SET is_current = false
    FROM classified k
-   WHERE incident.agency_id = ${AGENCY} AND incident.source = $1 AND incident.source_id = k.source_id
-     AND incident.is_current AND k.cur_version IS NOT NULL AND k.content_hash <> k.cur_hash`,
-  `INSERT INTO incident
-   SELECT ${AGENCY}, $2, source_id, coalesce(cur_version, 0) + 1, true, $1, ${INCIDENT_VALUES}
+   WHERE i.agency_id = ${AGENCY} AND i.source = $1 AND ${sameId('i', 'k')}
+     AND i.is_current AND k.cur_version IS NOT NULL AND k.content_hash <> k.cur_hash`,
+  `INSERT INTO ${INCIDENT_TABLE} (${INCIDENT_COLUMNS})
+   SELECT ${AGENCY}, $2, ${ID}, coalesce(cur_version, 0) + 1, true, $1, ${INCIDENT_VALUES}
    FROM classified WHERE cur_version IS NULL OR content_hash <> cur_hash`,
 ];
 
@@ -174,8 +202,8 @@ export const MERGE_PARAMS = ['', 's', 's', 'is'] as const;
  * staged rows — what MERGE_SQL would do, without its intermediate tables. Run block by block while
  * the file is still being read.
  */
-export const INSERT_NEW_SQL = `INSERT INTO incident
-   SELECT ${AGENCY}, $2, source_id, 1, true, $1, ${INCIDENT_VALUES}
+export const INSERT_NEW_SQL = `INSERT INTO ${INCIDENT_TABLE} (${INCIDENT_COLUMNS})
+   SELECT ${AGENCY}, $2, ${ID}, 1, true, $1, ${INCIDENT_VALUES}
    FROM staged WHERE row_no > $3`;
 
 /** Stored / unchanged / updated rows and incidents of a MERGE_SQL merge. */
@@ -185,13 +213,13 @@ export const OUTCOME_SQL = `
   FROM classified GROUP BY 1`;
 
 /** Ids whose rows disagree (MERGE_SQL), with up to 5 examples in file order. */
-export const CONFLICTS_SQL = `SELECT count(*), list(source_id ORDER BY row_no)[1:5] FROM merged WHERE id_conflict`;
+export const CONFLICTS_SQL = `SELECT count(*), list(${sourceIdText()} ORDER BY row_no)[1:5] FROM merged WHERE id_conflict`;
 
 /** Whether the source has any incident (`$1` = source). */
-export const SOURCE_HAS_INCIDENTS_SQL = `SELECT count(*) FROM (SELECT 1 FROM incident WHERE agency_id = ${AGENCY} AND source = $1 LIMIT 1)`;
+export const SOURCE_HAS_INCIDENTS_SQL = `SELECT count(*) FROM (SELECT 1 FROM ${INCIDENT_TABLE} WHERE agency_id = ${AGENCY} AND source = $1 LIMIT 1)`;
 
 /** Removes what fresh-mode blocks inserted (`$1` = import id), before a full merge instead. */
-export const UNDO_BLOCKS_SQL = `DELETE FROM incident WHERE agency_id = ${AGENCY} AND import_id = $1`;
+export const UNDO_BLOCKS_SQL = `DELETE FROM ${INCIDENT_TABLE} WHERE agency_id = ${AGENCY} AND import_id = $1`;
 
 /** Records the placement rules of the source's latest import. */
 export const SOURCE_PLACEMENT_SQL = `INSERT INTO source_placement VALUES (${AGENCY}, $1, $2, $3)

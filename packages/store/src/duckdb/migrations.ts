@@ -1,5 +1,6 @@
 import { OFFENSE_CATEGORY_CODES } from '@vigia/domain';
 import { CALLS_MIGRATION } from './calls/call-migration.js';
+import { INCIDENT_NUMERIC_IDS_MIGRATION } from './incident-numeric-ids.js';
 
 /**
  * Versioned schema of the embedded store, applied in order inside one transaction each. Never edit a
@@ -250,4 +251,7 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE incident ADD COLUMN arrest BOOLEAN;
   `,
+  // 10: incident ids and content hashes as numbers (issue 2, import throughput): incidents are stored
+  // in table incident_data; `incident` becomes a view with the same columns as before.
+  INCIDENT_NUMERIC_IDS_MIGRATION,
 ];

@@ -67,7 +67,12 @@ async function prepare(connection: DuckDBConnection, path: string): Promise<void
   await connection.run(`UPDATE import_batch SET status = 'aborted' WHERE status = 'running'`);
 }
 
-async function migrate(connection: DuckDBConnection, path: string): Promise<void> {
+/**
+ * Applies the migrations the database on `connection` lacks, each in its own transaction, and
+ * checkpoints when it applied any. `path` names the database in errors.
+ * @throws VigiaError STORE_SCHEMA_NEWER; a failing migration's DuckDB error (rolled back).
+ */
+export async function migrate(connection: DuckDBConnection, path: string): Promise<void> {
   await connection.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const rows = (await connection.runAndReadAll('SELECT max(version) FROM schema_version')).getRows();
   const current = Number(rows[0]?.[0] ?? 0);
