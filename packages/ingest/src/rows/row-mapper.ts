@@ -55,6 +55,11 @@ export interface RowMapperOptions {
    * them as numbers instead of building `h:…#n` texts).
    */
   fingerprints?: RowFingerprints;
+  /**
+   * With `fingerprints`: rows are only hashed and queued ({@link RowFingerprints.queue}), not counted;
+   * the caller resolves their ordinals later in bulk, and `duplicate` is then always false.
+   */
+  deferOrdinals?: boolean;
 }
 
 /**
@@ -124,6 +129,7 @@ export function compileRowMapper(
     : null;
   const fingerprints = options.fingerprints ?? new RowFingerprints();
   const idText = options.fingerprints === undefined;
+  const defer = !idText && options.deferOrdinals === true;
   const texts: { lon: string | null; lat: string | null } = { lon: null, lat: null };
   const labelCache = new Map<string, Offense>();
   const singles = new Map<Offense, Offense[]>();
@@ -153,7 +159,7 @@ export function compileRowMapper(
   };
   return (fields) => {
     current = fields;
-    const ordinal = iId < 0 ? fingerprints.addRow(fields) : 1;
+    const ordinal = iId >= 0 ? 1 : defer ? (fingerprints.queue(fields), 0) : fingerprints.addRow(fields);
     const duplicate = ordinal > 1;
     // One list reused row after row: a quarantined row gets its own copy (most rows have no issue).
     const issues = scratchIssues;

@@ -25,6 +25,11 @@ export class RowFingerprints {
   // a Map keyed by hash texts cost ~1 µs a row and ~100 bytes per distinct row at millions.
   private table: Uint32Array;
   private size = 0;
+  /** Words of the rows queued by {@link queue}, four per row. */
+  private pending = new Uint32Array(0);
+  private queued = 0;
+  private order = new Int32Array(0);
+  private regionStarts = new Int32Array(0);
 
   /** @param expectedRows rows the file probably has: sizes the table once instead of growing it. */
   constructor(expectedRows = 0) {
@@ -67,6 +72,95 @@ export class RowFingerprints {
     }
   }
 
+  /**
+   * Hashes a row into `words` and queues its words for {@link resolveQueued}, without counting it yet:
+   * the ordinals of a run of rows are then counted together, in table order. Returns the row's place
+   * in the queue (0 for the first row since the last resolve).
+   */
+  queue(fields: readonly string[]): number {
+    const w = this.words;
+    fingerprintWords(fields, w, 0);
+    const n = this.queued;
+    if (4 * n + 4 > this.pending.length) {
+      const grown = new Uint32Array(Math.max(4096, 2 * this.pending.length));
+      grown.set(this.pending);
+      this.pending = grown;
+    }
+    const p = this.pending;
+    p[4 * n] = w[0]!;
+    p[4 * n + 1] = w[1]!;
+    p[4 * n + 2] = w[2]!;
+    p[4 * n + 3] = w[3]!;
+    this.queued = n + 1;
+    return n;
+  }
+
+  /** Rows queued since the last {@link resolveQueued}. */
+  get queuedRows(): number {
+    return this.queued;
+  }
+
+  /**
+   * Counts the queued rows, as {@link addRow} would have one by one in queue order, and writes their
+   * ordinals to `out[0..n)` (n = {@link queuedRows}); the queue is then empty. `out` must hold n.
+   *
+   * Why in bulk: at millions of distinct rows the table is tens of MB, and each row's probe lands on
+   * a random cache line and page (~0.7 µs a row measured). The queued rows are visited grouped by the
+   * region of the table their first slot lies in (a stable counting sort on the slot's top bits), so
+   * consecutive probes stay within a few pages. Identical rows share a slot, and the sort keeps them
+   * in queue order: each still gets its ordinal among identical rows in file order.
+   */
+  resolveQueued(out: Int32Array): void {
+    const n = this.queued;
+    this.queued = 0;
+    if (n === 0) return;
+    // Room for every row first (at most half full afterwards, as addRow keeps it), so no grow
+    // changes the slots while the sorted rows are visited.
+    while ((this.size + n) * 2 > this.table.length / 5) this.grow();
+    const t = this.table;
+    const p = this.pending;
+    const mask = t.length / 5 - 1;
+    const bits = 31 - Math.clz32(mask + 1);
+    const shift = bits > REGION_BITS ? bits - REGION_BITS : 0;
+    const regions = (mask >>> shift) + 1;
+    const starts = this.regionStarts.length > regions ? this.regionStarts : new Int32Array(regions + 1);
+    this.regionStarts = starts;
+    starts.fill(0, 0, regions + 1);
+    for (let j = 0; j < n; j++) starts[((p[4 * j + 3]! & mask) >>> shift) + 1]!++;
+    for (let r = 0; r < regions; r++) starts[r + 1]! += starts[r]!;
+    if (this.order.length < n) this.order = new Int32Array(Math.max(n, 2 * this.order.length));
+    const order = this.order;
+    for (let j = 0; j < n; j++) order[starts[(p[4 * j + 3]! & mask) >>> shift]!++] = j;
+    let size = this.size;
+    for (let o = 0; o < n; o++) {
+      const j = order[o]!;
+      const w0 = p[4 * j]!;
+      const w1 = p[4 * j + 1]!;
+      const w2 = p[4 * j + 2]!;
+      const w3 = p[4 * j + 3]!;
+      for (let slot = w3 & mask; ; slot = (slot + 1) & mask) {
+        const k = 5 * slot;
+        const c = t[k + 4]!;
+        if (c === 0) {
+          t[k] = w0;
+          t[k + 1] = w1;
+          t[k + 2] = w2;
+          t[k + 3] = w3;
+          t[k + 4] = 1;
+          size++;
+          out[j] = 1;
+          break;
+        }
+        if (t[k] === w0 && t[k + 1] === w1 && t[k + 2] === w2 && t[k + 3] === w3) {
+          t[k + 4] = c + 1;
+          out[j] = c + 1;
+          break;
+        }
+      }
+    }
+    this.size = size;
+  }
+
   private grow(): void {
     const old = this.table;
     const t = (this.table = new Uint32Array(old.length * 2));
@@ -79,6 +173,9 @@ export class RowFingerprints {
     }
   }
 }
+
+/** Table regions of {@link RowFingerprints.resolveQueued}: 2^12, so a region is ~20 KB at 4 M slots. */
+const REGION_BITS = 12;
 
 /** The derived source id for a row hash and ordinal (see {@link RowFingerprints}). */
 export function derivedSourceId(hash: string, ordinal: number): string {
