@@ -6,6 +6,7 @@ import {
 } from '@vigia/domain';
 import {
   createLocationPlacer,
+  type Placement,
   type PlacementRules,
   type PlacementUnit,
 } from '../placement/place-incident.js';
@@ -56,7 +57,22 @@ export interface IncidentRowsSetup {
   batchRows?: number;
   /** Size of the file, a hint for memory sizing. */
   fileBytes?: number;
+  /**
+   * False: leave the rows unplaced (their placement columns are then filled by a BatchPlacer in the
+   * thread that stores the batches, and the summary's placement figures stay 0; `units` is unused).
+   * Default true.
+   */
+  place?: boolean;
 }
+
+/** What an unplaced row's placement columns hold until a BatchPlacer fills them. */
+const UNPLACED: Placement = {
+  polygonUnitId: null,
+  sourceUnitId: null,
+  unitId: null,
+  locationFlag: 'ok',
+  unitDisagrees: false,
+};
 
 /** A row's raw fields by header name (extra fields as `column_N`), as kept with a quarantined row. */
 export function rawRecord(header: readonly string[], fields: readonly string[]): Record<string, string> {
@@ -94,7 +110,8 @@ export class IncidentRows {
     unreadableArrestValues: {},
   };
   private readonly mapRow: ReturnType<typeof compileRowMapper>;
-  private readonly place: ReturnType<typeof createLocationPlacer>;
+  /** Null when the rows are placed later (see IncidentRowsSetup.place). */
+  private readonly place: ReturnType<typeof createLocationPlacer> | null;
   /** Fingerprints of rows without a source id: their derived ids stay numbers (see RowMapperOptions). */
   private readonly fingerprints: RowFingerprints;
   private readonly builder: IncidentBatchBuilder;
@@ -120,7 +137,7 @@ export class IncidentRows {
       deferOrdinals: true,
     });
     this.derivedIds = derivedIds;
-    this.place = createLocationPlacer(setup.units, setup.rules);
+    this.place = setup.place === false ? null : createLocationPlacer(setup.units, setup.rules);
     this.builder = new IncidentBatchBuilder(setup.batchRows ?? 8192);
   }
 
@@ -146,11 +163,14 @@ export class IncidentRows {
       return this.quarantine.length >= 8192;
     }
     const r = mapped.record;
-    const placed = this.place(r.lon, r.lat, r.sourceUnit);
-    if (placed.locationFlag === 'no_location') s.noLocation++;
-    else if (placed.locationFlag === 'outside_jurisdiction') s.outsideJurisdiction++;
-    if (placed.unitDisagrees) s.unitDisagreements++;
-    if (r.sourceUnit !== null && placed.sourceUnitId === null) s.unknownSourceUnits++;
+    let placed = UNPLACED;
+    if (this.place !== null) {
+      placed = this.place(r.lon, r.lat, r.sourceUnit);
+      if (placed.locationFlag === 'no_location') s.noLocation++;
+      else if (placed.locationFlag === 'outside_jurisdiction') s.outsideJurisdiction++;
+      if (placed.unitDisagrees) s.unitDisagreements++;
+      if (r.sourceUnit !== null && placed.sourceUnitId === null) s.unknownSourceUnits++;
+    }
     for (const o of r.offenses) {
       if (o.category === 'unclassified') {
         const label = o.sourceLabel.length > 200 ? `${o.sourceLabel.slice(0, 200)}…` : o.sourceLabel;
