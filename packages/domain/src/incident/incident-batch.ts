@@ -1,4 +1,5 @@
 import { incidentContentHashWords, fingerprintText } from '../fingerprint/fingerprint.js';
+import { utcMs } from '../periods/local-date.js';
 import type { OffenseCategory } from '../taxonomy/offense-categories.js';
 import type { IncidentRecord, IncidentStatus, LocationFlag, Offense, PlacedIncident } from './incident.js';
 
@@ -141,7 +142,9 @@ const WORDS = new Uint32Array(4);
 
 /**
  * What an importer may already know about a record: `String(lon)` / `String(lat)` (null: not known)
- * and `occurredLocal` as epoch ms read as UTC (NaN: not known). Each must be exact when given.
+ * and `occurredLocal` as epoch ms read as UTC (NaN: not known; whole seconds, years 0–9999). Each
+ * must be exact when given. With `occurredLocalMs`, the record's `occurredLocal` text is not read (an
+ * importer may leave it empty).
  */
 export interface RecordHints {
   lonText: string | null;
@@ -196,10 +199,7 @@ export function localTextToMs(text: string): number {
     throw new Error(`not a local date-time text: ${text}`);
   }
   const y = n2(0) * 100 + n2(2);
-  const ms =
-    text.length === 10
-      ? Date.UTC(y, n2(5) - 1, n2(8))
-      : Date.UTC(y, n2(5) - 1, n2(8), n2(11), n2(14), n2(17));
+  const ms = text.length === 10 ? utcMs(y, n2(5), n2(8)) : utcMs(y, n2(5), n2(8), n2(11), n2(14), n2(17));
   // Date.UTC maps years 0–99 to 1900–1999: set the year itself.
   if (y < 100) {
     const t = new Date(ms);
@@ -264,7 +264,7 @@ export class IncidentBatchBuilder {
     }
     b.rowNo[i] = rowNo;
     b.sourceIdDerived[i] = r.sourceIdDerived ? 1 : 0;
-    incidentContentHashWords(r, WORDS, 0, hints.lonText, hints.latText);
+    incidentContentHashWords(r, WORDS, 0, hints.lonText, hints.latText, hints.occurredLocalMs);
     for (let k = 0; k < 4; k++) b.contentHash[k * cap + i] = WORDS[k]!;
     b.occurredAt[i] = r.occurredAt;
     const localMs = hints.occurredLocalMs;

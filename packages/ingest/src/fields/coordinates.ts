@@ -11,7 +11,7 @@ const EXACT_POWERS = Array.from({ length: 23 }, (_, i) => 10 ** i);
 let canonicalText: string | null = null;
 
 /**
- * A decimal number in the grammar `[+-]?(\d+S?\d*|S\d+)` (S the separator; no exponent, no thousands
+ * A decimal number (text already trimmed) in the grammar `[+-]?(\d+S?\d*|S\d+)` (S the separator; no exponent, no thousands
  * separator), or null. Its value is Number() of the text with S read as a point. One pass over the
  * characters: the digits give an integer mantissa m and f fraction digits, and m / 10^f is correctly
  * rounded when m < 10^15 and f ≤ 22 (both exact doubles, one IEEE division), so it equals Number();
@@ -21,9 +21,8 @@ let canonicalText: string | null = null;
  * trailing zeros, at most 15 significant digits, not "-0", no exponent form), it is kept in
  * `canonicalText`, so a content hash can use it instead of formatting the number again.
  */
-function readNumber(text: string, decimalSeparator: '.' | ','): number | null {
+function readNumber(t: string, decimalSeparator: '.' | ','): number | null {
   canonicalText = null;
-  const t = text.trim();
   const sep = decimalSeparator.charCodeAt(0);
   const n = t.length;
   let i = 0;
@@ -97,19 +96,52 @@ export function readCoordinates(
   decimalSeparator: '.' | ',',
   texts?: { lon: string | null; lat: string | null },
 ): CoordinateResult {
-  const lonEmpty = lonText.trim() === '';
-  const latEmpty = latText.trim() === '';
-  const lon = lonEmpty ? null : readNumber(lonText, decimalSeparator);
-  const lonCanonical = lonEmpty ? null : canonicalText;
-  const lat = latEmpty ? null : readNumber(latText, decimalSeparator);
+  const p = SCRATCH;
+  const kind = readCoordinatesInto(lonText, latText, decimalSeparator, p);
   if (texts) {
-    texts.lon = lonCanonical;
-    texts.lat = latEmpty ? null : canonicalText;
+    texts.lon = p.lonText;
+    texts.lat = p.latText;
   }
-  if (!lonEmpty && (lon === null || Math.abs(lon) > 180))
-    return { kind: 'bad', column: 'longitude', value: lonText };
-  if (!latEmpty && (lat === null || Math.abs(lat) > 90))
-    return { kind: 'bad', column: 'latitude', value: latText };
-  if (lon === null || lat === null || (lon === 0 && lat === 0)) return { kind: 'none' };
-  return { kind: 'ok', lon, lat };
+  if (kind === 'ok') return { kind, lon: p.lon, lat: p.lat };
+  if (kind === 'none') return { kind };
+  return { kind: 'bad', column: kind, value: kind === 'longitude' ? lonText : latText };
+}
+
+/** A point as {@link readCoordinatesInto} writes it. */
+export interface PointReading {
+  /** Degrees, when the reading is 'ok'. */
+  lon: number;
+  lat: number;
+  /** The trimmed source texts where they are already `String(lon)` / `String(lat)`, else null. */
+  lonText: string | null;
+  latText: string | null;
+}
+
+const SCRATCH: PointReading = { lon: 0, lat: 0, lonText: null, latText: null };
+
+/**
+ * {@link readCoordinates} without allocating (an import reads millions): writes into `out` and
+ * returns 'ok' (`out.lon` / `out.lat` set), 'none', or the column of a bad value. `out.lonText` /
+ * `out.latText` are set whatever the outcome (as `texts` of readCoordinates).
+ */
+export function readCoordinatesInto(
+  lonText: string,
+  latText: string,
+  decimalSeparator: '.' | ',',
+  out: PointReading,
+): 'ok' | 'none' | 'longitude' | 'latitude' {
+  const lonTrimmed = lonText.trim();
+  const latTrimmed = latText.trim();
+  const lonEmpty = lonTrimmed === '';
+  const latEmpty = latTrimmed === '';
+  const lon = lonEmpty ? null : readNumber(lonTrimmed, decimalSeparator);
+  out.lonText = lonEmpty ? null : canonicalText;
+  const lat = latEmpty ? null : readNumber(latTrimmed, decimalSeparator);
+  out.latText = latEmpty ? null : canonicalText;
+  if (!lonEmpty && (lon === null || Math.abs(lon) > 180)) return 'longitude';
+  if (!latEmpty && (lat === null || Math.abs(lat) > 90)) return 'latitude';
+  if (lon === null || lat === null || (lon === 0 && lat === 0)) return 'none';
+  out.lon = lon;
+  out.lat = lat;
+  return 'ok';
 }

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { utcMs } from '@vigia/domain';
 import type { LocalDateTime } from './date-format.js';
 import { localText } from './date-format.js';
 
@@ -35,7 +36,7 @@ export class ZoneConverter {
 
   /** UTC epoch milliseconds of a local wall time in this zone (or of the offset the text carried). */
   toInstant(v: LocalDateTime): number {
-    const wallAsUtc = Date.UTC(v.y, v.mo - 1, v.d, v.h, v.mi, v.s, v.ms);
+    const wallAsUtc = utcMs(v.y, v.mo, v.d, v.h, v.mi, v.s, v.ms);
     if (v.offsetMinutes !== null) return wallAsUtc - v.offsetMinutes * 60_000;
     const key = (v.y * 100 + v.mo) * 100 + v.d;
     let offset = this.dayOffset.get(key);
@@ -103,7 +104,7 @@ export class ZoneConverter {
       guess = Math.min(zone.offset(Date.UTC(y, 0, 1)), zone.offset(Date.UTC(y, 6, 1)));
       this.standardOffset.set(y, guess);
     }
-    let localTs = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+    let localTs = utcMs(y, mo, d, h, mi, s, ms);
     if (y < 100 && y >= 0) {
       const t = new Date(localTs);
       t.setUTCFullYear(y, mo - 1, d);

@@ -135,6 +135,7 @@ export class IncidentRows {
       ...setup.mapper,
       fingerprints: this.fingerprints,
       deferOrdinals: true,
+      omitLocalText: true,
     });
     this.derivedIds = derivedIds;
     this.place = setup.place === false ? null : createLocationPlacer(setup.units, setup.rules);

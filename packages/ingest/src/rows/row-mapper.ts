@@ -3,6 +3,7 @@ import {
   fingerprintText,
   isOffenseCategory,
   severityRank,
+  utcMs,
   type IncidentRecord,
   type IncidentStatus,
   type Offense,
@@ -21,7 +22,13 @@ import { normalizeLabel } from '../fields/normalize-label.js';
 import { ZoneConverter } from '../fields/zone-converter.js';
 import type { ImportMapping } from '../profiles/mapping.js';
 import { RowFingerprints, derivedSourceId } from './stable-id.js';
-import { clipValue, columnIndexer, readLocation, readWall } from './column-index.js';
+import {
+  clipValue,
+  columnIndexer,
+  readLocationInto,
+  readWall,
+  type LocationReading,
+} from './column-index.js';
 
 /** What one input row became. */
 export type MappedRow =
@@ -32,7 +39,10 @@ export type MappedRow =
       /** `String(lon)` / `String(lat)` when the file wrote them so, else null (spares a content hash the formatting). */
       lonText: string | null;
       latText: string | null;
-      /** `occurredLocal` as epoch ms read as UTC when known without parsing it back, else NaN. */
+      /**
+       * `occurredLocal` as epoch ms read as UTC when known without parsing it back, else NaN (years
+       * 100–9999 only, whole seconds).
+       */
       occurredLocalMs: number;
       /** The arrest cell (clipped) when the mapping could not read it (the record's arrest is then null). */
       arrestUnreadable: string | null;
@@ -60,6 +70,11 @@ export interface RowMapperOptions {
    * the caller resolves their ordinals later in bulk, and `duplicate` is then always false.
    */
   deferOrdinals?: boolean;
+  /**
+   * Leave `record.occurredLocal` empty ('') where `occurredLocalMs` gives it: an import stores the
+   * number and hashes its digits (see RecordHints in domain), and building the text cost ~0.1 µs a row.
+   */
+  omitLocalText?: boolean;
 }
 
 /**
@@ -129,8 +144,9 @@ export function compileRowMapper(
     : null;
   const fingerprints = options.fingerprints ?? new RowFingerprints();
   const idText = options.fingerprints === undefined;
+  const omitLocalText = options.omitLocalText === true;
   const defer = !idText && options.deferOrdinals === true;
-  const texts: { lon: string | null; lat: string | null } = { lon: null, lat: null };
+  const location: LocationReading = { lon: null, lat: null, lonText: null, latText: null };
   const labelCache = new Map<string, Offense>();
   const singles = new Map<Offense, Offense[]>();
   const single = (o: Offense): Offense[] => {
@@ -152,9 +168,17 @@ export function compileRowMapper(
   const longestMissing = Math.max(0, ...[...missing].map((m) => m.length));
   const plain = (ch: number) => ch > 32 && ch < 127;
   let current: readonly string[] = [];
+  // Nor can a short one whose first character starts no marker (a one-digit district, say).
+  const startsMissing = new Uint8Array(128);
+  for (const m of missing) if (m.length > 0 && m.charCodeAt(0) < 128) startsMissing[m.charCodeAt(0)] = 1;
   const get = (i: number): string => {
     const v = i < 0 ? '' : (current[i] ?? '');
-    if (v.length > longestMissing && plain(v.charCodeAt(0)) && plain(v.charCodeAt(v.length - 1))) return v;
+    const n = v.length;
+    if (n > 0) {
+      const first = v.charCodeAt(0);
+      if (plain(first) && plain(v.charCodeAt(n - 1)) && (n > longestMissing || startsMissing[first] === 0))
+        return v;
+    }
     return missing.has(v.trim()) ? '' : v;
   };
   return (fields) => {
@@ -163,7 +187,7 @@ export function compileRowMapper(
     const duplicate = ordinal > 1;
     // One list reused row after row: a quarantined row gets its own copy (most rows have no issue).
     const issues = scratchIssues;
-    issues.length = 0;
+    if (issues.length > 0) issues.length = 0; // setting a length is a runtime call even when 0
     if (fields.length !== width) {
       issues.push({ reason: 'COLUMN_COUNT_MISMATCH', column: '', value: `${fields.length}/${width}` });
       return { kind: 'quarantine', issues: issues.slice(), duplicate };
@@ -204,9 +228,11 @@ export function compileRowMapper(
       if (ignoreOffset) wall = { ...wall, offsetMinutes: null };
       occurredAt = zone.toInstant(wall);
       if (wall.offsetMinutes === null) {
-        occurredLocal = localText(wall);
-        // Date.UTC reads years 0–99 as 1900–1999: those (never from a police record) stay NaN.
-        if (wall.y >= 100) occurredLocalMs = Date.UTC(wall.y, wall.mo - 1, wall.d, wall.h, wall.mi, wall.s);
+        // Date.UTC reads years 0–99 as 1900–1999: those (never from a police record) stay NaN, as
+        // do years past 9999 (never read either), whose text has five digits.
+        if (wall.y >= 100 && wall.y <= 9999)
+          occurredLocalMs = utcMs(wall.y, wall.mo, wall.d, wall.h, wall.mi, wall.s);
+        occurredLocal = omitLocalText && !Number.isNaN(occurredLocalMs) ? '' : localText(wall);
       } else {
         occurredLocal = zone.toLocalText(occurredAt);
       }
@@ -255,13 +281,13 @@ export function compileRowMapper(
     else if (offenses.length === 1) offenses = single(offenses[0]!);
 
     // Location
-    const { lon, lat } = readLocation(
+    readLocationInto(
       iLon >= 0 && iLat >= 0 ? get(iLon) : null,
       iLat >= 0 && iLon >= 0 ? get(iLat) : null,
       mapping.decimalSeparator,
       c,
       issues,
-      texts,
+      location,
     );
 
     // Status
@@ -281,8 +307,8 @@ export function compileRowMapper(
     return {
       kind: 'incident',
       duplicate,
-      lonText: texts.lon,
-      latText: texts.lat,
+      lonText: location.lonText,
+      latText: location.latText,
       occurredLocalMs,
       arrestUnreadable: arrest === undefined ? clipValue(arrestText) : null,
       record: {
@@ -292,8 +318,8 @@ export function compileRowMapper(
         occurredLocal,
         reportedLocalDate,
         offenses,
-        lon,
-        lat,
+        lon: location.lon,
+        lat: location.lat,
         sourceUnit: unit || null,
         status,
         arrest: arrest ?? null,
