@@ -124,6 +124,25 @@ describe('fingerprint', () => {
     }
   });
 
+  it('hashes an offense object again as it now reads when it changed since (its codes are kept)', () => {
+    const offense = { category: 'robbery' as const, sourceLabel: 'ROBO' };
+    const r = { ...base, offenses: [offense] };
+    expect(incidentContentHash(r)).toBe(referenceContentHash(r));
+    offense.sourceLabel = 'ROBO A MANO ARMADA';
+    expect(incidentContentHash(r)).toBe(referenceContentHash(r));
+    (offense as { category: string }).category = 'theft';
+    expect(incidentContentHash(r)).toBe(referenceContentHash(r));
+    // Alternating offenses, and many distinct ones (past the 10,000 kept).
+    const others = Array.from({ length: 10_050 }, (_, i) => ({
+      category: 'theft' as const,
+      sourceLabel: `L${i}`,
+    }));
+    for (const o of [...others, others[0]!, offense, others[10_049]!]) {
+      const x = { ...base, offenses: [o, offense] };
+      expect(incidentContentHash(x)).toBe(referenceContentHash(x));
+    }
+  });
+
   it('changes with a known arrest flag and hashes an unknown one as before the flag existed', () => {
     const none = incidentContentHash(base);
     const yes = incidentContentHash({ ...base, arrest: true });

@@ -221,6 +221,8 @@ export class IncidentBatchBuilder {
   private readonly singleSets = new Map<Offense, number>();
   private readonly sourceUnits = new Map<string, number>();
   private offenseSetCount = 0;
+  private lastSingle: Offense | null = null;
+  private lastSingleIndex = 0;
   private sourceUnitCount = 0;
 
   constructor(private readonly capacity = 8192) {
@@ -277,9 +279,10 @@ export class IncidentBatchBuilder {
     b.sourceUnitId[i] = place.sourceUnitId ?? -1;
     b.polygonUnitId[i] = place.polygonUnitId ?? -1;
     b.unitId[i] = place.unitId ?? -1;
-    b.locationFlag[i] = LOCATION_FLAG_INDEX.get(place.locationFlag)!;
+    const flag = place.locationFlag;
+    b.locationFlag[i] = flag === LOCATION_FLAG_CODES[0] ? 0 : LOCATION_FLAG_INDEX.get(flag)!;
     b.unitDisagrees[i] = place.unitDisagrees ? 1 : 0;
-    b.status[i] = STATUS_INDEX.get(r.status)!;
+    b.status[i] = r.status === INCIDENT_STATUS_CODES[0] ? 0 : STATUS_INDEX.get(r.status)!;
     b.arrest[i] = arrestCode(r.arrest);
     b.length = i + 1;
     return b.length >= cap;
@@ -294,8 +297,14 @@ export class IncidentBatchBuilder {
 
   private offenseSetIndex(offenses: readonly Offense[]): number {
     if (offenses.length === 1) {
+      // Rows in a row mostly share their offense: the last one's index spares the lookup.
+      if (offenses[0] === this.lastSingle) return this.lastSingleIndex;
       const known = this.singleSets.get(offenses[0]!);
-      if (known !== undefined) return known;
+      if (known !== undefined) {
+        this.lastSingle = offenses[0]!;
+        this.lastSingleIndex = known;
+        return known;
+      }
     }
     // Categories and labels never contain U+001F (labels are trimmed cell text; the separator would
     // have to be typed into a police record), so this key is unambiguous.

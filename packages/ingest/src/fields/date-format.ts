@@ -1,4 +1,5 @@
 import { isValidYmd } from '@vigia/domain';
+import { trimCell } from './trim-cell.js';
 
 /**
  * Parsed local wall time, before any time zone is applied. `hasTime` is false for a date-only value.
@@ -125,7 +126,7 @@ export function compileDateFormat(pattern: string, options: { checkYear?: boolea
     let ms = 0;
     let i = 0;
     let meridiem: 'AM' | 'PM' | null = null;
-    const s = text.trim();
+    const s = trimCell(text);
     const end = s.length;
     for (let k = 0; k < n; k++) {
       const what = kind[k]!;

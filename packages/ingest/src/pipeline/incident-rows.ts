@@ -172,7 +172,9 @@ export class IncidentRows {
       if (placed.unitDisagrees) s.unitDisagreements++;
       if (r.sourceUnit !== null && placed.sourceUnitId === null) s.unknownSourceUnits++;
     }
-    for (const o of r.offenses) {
+    const offenses = r.offenses;
+    for (let k = 0; k < offenses.length; k++) {
+      const o = offenses[k]!;
       if (o.category === 'unclassified') {
         const label = o.sourceLabel.length > 200 ? `${o.sourceLabel.slice(0, 200)}…` : o.sourceLabel;
         s.unclassifiedLabels[label] = (s.unclassifiedLabels[label] ?? 0) + 1;

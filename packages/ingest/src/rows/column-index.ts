@@ -2,6 +2,7 @@ import { VigiaError, type RowIssue } from '@vigia/domain';
 import { readCoordinatesInto, type PointReading } from '../fields/coordinates.js';
 import type { DateReader, LocalDateTime } from '../fields/date-format.js';
 import { builtinProfileFitting, type ImportKind } from '../profiles/import-kinds.js';
+import { trimCell } from '../fields/trim-cell.js';
 
 /**
  * Position lookup of mapped columns in a file's header: names match ignoring case and surrounding
@@ -68,7 +69,7 @@ export function readWall(
   column: string,
   issues: RowIssue[],
 ): LocalDateTime | null {
-  const t = text.trim();
+  const t = trimCell(text);
   if (!t) {
     issues.push({ reason: 'MISSING_REQUIRED_FIELD', column, value: '' });
     return null;
@@ -85,7 +86,7 @@ export function readWall(
  * Reads the point of a row from its longitude and latitude cells (`''` when the column is not mapped):
  * WGS84 degrees, or nulls for no usable location (empty, 0,0); an unreadable or out-of-range value is
  * pushed onto `issues` as BAD_COORDINATES naming its column. `texts` (optional) receives the texts
- * of the numbers where they are already `String(lon)` / `String(lat)`, else null (see readCoordinates).
+ * `String(lon)` / `String(lat)` where they follow from the cells' texts, else null (see readCoordinates).
  */
 export function readLocation(
   lonText: string | null,
@@ -108,7 +109,7 @@ export function readLocation(
 export interface LocationReading {
   lon: number | null;
   lat: number | null;
-  /** `String(lon)` / `String(lat)` when the source texts were exactly that, else null. */
+  /** `String(lon)` / `String(lat)` where they follow from the source texts, else null (see readCoordinates). */
   lonText: string | null;
   latText: string | null;
 }

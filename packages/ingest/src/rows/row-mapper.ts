@@ -29,6 +29,7 @@ import {
   readWall,
   type LocationReading,
 } from './column-index.js';
+import { trimCell } from '../fields/trim-cell.js';
 
 /** What one input row became. */
 export type MappedRow =
@@ -36,7 +37,7 @@ export type MappedRow =
       kind: 'incident';
       record: IncidentRecord;
       duplicate: boolean;
-      /** `String(lon)` / `String(lat)` when the file wrote them so, else null (spares a content hash the formatting). */
+      /** `String(lon)` / `String(lat)` when read off the file's texts, else null (spares a content hash the formatting). */
       lonText: string | null;
       latText: string | null;
       /**
@@ -149,14 +150,19 @@ export function compileRowMapper(
   const location: LocationReading = { lon: null, lat: null, lonText: null, latText: null };
   const labelCache = new Map<string, Offense>();
   const singles = new Map<Offense, Offense[]>();
+  let lastSingle: Offense[] = [];
   const single = (o: Offense): Offense[] => {
+    if (lastSingle[0] === o) return lastSingle; // rows in a row often share their offense
     let list = singles.get(o);
     if (!list) {
       list = Object.freeze([o]) as Offense[];
       if (singles.size < 100_000) singles.set(o, list);
     }
-    return list;
+    return (lastSingle = list);
   };
+  // A mapping's constant offense: the same (shared, frozen) list for every row.
+  const constantOffenses =
+    offenseCols.length === 0 ? single(classify(mapping.offenseConstant ?? '', offenseMap, labelCache)) : null;
   const scratchIssues: RowIssue[] = [];
   const width = header.length;
   const missing = new Set(mapping.missingValues);
@@ -195,7 +201,7 @@ export function compileRowMapper(
 
     // Source id
     let sourceId: string;
-    const rawId = get(iId).trim();
+    const rawId = trimCell(get(iId));
     if (iId >= 0) {
       if (!rawId) issues.push({ reason: 'MISSING_REQUIRED_FIELD', column: c.sourceId ?? '', value: '' });
       sourceId = rawId;
@@ -210,7 +216,7 @@ export function compileRowMapper(
     } else {
       wall = readWall(get(iDate), readDate, c.occurredDate ?? '', issues);
       if (wall && iTime >= 0) {
-        const t = get(iTime).trim();
+        const t = trimCell(get(iTime));
         if (t) {
           const tv = readTime(t);
           if (typeof tv === 'string') {
@@ -226,12 +232,21 @@ export function compileRowMapper(
     let occurredLocalMs = NaN;
     if (wall) {
       if (ignoreOffset) wall = { ...wall, offsetMinutes: null };
-      occurredAt = zone.toInstant(wall);
+      // Date.UTC reads years 0–99 as 1900–1999: those (never from a police record) get no local ms,
+      // nor do years past 9999 (never read either), whose text has five digits.
+      const ms = wall.ms;
+      if (
+        wall.offsetMinutes === null &&
+        wall.y >= 100 &&
+        wall.y <= 9999 &&
+        (ms | 0) === ms &&
+        ms >= 0 &&
+        ms < 1000
+      ) {
+        occurredLocalMs = utcMs(wall.y, wall.mo, wall.d, wall.h, wall.mi, wall.s);
+        occurredAt = zone.instantOfWall(occurredLocalMs + ms, wall);
+      } else occurredAt = zone.toInstant(wall);
       if (wall.offsetMinutes === null) {
-        // Date.UTC reads years 0–99 as 1900–1999: those (never from a police record) stay NaN, as
-        // do years past 9999 (never read either), whose text has five digits.
-        if (wall.y >= 100 && wall.y <= 9999)
-          occurredLocalMs = utcMs(wall.y, wall.mo, wall.d, wall.h, wall.mi, wall.s);
         occurredLocal = omitLocalText && !Number.isNaN(occurredLocalMs) ? '' : localText(wall);
       } else {
         occurredLocal = zone.toLocalText(occurredAt);
@@ -247,7 +262,7 @@ export function compileRowMapper(
 
     // Report date (optional: an unreadable one is an issue, an empty one is not)
     let reportedLocalDate: string | null = null;
-    const rep = get(iReported).trim();
+    const rep = trimCell(get(iReported));
     if (iReported >= 0 && rep) {
       const rv = readReported(rep);
       if (typeof rv === 'string') {
@@ -266,11 +281,12 @@ export function compileRowMapper(
 
     // Offenses (a lone offense's list is shared by every row with it, frozen)
     let offenses: Offense[] = [];
-    if (offenseCols.length === 0) {
-      offenses = single(classify(mapping.offenseConstant ?? '', offenseMap, labelCache));
+    if (constantOffenses !== null) {
+      offenses = constantOffenses;
     } else {
-      for (const oc of offenseCols) {
-        const label = get(oc.i).trim();
+      for (let k = 0; k < offenseCols.length; k++) {
+        const oc = offenseCols[k]!;
+        const label = trimCell(get(oc.i));
         if (label) offenses.push(classify(label, offenseMap, labelCache));
       }
       if (offenses.length === 0) {
@@ -301,8 +317,8 @@ export function compileRowMapper(
     }
 
     if (issues.length > 0 || !wall) return { kind: 'quarantine', issues: issues.slice(), duplicate };
-    const unit = get(iUnit).trim();
-    const arrestText = readArrest === null ? '' : get(readArrest.i).trim();
+    const unit = trimCell(get(iUnit));
+    const arrestText = readArrest === null ? '' : trimCell(get(readArrest.i));
     const arrest = arrestText === '' ? null : readArrest!.read(arrestText);
     return {
       kind: 'incident',

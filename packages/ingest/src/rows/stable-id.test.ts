@@ -137,4 +137,27 @@ describe('RowFingerprints', () => {
     // Rows counted one by one after a bulk run continue the same counts.
     expect(bulk.addRow(rows[0]!)).toBe(oneByOne.addRow(rows[0]!));
   });
+
+  it('counts past 2047 identical rows (beyond what a slot holds), one by one and in bulk', () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => (i % 5 === 4 ? [`other ${i % 3}`] : ['same']));
+    const expected: number[] = [];
+    const seen = new Map<string, number>();
+    for (const r of rows) {
+      const n = (seen.get(r[0]!) ?? 0) + 1;
+      seen.set(r[0]!, n);
+      expected.push(n);
+    }
+    expect(Math.max(...expected)).toBe(4000);
+    const one = new RowFingerprints();
+    expect(rows.map((r) => one.addRow(r))).toEqual(expected);
+    const bulk = new RowFingerprints();
+    const out = new Int32Array(1000);
+    const got: number[] = [];
+    for (let at = 0; at < rows.length; at += 1000) {
+      for (const r of rows.slice(at, at + 1000)) bulk.queue(r);
+      bulk.resolveQueued(out);
+      got.push(...out);
+    }
+    expect(got).toEqual(expected);
+  });
 });

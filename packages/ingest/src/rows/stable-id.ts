@@ -12,8 +12,8 @@ export const rowHash = fingerprint;
  * the re-import a no-op.
  *
  * Caveat: a corrected row in a source without ids hashes differently, so it arrives as a new incident;
- * only sources with their own record ids can be versioned. Memory: 20 bytes a slot in a table kept at
- * most half full (40–80 bytes per distinct row).
+ * only sources with their own record ids can be versioned. Memory: 16 bytes a slot in a table kept at
+ * most half full (32–64 bytes per distinct row).
  */
 export class RowFingerprints {
   /** Fingerprint words of the row last added ({@link fingerprintWords}). */
@@ -21,10 +21,13 @@ export class RowFingerprints {
   /** Ordinal of the row last added among identical rows (1 for the first). */
   ordinal = 0;
   // Open addressing over the four fingerprint words (random bits: the low word picks the slot), in one
-  // typed array of [w0, w1, w2, w3, count] slots (count 0 = free), so a probe touches one cache line:
-  // a Map keyed by hash texts cost ~1 µs a row and ~100 bytes per distinct row at millions.
+  // typed array of 16-byte slots, so a probe touches one cache line: a Map keyed by hash texts cost
+  // ~1 µs a row and ~100 bytes per distinct row at millions. The first and third words hold 21 bits
+  // (53-bit hashes): a slot is [w0 | count << 21, w1, w2, w3], count 0 = free; counts past 2047 go on
+  // in `beyond` (a file repeating one row thousands of times).
   private table: Uint32Array;
   private size = 0;
+  private readonly beyond = new Map<string, number>();
   /** Words of the rows queued by {@link queue}, four per row. */
   private pending = new Uint32Array(0);
   private queued = 0;
@@ -35,7 +38,7 @@ export class RowFingerprints {
   constructor(expectedRows = 0) {
     let slots = 1024;
     while (slots < 2 * expectedRows && slots < 1 << 24) slots *= 2;
-    this.table = new Uint32Array(5 * slots);
+    this.table = new Uint32Array(4 * slots);
   }
 
   /**
@@ -51,25 +54,8 @@ export class RowFingerprints {
   addRow(fields: readonly string[]): number {
     const w = this.words;
     fingerprintWords(fields, w, 0);
-    const t = this.table;
-    const mask = t.length / 5 - 1;
-    for (let slot = w[3]! & mask; ; slot = (slot + 1) & mask) {
-      const k = 5 * slot;
-      const c = t[k + 4]!;
-      if (c === 0) {
-        t[k] = w[0]!;
-        t[k + 1] = w[1]!;
-        t[k + 2] = w[2]!;
-        t[k + 3] = w[3]!;
-        t[k + 4] = 1;
-        if (++this.size * 2 > mask + 1) this.grow();
-        return (this.ordinal = 1);
-      }
-      if (t[k] === w[0] && t[k + 1] === w[1] && t[k + 2] === w[2] && t[k + 3] === w[3]) {
-        t[k + 4] = c + 1;
-        return (this.ordinal = c + 1);
-      }
-    }
+    if ((this.size + 1) * 2 > this.table.length / 4) this.grow();
+    return (this.ordinal = this.count(w[0]!, w[1]!, w[2]!, w[3]!));
   }
 
   /**
@@ -116,10 +102,9 @@ export class RowFingerprints {
     if (n === 0) return;
     // Room for every row first (at most half full afterwards, as addRow keeps it), so no grow
     // changes the slots while the sorted rows are visited.
-    while ((this.size + n) * 2 > this.table.length / 5) this.grow();
-    const t = this.table;
+    while ((this.size + n) * 2 > this.table.length / 4) this.grow();
     const p = this.pending;
-    const mask = t.length / 5 - 1;
+    const mask = this.table.length / 4 - 1;
     const bits = 31 - Math.clz32(mask + 1);
     const shift = bits > REGION_BITS ? bits - REGION_BITS : 0;
     const regions = (mask >>> shift) + 1;
@@ -131,51 +116,61 @@ export class RowFingerprints {
     if (this.order.length < n) this.order = new Int32Array(Math.max(n, 2 * this.order.length));
     const order = this.order;
     for (let j = 0; j < n; j++) order[starts[(p[4 * j + 3]! & mask) >>> shift]!++] = j;
-    let size = this.size;
     for (let o = 0; o < n; o++) {
       const j = order[o]!;
-      const w0 = p[4 * j]!;
-      const w1 = p[4 * j + 1]!;
-      const w2 = p[4 * j + 2]!;
-      const w3 = p[4 * j + 3]!;
-      for (let slot = w3 & mask; ; slot = (slot + 1) & mask) {
-        const k = 5 * slot;
-        const c = t[k + 4]!;
-        if (c === 0) {
-          t[k] = w0;
-          t[k + 1] = w1;
-          t[k + 2] = w2;
-          t[k + 3] = w3;
-          t[k + 4] = 1;
-          size++;
-          out[j] = 1;
-          break;
+      out[j] = this.count(p[4 * j]!, p[4 * j + 1]!, p[4 * j + 2]!, p[4 * j + 3]!);
+    }
+  }
+
+  /** Counts one row by its words (the table has room for it) and returns its ordinal. */
+  private count(w0: number, w1: number, w2: number, w3: number): number {
+    const t = this.table;
+    const mask = t.length / 4 - 1;
+    for (let slot = w3 & mask; ; slot = (slot + 1) & mask) {
+      const k = 4 * slot;
+      const head = t[k]!;
+      if (head === 0) {
+        t[k] = w0 + ONE;
+        t[k + 1] = w1;
+        t[k + 2] = w2;
+        t[k + 3] = w3;
+        this.size++;
+        return 1;
+      }
+      if ((head & LOW_BITS) === w0 && t[k + 1] === w1 && t[k + 2] === w2 && t[k + 3] === w3) {
+        const c = head >>> COUNT_SHIFT;
+        if (c < MAX_COUNT) {
+          t[k] = head + ONE;
+          return c + 1;
         }
-        if (t[k] === w0 && t[k + 1] === w1 && t[k + 2] === w2 && t[k + 3] === w3) {
-          t[k + 4] = c + 1;
-          out[j] = c + 1;
-          break;
-        }
+        const key = `${w0}:${w1}:${w2}:${w3}`;
+        const more = (this.beyond.get(key) ?? MAX_COUNT) + 1;
+        this.beyond.set(key, more);
+        return more;
       }
     }
-    this.size = size;
   }
 
   private grow(): void {
     const old = this.table;
     const t = (this.table = new Uint32Array(old.length * 2));
-    const mask = t.length / 5 - 1;
-    for (let k = 0; k < old.length; k += 5) {
-      if (old[k + 4] === 0) continue;
+    const mask = t.length / 4 - 1;
+    for (let k = 0; k < old.length; k += 4) {
+      if (old[k] === 0) continue;
       let slot = old[k + 3]! & mask;
-      while (t[5 * slot + 4] !== 0) slot = (slot + 1) & mask;
-      t.set(old.subarray(k, k + 5), 5 * slot);
+      while (t[4 * slot] !== 0) slot = (slot + 1) & mask;
+      t.set(old.subarray(k, k + 4), 4 * slot);
     }
   }
 }
 
-/** Table regions of {@link RowFingerprints.resolveQueued}: 2^12, so a region is ~20 KB at 4 M slots. */
+/** Table regions of {@link RowFingerprints.resolveQueued}: 2^12, so a region is ~16 KB at 4 M slots. */
 const REGION_BITS = 12;
+/** A slot's first word: the fingerprint's 21-bit first word, and the count above it. */
+const COUNT_SHIFT = 21;
+const LOW_BITS = (1 << COUNT_SHIFT) - 1;
+const ONE = 1 << COUNT_SHIFT;
+const MAX_COUNT = 2047;
 
 /** The derived source id for a row hash and ordinal (see {@link RowFingerprints}). */
 export function derivedSourceId(hash: string, ordinal: number): string {
