@@ -16,6 +16,7 @@ export * from './fields/zone-converter.js';
 export * from './units/read-unit-layer.js';
 export * from './units/unit-locator.js';
 export * from './placement/place-incident.js';
+export * from './placement/batch-placer.js';
 export * from './rows/column-index.js';
 export * from './calls/call-mapping.js';
 export * from './calls/call-profiles.js';

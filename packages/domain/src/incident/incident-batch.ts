@@ -1,4 +1,5 @@
 import { incidentContentHashWords, fingerprintText } from '../fingerprint/fingerprint.js';
+import { utcMs } from '../periods/local-date.js';
 import type { OffenseCategory } from '../taxonomy/offense-categories.js';
 import type { IncidentRecord, IncidentStatus, LocationFlag, Offense, PlacedIncident } from './incident.js';
 
@@ -141,7 +142,9 @@ const WORDS = new Uint32Array(4);
 
 /**
  * What an importer may already know about a record: `String(lon)` / `String(lat)` (null: not known)
- * and `occurredLocal` as epoch ms read as UTC (NaN: not known). Each must be exact when given.
+ * and `occurredLocal` as epoch ms read as UTC (NaN: not known; whole seconds, years 0–9999). Each
+ * must be exact when given. With `occurredLocalMs`, the record's `occurredLocal` text is not read (an
+ * importer may leave it empty).
  */
 export interface RecordHints {
   lonText: string | null;
@@ -196,10 +199,7 @@ export function localTextToMs(text: string): number {
     throw new Error(`not a local date-time text: ${text}`);
   }
   const y = n2(0) * 100 + n2(2);
-  const ms =
-    text.length === 10
-      ? Date.UTC(y, n2(5) - 1, n2(8))
-      : Date.UTC(y, n2(5) - 1, n2(8), n2(11), n2(14), n2(17));
+  const ms = text.length === 10 ? utcMs(y, n2(5), n2(8)) : utcMs(y, n2(5), n2(8), n2(11), n2(14), n2(17));
   // Date.UTC maps years 0–99 to 1900–1999: set the year itself.
   if (y < 100) {
     const t = new Date(ms);
@@ -221,6 +221,8 @@ export class IncidentBatchBuilder {
   private readonly singleSets = new Map<Offense, number>();
   private readonly sourceUnits = new Map<string, number>();
   private offenseSetCount = 0;
+  private lastSingle: Offense | null = null;
+  private lastSingleIndex = 0;
   private sourceUnitCount = 0;
 
   constructor(private readonly capacity = 8192) {
@@ -264,7 +266,7 @@ export class IncidentBatchBuilder {
     }
     b.rowNo[i] = rowNo;
     b.sourceIdDerived[i] = r.sourceIdDerived ? 1 : 0;
-    incidentContentHashWords(r, WORDS, 0, hints.lonText, hints.latText);
+    incidentContentHashWords(r, WORDS, 0, hints.lonText, hints.latText, hints.occurredLocalMs);
     for (let k = 0; k < 4; k++) b.contentHash[k * cap + i] = WORDS[k]!;
     b.occurredAt[i] = r.occurredAt;
     const localMs = hints.occurredLocalMs;
@@ -277,9 +279,10 @@ export class IncidentBatchBuilder {
     b.sourceUnitId[i] = place.sourceUnitId ?? -1;
     b.polygonUnitId[i] = place.polygonUnitId ?? -1;
     b.unitId[i] = place.unitId ?? -1;
-    b.locationFlag[i] = LOCATION_FLAG_INDEX.get(place.locationFlag)!;
+    const flag = place.locationFlag;
+    b.locationFlag[i] = flag === LOCATION_FLAG_CODES[0] ? 0 : LOCATION_FLAG_INDEX.get(flag)!;
     b.unitDisagrees[i] = place.unitDisagrees ? 1 : 0;
-    b.status[i] = STATUS_INDEX.get(r.status)!;
+    b.status[i] = r.status === INCIDENT_STATUS_CODES[0] ? 0 : STATUS_INDEX.get(r.status)!;
     b.arrest[i] = arrestCode(r.arrest);
     b.length = i + 1;
     return b.length >= cap;
@@ -294,8 +297,14 @@ export class IncidentBatchBuilder {
 
   private offenseSetIndex(offenses: readonly Offense[]): number {
     if (offenses.length === 1) {
+      // Rows in a row mostly share their offense: the last one's index spares the lookup.
+      if (offenses[0] === this.lastSingle) return this.lastSingleIndex;
       const known = this.singleSets.get(offenses[0]!);
-      if (known !== undefined) return known;
+      if (known !== undefined) {
+        this.lastSingle = offenses[0]!;
+        this.lastSingleIndex = known;
+        return known;
+      }
     }
     // Categories and labels never contain U+001F (labels are trimmed cell text; the separator would
     // have to be typed into a police record), so this key is unambiguous.

@@ -10,6 +10,7 @@ import {
   parseLocalDate,
   ymdOf,
   spanOfDateRanges,
+  utcMs,
 } from './local-date.js';
 
 describe('local dates', () => {
@@ -82,5 +83,52 @@ describe('spanOfDateRanges', () => {
       ]),
     ).toEqual({ first: '2018-12-30', last: '2020-01-05' });
     expect(spanOfDateRanges([])).toBeNull();
+  });
+});
+
+describe('utcMs', () => {
+  it('equals Date.UTC for every field in range, over years 100–9999, and for odd input', () => {
+    let seed = 5;
+    const next = (n: number) => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % n;
+    const cases: number[][] = [
+      [1970, 1, 1, 0, 0, 0, 0],
+      [2000, 2, 29, 23, 59, 59, 999],
+      [1900, 2, 29], // not a date: Date.UTC runs into March, and so does utcMs
+      [2019, 4, 31, 12],
+      [100, 1, 1],
+      [99, 12, 31], // Date.UTC's 1999
+      [0, 1, 1],
+      [9999, 12, 31, 23, 59, 59, 999],
+      [10000, 1, 1],
+      [2019, 0, 1],
+      [2019, 13, 1],
+      [2019, 1, 0],
+      [2019, 1, 32],
+      [2019, 1, 1, 24],
+      [2019, 1, 1, -1],
+      [2019, 1, 1, 0, 60],
+      [2019, 1, 1, 0, 0, 60],
+      [2019, 1, 1, 0, 0, 0, 1000],
+      [2019.5, 1, 1],
+      [2019, 1, 1.5],
+      [2019, 1, 1, 0, 0, 0, 0.5],
+      [NaN, 1, 1],
+    ];
+    for (let i = 0; i < 20_000; i++) {
+      cases.push([100 + next(9900), 1 + next(12), 1 + next(31), next(24), next(60), next(60), next(1000)]);
+    }
+    for (const [y, mo, d, h = 0, mi = 0, s = 0, ms = 0] of cases) {
+      const want = Date.UTC(y!, mo! - 1, d!, h, mi, s, ms);
+      expect([y, mo, d, h, mi, s, ms, utcMs(y!, mo!, d!, h, mi, s, ms)]).toEqual([
+        y,
+        mo,
+        d,
+        h,
+        mi,
+        s,
+        ms,
+        want,
+      ]);
+    }
   });
 });

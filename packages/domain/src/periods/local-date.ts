@@ -17,6 +17,49 @@ export function dayNumber(y: number, m: number, d: number): number {
   return Math.floor(t.getTime() / DAY_MS);
 }
 
+/**
+ * `Date.UTC(y, mo - 1, d, h, mi, s, ms)`, month 1–12, without its cost (~0.15 µs a call measured in
+ * Node 20, against ~0.02 µs here; an import calls it twice a row): days-from-civil arithmetic
+ * (H. Hinnant's algorithm, the proleptic Gregorian calendar of JavaScript dates) when every field is
+ * an integer in its range (day 1–31, as Date.UTC a day past the month's end runs into the next) and
+ * the year is 100–9999; any other input goes to Date.UTC itself, so the result is always Date.UTC's
+ * (years 0–99 read as 1900–1999 included).
+ */
+export function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  if (
+    (y | 0) !== y ||
+    y < 100 ||
+    y > 9999 ||
+    (mo | 0) !== mo ||
+    mo < 1 ||
+    mo > 12 ||
+    (d | 0) !== d ||
+    d < 1 ||
+    d > 31 ||
+    (h | 0) !== h ||
+    h < 0 ||
+    h > 23 ||
+    (mi | 0) !== mi ||
+    mi < 0 ||
+    mi > 59 ||
+    (s | 0) !== s ||
+    s < 0 ||
+    s > 59 ||
+    (ms | 0) !== ms ||
+    ms < 0 ||
+    ms > 999
+  ) {
+    return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  }
+  const yy = mo <= 2 ? y - 1 : y; // years from March, so the leap day ends one
+  const era = (yy / 400) | 0; // yy ≥ 99: no negative eras
+  const yoe = yy - era * 400;
+  const doy = (((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) | 0) + d - 1;
+  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
+  const days = era * 146097 + doe - 719468;
+  return days * DAY_MS + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
+}
+
 /** True when y-m-d is a real calendar date (e.g. 2019-02-29 is not). */
 export function isValidYmd(y: number, m: number, d: number): boolean {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
@@ -31,8 +74,10 @@ export function isLeapYear(y: number): boolean {
 
 /** Number of days in month `m` (1–12) of year `y`. */
 export function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (isLeapYear(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : MONTH_DAYS[m - 1]!;
 }
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * Parses `YYYY-MM-DD` into a day number.

@@ -81,7 +81,7 @@ describe('readCoordinates number reading', () => {
     return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
   }
 
-  it('reads exactly what Number() reads, and keeps the text only when String() would give it back', () => {
+  it('reads exactly what Number() reads, and gives String() of it from the text, up to 15 significant digits', () => {
     const r = random(3);
     const digits = (n: number) => Array.from({ length: n }, () => String(Math.floor(r() * 10))).join('');
     const texts = [
@@ -137,15 +137,20 @@ describe('readCoordinates number reading', () => {
       } else if (res.kind === 'ok') {
         expect(Object.is(res.lon, v)).toBe(true);
         expect(texts2.lon === null || texts2.lon === String(v)).toBe(true);
-        // Kept whenever it is String(v), up to 15 digits (longer texts take the slow path).
-        if (String(v) === t && t.replace(/\D/g, '').length <= 15) expect(texts2.lon).toBe(t);
+        // Given whenever the text has up to 15 significant digits (longer ones take the slow path) and
+        // String(v) has no exponent; the very text when it is String(v).
+        const significant = t.replace(/\D/g, '').replace(/^0+/, '').length;
+        if (significant <= 15 && (v === 0 || Math.abs(v) >= 1e-6))
+          expect([t, texts2.lon]).toEqual([t, String(v)]);
+        if (String(v) === t && significant <= 15) expect(texts2.lon).toBe(t);
       }
     }
-    // Decimal comma: same values, and the text kept only for integers.
-    for (const t of ['-75,5698', '6,25', '-75', ',5', '0']) {
+    // Decimal comma: same values, and String(v) with a point.
+    for (const t of ['-75,5698', '6,25', '-75', ',5', '0', '-0,50', '+007,250']) {
       const res = readCoordinates(t, '1', ',', texts2);
-      expect(res).toMatchObject({ kind: 'ok', lon: Number(t.replace(',', '.')) });
-      expect(texts2.lon).toBe(t.includes(',') ? null : t);
+      const v = Number(t.replace(',', '.'));
+      expect(res).toMatchObject({ kind: 'ok', lon: v });
+      expect(texts2.lon).toBe(String(v));
     }
   });
 });

@@ -1,3 +1,5 @@
+import { trimCell } from './trim-cell.js';
+
 /** Result of reading a coordinate pair. */
 export type CoordinateResult =
   | { kind: 'ok'; lon: number; lat: number }
@@ -7,51 +9,58 @@ export type CoordinateResult =
 /** Powers of ten that doubles hold exactly (10^0 … 10^22). */
 const EXACT_POWERS = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
-/** Set by {@link readNumber}: `String(value)` of the number it just read when its text was exactly that. */
+/**
+ * Set by {@link readNumber}: `String(value)` of the number it just read, when it follows from the text
+ * without formatting the number, else null.
+ */
 let canonicalText: string | null = null;
 
 /**
- * A decimal number in the grammar `[+-]?(\d+S?\d*|S\d+)` (S the separator; no exponent, no thousands
- * separator), or null. Its value is Number() of the text with S read as a point. One pass over the
- * characters: the digits give an integer mantissa m and f fraction digits, and m / 10^f is correctly
- * rounded when m < 10^15 and f ≤ 22 (both exact doubles, one IEEE division), so it equals Number();
- * longer numbers go to Number() itself.
+ * A decimal number (text already trimmed) in the grammar `[+-]?(\d+S?\d*|S\d+)` (S the separator; no
+ * exponent, no thousands separator), or null. Its value is Number() of the text with S read as a point.
+ * One pass over the characters: the digits give an integer mantissa m and f fraction digits, and
+ * m / 10^f is correctly rounded when m < 10^15 and f ≤ 22 (both exact doubles, one IEEE division), so
+ * it equals Number(); longer numbers go to Number() itself.
  *
- * When the text is already the shortest form JavaScript prints for the value (no "+", no leading or
- * trailing zeros, at most 15 significant digits, not "-0", no exponent form), it is kept in
- * `canonicalText`, so a content hash can use it instead of formatting the number again.
+ * With at most 15 significant digits, `String(value)` is the text itself without "+", leading zeros
+ * of the integer part and trailing zeros of the fraction, with a point for S ("-0" and "0.000" print as
+ * "0"): no other decimal of 15 digits or fewer is the same double (DBL_DIG), so the shortest text
+ * JavaScript prints for it has these digits, and it prints them without exponent for 1e-6 ≤ |value|
+ * < 1e21. That text is kept in `canonicalText` (the source's own string when nothing is removed), so
+ * a content hash can use it instead of formatting the number (~0.3 µs).
  */
-function readNumber(text: string, decimalSeparator: '.' | ','): number | null {
+function readNumber(t: string, decimalSeparator: '.' | ','): number | null {
   canonicalText = null;
-  const t = text.trim();
   const sep = decimalSeparator.charCodeAt(0);
   const n = t.length;
   let i = 0;
   const first = t.charCodeAt(0);
   const negative = first === 45;
   if (negative || first === 43) i++;
+  const intStart = i;
   let mantissa = 0;
   let significant = 0;
   let intDigits = 0;
   let fracDigits = 0;
-  let point = false;
-  let leadingZero = false;
-  let lastZero = false;
+  let pointAt = -1;
+  let leadingZeros = 0; // of the integer part
+  let fracEnd = -1; // after the last non-zero fraction digit
   for (; i < n; i++) {
     const c = t.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      if (point) fracDigits++;
-      else {
-        if (intDigits === 0 && c === 48) leadingZero = true;
+      if (pointAt >= 0) {
+        fracDigits++;
+        if (c !== 48) fracEnd = i + 1;
+      } else {
+        if (c === 48 && leadingZeros === intDigits) leadingZeros++;
         intDigits++;
       }
       if (significant > 0 || c !== 48) {
         significant++;
         if (significant <= 15) mantissa = mantissa * 10 + (c - 48);
       }
-      lastZero = c === 48;
-    } else if (c === sep && !point) {
-      point = true;
+    } else if (c === sep && pointAt < 0) {
+      pointAt = i;
     } else {
       return null;
     }
@@ -63,18 +72,21 @@ function readNumber(text: string, decimalSeparator: '.' | ','): number | null {
   }
   const magnitude = fracDigits === 0 ? mantissa : mantissa / EXACT_POWERS[fracDigits]!;
   const value = negative ? -magnitude : magnitude;
-  // Already the shortest form: no "+"; an integer part without leading zeros ("0" alone allowed);
-  // no exponent form (|value| < 1e21, ≥ 1e-6); a fraction, if any, with a "." and no trailing zero;
-  // not a signed zero ("-0" prints as "0").
-  const canonical =
-    first !== 43 &&
-    intDigits > 0 &&
-    intDigits <= 21 &&
-    (!leadingZero || intDigits === 1) &&
-    (!point || (fracDigits > 0 && !lastZero && decimalSeparator === '.')) &&
-    !(negative && magnitude === 0) &&
-    (magnitude === 0 || magnitude >= 1e-6);
-  if (canonical) canonicalText = t;
+  if (magnitude === 0) canonicalText = '0';
+  else if (magnitude >= 1e-6 && magnitude < 1e21) {
+    // The integer part without leading zeros ("0" when none is left), the fraction up to its last
+    // non-zero digit.
+    const intEnd = pointAt < 0 ? n : pointAt;
+    const from = intDigits > 0 ? intStart + Math.min(leadingZeros, intDigits - 1) : intEnd;
+    const asWritten =
+      first !== 43 && from === intStart && intDigits > 0 && (pointAt < 0 || (sep === 46 && fracEnd === n)); // a fraction ending in a non-zero digit
+    if (asWritten) canonicalText = t;
+    else {
+      const whole = intDigits > 0 ? t.slice(from, intEnd) : '0';
+      const fraction = fracEnd < 0 ? '' : `.${t.slice(pointAt + 1, fracEnd)}`;
+      canonicalText = `${negative ? '-' : ''}${whole}${fraction}`;
+    }
+  }
   return value;
 }
 
@@ -88,8 +100,9 @@ function readNumber(text: string, decimalSeparator: '.' | ','): number | null {
  * - text that is not a number, or a value outside ±180 / ±90 → `bad` with the column: the row is
  *   quarantined as BAD_COORDINATES.
  *
- * `texts`, when given, receives `String(lon)` and `String(lat)` where the source texts were already
- * exactly those (else null): a content hash then need not format the numbers again.
+ * `texts`, when given, receives `String(lon)` and `String(lat)` where they follow from the source
+ * texts (up to 15 significant digits: see readNumber; else null): a content hash then need not format
+ * the numbers.
  */
 export function readCoordinates(
   lonText: string,
@@ -97,19 +110,52 @@ export function readCoordinates(
   decimalSeparator: '.' | ',',
   texts?: { lon: string | null; lat: string | null },
 ): CoordinateResult {
-  const lonEmpty = lonText.trim() === '';
-  const latEmpty = latText.trim() === '';
-  const lon = lonEmpty ? null : readNumber(lonText, decimalSeparator);
-  const lonCanonical = lonEmpty ? null : canonicalText;
-  const lat = latEmpty ? null : readNumber(latText, decimalSeparator);
+  const p = SCRATCH;
+  const kind = readCoordinatesInto(lonText, latText, decimalSeparator, p);
   if (texts) {
-    texts.lon = lonCanonical;
-    texts.lat = latEmpty ? null : canonicalText;
+    texts.lon = p.lonText;
+    texts.lat = p.latText;
   }
-  if (!lonEmpty && (lon === null || Math.abs(lon) > 180))
-    return { kind: 'bad', column: 'longitude', value: lonText };
-  if (!latEmpty && (lat === null || Math.abs(lat) > 90))
-    return { kind: 'bad', column: 'latitude', value: latText };
-  if (lon === null || lat === null || (lon === 0 && lat === 0)) return { kind: 'none' };
-  return { kind: 'ok', lon, lat };
+  if (kind === 'ok') return { kind, lon: p.lon, lat: p.lat };
+  if (kind === 'none') return { kind };
+  return { kind: 'bad', column: kind, value: kind === 'longitude' ? lonText : latText };
+}
+
+/** A point as {@link readCoordinatesInto} writes it. */
+export interface PointReading {
+  /** Degrees, when the reading is 'ok'. */
+  lon: number;
+  lat: number;
+  /** `String(lon)` / `String(lat)` where they follow from the source texts (see readNumber), else null. */
+  lonText: string | null;
+  latText: string | null;
+}
+
+const SCRATCH: PointReading = { lon: 0, lat: 0, lonText: null, latText: null };
+
+/**
+ * {@link readCoordinates} without allocating (an import reads millions): writes into `out` and
+ * returns 'ok' (`out.lon` / `out.lat` set), 'none', or the column of a bad value. `out.lonText` /
+ * `out.latText` are set whatever the outcome (as `texts` of readCoordinates).
+ */
+export function readCoordinatesInto(
+  lonText: string,
+  latText: string,
+  decimalSeparator: '.' | ',',
+  out: PointReading,
+): 'ok' | 'none' | 'longitude' | 'latitude' {
+  const lonTrimmed = trimCell(lonText);
+  const latTrimmed = trimCell(latText);
+  const lonEmpty = lonTrimmed === '';
+  const latEmpty = latTrimmed === '';
+  const lon = lonEmpty ? null : readNumber(lonTrimmed, decimalSeparator);
+  out.lonText = lonEmpty ? null : canonicalText;
+  const lat = latEmpty ? null : readNumber(latTrimmed, decimalSeparator);
+  out.latText = latEmpty ? null : canonicalText;
+  if (!lonEmpty && (lon === null || Math.abs(lon) > 180)) return 'longitude';
+  if (!latEmpty && (lat === null || Math.abs(lat) > 90)) return 'latitude';
+  if (lon === null || lat === null || (lon === 0 && lat === 0)) return 'none';
+  out.lon = lon;
+  out.lat = lat;
+  return 'ok';
 }

@@ -1,4 +1,5 @@
 import { isValidYmd } from '@vigia/domain';
+import { trimCell } from './trim-cell.js';
 
 /**
  * Parsed local wall time, before any time zone is applied. `hasTime` is false for a date-only value.
@@ -93,75 +94,127 @@ export function compileDateFormat(pattern: string, options: { checkYear?: boolea
   );
   const twelveHour = parts.some((p) => 'token' in p && (p.token === 'hh' || p.token === 'h'));
   const hasYear = checkYear && parts.some((p) => 'token' in p && (p.token === 'yyyy' || p.token === 'yy'));
+  // The parts as numbers, so each row is one pass over small integer arrays: what a part is (a
+  // literal character, a number into a field, the AM/PM marker), the literal's code, the field, and
+  // the digits a number takes (exactly `fixed`, or 1 to `most`).
+  const n = parts.length;
+  const kind = new Uint8Array(n);
+  const literal = new Uint16Array(n);
+  const field = new Uint8Array(n);
+  const fixed = new Uint8Array(n);
+  const most = new Uint8Array(n);
+  for (const [k, p] of parts.entries()) {
+    if ('literal' in p) {
+      kind[k] = LITERAL;
+      literal[k] = p.literal.charCodeAt(0);
+    } else if (p.token === 'a') {
+      kind[k] = MERIDIEM;
+    } else {
+      kind[k] = NUMBER;
+      field[k] = FIELD_OF[p.token];
+      fixed[k] = p.token === 'yyyy' ? 4 : p.token.length === 2 ? 2 : 0;
+      most[k] = fixed[k] || (p.token === 'SSS' ? 3 : 2);
+    }
+  }
   return (text: string) => {
-    const v: LocalDateTime = { y: 0, mo: 1, d: 1, h: 0, mi: 0, s: 0, ms: 0, hasTime, offsetMinutes: null };
+    let y = 0;
+    let mo = 1;
+    let d = 1;
+    let h = 0;
+    let mi = 0;
+    let sec = 0;
+    let ms = 0;
     let i = 0;
     let meridiem: 'AM' | 'PM' | null = null;
-    const s = text.trim();
-    for (const p of parts) {
-      if ('literal' in p) {
-        if (s[i] !== p.literal) return 'format';
+    const s = trimCell(text);
+    const end = s.length;
+    for (let k = 0; k < n; k++) {
+      const what = kind[k]!;
+      if (what === LITERAL) {
+        if (i >= end || s.charCodeAt(i) !== literal[k]) return 'format';
         i++;
         continue;
       }
-      if (p.token === 'a') {
+      if (what === MERIDIEM) {
         const m = s.slice(i, i + 2).toUpperCase();
         if (m !== 'AM' && m !== 'PM') return 'format';
         meridiem = m;
         i += 2;
         continue;
       }
-      const fixed = p.token === 'yyyy' ? 4 : p.token.length === 2 ? 2 : 0;
-      let n = 0;
+      const max = most[k]!;
+      let v = 0;
       let len = 0;
-      const max = fixed || (p.token === 'SSS' ? 3 : 2);
-      while (len < max && i < s.length && isDigit(s.charCodeAt(i))) {
-        n = n * 10 + (s.charCodeAt(i) - 48);
+      while (len < max && i < end) {
+        const c = s.charCodeAt(i);
+        if (c < 48 || c > 57) break;
+        v = v * 10 + (c - 48);
         i++;
         len++;
       }
-      if (len === 0 || (fixed && len !== fixed)) return 'format';
-      switch (p.token) {
-        case 'yyyy':
-          v.y = n;
+      if (len === 0 || (fixed[k] !== 0 && len !== fixed[k])) return 'format';
+      switch (field[k]) {
+        case YEAR:
+          y = v;
           break;
-        case 'yy':
-          v.y = n < 70 ? 2000 + n : 1900 + n;
+        case TWO_DIGIT_YEAR:
+          y = v < 70 ? 2000 + v : 1900 + v;
           break;
-        case 'MM':
-        case 'M':
-          v.mo = n;
+        case MONTH:
+          mo = v;
           break;
-        case 'dd':
-        case 'd':
-          v.d = n;
+        case DAY:
+          d = v;
           break;
-        case 'HH':
-        case 'H':
-        case 'hh':
-        case 'h':
-          v.h = n;
+        case HOUR:
+          h = v;
           break;
-        case 'mm':
-          v.mi = n;
+        case MINUTE:
+          mi = v;
           break;
-        case 'ss':
-          v.s = n;
+        case SECOND:
+          sec = v;
           break;
-        case 'SSS':
-          v.ms = len === 1 ? n * 100 : len === 2 ? n * 10 : n;
-          break;
+        default: // MILLISECOND
+          ms = len === 1 ? v * 100 : len === 2 ? v * 10 : v;
       }
     }
-    if (i !== s.length) return 'format';
+    if (i !== end) return 'format';
     if (twelveHour) {
       if (meridiem === null) return 'format';
-      if (v.h < 1 || v.h > 12) return 'impossible';
-      v.h = (v.h % 12) + (meridiem === 'PM' ? 12 : 0);
+      if (h < 1 || h > 12) return 'impossible';
+      h = (h % 12) + (meridiem === 'PM' ? 12 : 0);
     }
-    return validate(v, hasYear);
+    return validate({ y, mo, d, h, mi, s: sec, ms, hasTime, offsetMinutes: null }, hasYear);
   };
 }
+
+const LITERAL = 0;
+const NUMBER = 1;
+const MERIDIEM = 2;
+const YEAR = 0;
+const TWO_DIGIT_YEAR = 1;
+const MONTH = 2;
+const DAY = 3;
+const HOUR = 4;
+const MINUTE = 5;
+const SECOND = 6;
+const MILLISECOND = 7;
+const FIELD_OF: Record<Exclude<Token, 'a'>, number> = {
+  yyyy: YEAR,
+  yy: TWO_DIGIT_YEAR,
+  MM: MONTH,
+  M: MONTH,
+  dd: DAY,
+  d: DAY,
+  HH: HOUR,
+  H: HOUR,
+  hh: HOUR,
+  h: HOUR,
+  mm: MINUTE,
+  ss: SECOND,
+  SSS: MILLISECOND,
+};
 
 /** Years outside this range are typing errors in a police record ("0019", "2919"), not dates. */
 const MIN_YEAR = 1900;

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { utcMs } from '@vigia/domain';
 import type { LocalDateTime } from './date-format.js';
 import { localText } from './date-format.js';
 
@@ -27,6 +28,9 @@ export class ZoneConverter {
   private readonly zone: IANAZone | null;
   /** First guess of an offset per year: the zone's standard offset (see wallInZone). */
   private readonly standardOffset = new Map<number, number>();
+  /** The day key and offset of the last {@link instantOfWall} (see there). */
+  private lastDay = -1;
+  private lastDayOffset: number | null = null;
 
   constructor(timeZone: string) {
     this.timeZone = timeZone;
@@ -35,13 +39,27 @@ export class ZoneConverter {
 
   /** UTC epoch milliseconds of a local wall time in this zone (or of the offset the text carried). */
   toInstant(v: LocalDateTime): number {
-    const wallAsUtc = Date.UTC(v.y, v.mo - 1, v.d, v.h, v.mi, v.s, v.ms);
+    return this.instantOfWall(utcMs(v.y, v.mo, v.d, v.h, v.mi, v.s, v.ms), v);
+  }
+
+  /**
+   * {@link toInstant} for a caller that has already computed `wallAsUtc`, the wall time `v` read as
+   * if it were UTC (`utcMs` of all its fields, milliseconds included).
+   */
+  instantOfWall(wallAsUtc: number, v: LocalDateTime): number {
     if (v.offsetMinutes !== null) return wallAsUtc - v.offsetMinutes * 60_000;
     const key = (v.y * 100 + v.mo) * 100 + v.d;
-    let offset = this.dayOffset.get(key);
-    if (offset === undefined) {
-      offset = this.dayOffsetOf(v);
-      this.dayOffset.set(key, offset);
+    let offset: number | null | undefined;
+    // Rows come mostly in date order: the last day's offset spares most lookups.
+    if (key === this.lastDay) offset = this.lastDayOffset;
+    else {
+      offset = this.dayOffset.get(key);
+      if (offset === undefined) {
+        offset = this.dayOffsetOf(v);
+        this.dayOffset.set(key, offset);
+      }
+      this.lastDay = key;
+      this.lastDayOffset = offset;
     }
     if (offset !== null) return wallAsUtc - offset * 60_000;
     // A day with a transition: the same test per hour, so only the hour of the change goes row by row.
@@ -103,7 +121,7 @@ export class ZoneConverter {
       guess = Math.min(zone.offset(Date.UTC(y, 0, 1)), zone.offset(Date.UTC(y, 6, 1)));
       this.standardOffset.set(y, guess);
     }
-    let localTs = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+    let localTs = utcMs(y, mo, d, h, mi, s, ms);
     if (y < 100 && y >= 0) {
       const t = new Date(localTs);
       t.setUTCFullYear(y, mo - 1, d);

@@ -22,7 +22,8 @@ port.on('message', () => {
 });
 const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 try {
-  const reader = await openInThread(workerData as IncidentFileInput);
+  // Unplaced: the consumer's thread places the rows (see openOnWorker).
+  const reader = await openInThread(workerData as IncidentFileInput, { place: false });
   post({ type: 'ready', header: reader.header, detected: reader.detected, totalBytes: reader.totalBytes });
   for await (const chunk of reader.chunks) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));

@@ -6,6 +6,7 @@ import {
 } from '@vigia/domain';
 import {
   createLocationPlacer,
+  type Placement,
   type PlacementRules,
   type PlacementUnit,
 } from '../placement/place-incident.js';
@@ -56,7 +57,22 @@ export interface IncidentRowsSetup {
   batchRows?: number;
   /** Size of the file, a hint for memory sizing. */
   fileBytes?: number;
+  /**
+   * False: leave the rows unplaced (their placement columns are then filled by a BatchPlacer in the
+   * thread that stores the batches, and the summary's placement figures stay 0; `units` is unused).
+   * Default true.
+   */
+  place?: boolean;
 }
+
+/** What an unplaced row's placement columns hold until a BatchPlacer fills them. */
+const UNPLACED: Placement = {
+  polygonUnitId: null,
+  sourceUnitId: null,
+  unitId: null,
+  locationFlag: 'ok',
+  unitDisagrees: false,
+};
 
 /** A row's raw fields by header name (extra fields as `column_N`), as kept with a quarantined row. */
 export function rawRecord(header: readonly string[], fields: readonly string[]): Record<string, string> {
@@ -94,12 +110,20 @@ export class IncidentRows {
     unreadableArrestValues: {},
   };
   private readonly mapRow: ReturnType<typeof compileRowMapper>;
-  private readonly place: ReturnType<typeof createLocationPlacer>;
+  /** Null when the rows are placed later (see IncidentRowsSetup.place). */
+  private readonly place: ReturnType<typeof createLocationPlacer> | null;
   /** Fingerprints of rows without a source id: their derived ids stay numbers (see RowMapperOptions). */
   private readonly fingerprints: RowFingerprints;
   private readonly builder: IncidentBatchBuilder;
   private quarantine: QuarantinedInput[] = [];
   private readonly header: readonly string[];
+  private readonly derivedIds: boolean;
+  /**
+   * Rows hashed since the last `take` whose ordinals are not counted yet (see RowFingerprints.queue):
+   * for each, its index in the current batch, or -1 for a quarantined row (it counts all the same).
+   */
+  private queuedAt = new Int32Array(0);
+  private ordinals = new Int32Array(0);
 
   constructor(setup: IncidentRowsSetup) {
     this.header = setup.header;
@@ -110,8 +134,11 @@ export class IncidentRows {
     this.mapRow = compileRowMapper(setup.mapping, setup.header, {
       ...setup.mapper,
       fingerprints: this.fingerprints,
+      deferOrdinals: true,
+      omitLocalText: true,
     });
-    this.place = createLocationPlacer(setup.units, setup.rules);
+    this.derivedIds = derivedIds;
+    this.place = setup.place === false ? null : createLocationPlacer(setup.units, setup.rules);
     this.builder = new IncidentBatchBuilder(setup.batchRows ?? 8192);
   }
 
@@ -128,20 +155,26 @@ export class IncidentRows {
     if (isBlankRow(fields)) return false;
     const s = this.summary;
     const mapped = this.mapRow(fields);
-    if (mapped.duplicate && mapped.kind === 'incident' && mapped.record.sourceIdDerived)
-      s.possibleDuplicates++;
+    const queued = this.derivedIds ? this.fingerprints.queuedRows - 1 : -1;
+    if (queued >= this.queuedAt.length) this.growQueue(queued + 1);
     if (mapped.kind === 'quarantine') {
+      if (queued >= 0) this.queuedAt[queued] = -1;
       countReasons(s.quarantineReasons, mapped.issues);
       this.quarantine.push({ rowNo, issues: mapped.issues, raw: rawRecord(this.header, fields) });
       return this.quarantine.length >= 8192;
     }
     const r = mapped.record;
-    const placed = this.place(r.lon, r.lat, r.sourceUnit);
-    if (placed.locationFlag === 'no_location') s.noLocation++;
-    else if (placed.locationFlag === 'outside_jurisdiction') s.outsideJurisdiction++;
-    if (placed.unitDisagrees) s.unitDisagreements++;
-    if (r.sourceUnit !== null && placed.sourceUnitId === null) s.unknownSourceUnits++;
-    for (const o of r.offenses) {
+    let placed = UNPLACED;
+    if (this.place !== null) {
+      placed = this.place(r.lon, r.lat, r.sourceUnit);
+      if (placed.locationFlag === 'no_location') s.noLocation++;
+      else if (placed.locationFlag === 'outside_jurisdiction') s.outsideJurisdiction++;
+      if (placed.unitDisagrees) s.unitDisagreements++;
+      if (r.sourceUnit !== null && placed.sourceUnitId === null) s.unknownSourceUnits++;
+    }
+    const offenses = r.offenses;
+    for (let k = 0; k < offenses.length; k++) {
+      const o = offenses[k]!;
       if (o.category === 'unclassified') {
         const label = o.sourceLabel.length > 200 ? `${o.sourceLabel.slice(0, 200)}…` : o.sourceLabel;
         s.unclassifiedLabels[label] = (s.unclassifiedLabels[label] ?? 0) + 1;
@@ -150,13 +183,44 @@ export class IncidentRows {
     const bad = mapped.arrestUnreadable;
     if (bad !== null) s.unreadableArrestValues[bad] = (s.unreadableArrestValues[bad] ?? 0) + 1;
     const derived = r.sourceIdDerived ? this.fingerprints : null;
+    if (queued >= 0) this.queuedAt[queued] = this.builder.length;
     return this.builder.addRecord(rowNo, r, placed, derived, mapped);
   }
 
   /** The incidents and quarantined rows added since the last call. */
   take(): IncidentRowsChunk {
-    const chunk = { batch: this.builder.take(), quarantine: this.quarantine };
+    const batch = this.builder.take();
+    this.resolveOrdinals(batch);
+    const chunk = { batch, quarantine: this.quarantine };
     this.quarantine = [];
     return chunk;
+  }
+
+  /**
+   * Counts the ordinals of the rows queued since the last `take` (in bulk: see
+   * RowFingerprints.resolveQueued) into the batch's `idOrdinal`, and the identical rows among them.
+   */
+  private resolveOrdinals(batch: IncidentBatch): void {
+    const n = this.fingerprints.queuedRows;
+    if (n === 0) return;
+    if (this.ordinals.length < n) this.ordinals = new Int32Array(this.queuedAt.length);
+    const ordinals = this.ordinals;
+    this.fingerprints.resolveQueued(ordinals);
+    const at = this.queuedAt;
+    let duplicates = 0;
+    for (let j = 0; j < n; j++) {
+      const i = at[j]!;
+      if (i < 0) continue;
+      const ordinal = ordinals[j]!;
+      batch.idOrdinal[i] = ordinal;
+      if (ordinal > 1) duplicates++;
+    }
+    this.summary.possibleDuplicates += duplicates;
+  }
+
+  private growQueue(rows: number): void {
+    const grown = new Int32Array(Math.max(rows, 2 * this.queuedAt.length, 1024));
+    grown.set(this.queuedAt);
+    this.queuedAt = grown;
   }
 }

@@ -89,65 +89,87 @@ export function createLocationPlacer(
   units: readonly PlacementUnit[],
   rules: PlacementRules,
 ): (lon: number | null, lat: number | null, sourceUnit: string | null) => Placement {
-  const locator = new UnitLocator(units);
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const sourceIndex = new Map<string, PlacementUnit>();
-  const candidates = [...units]
-    .filter((u) => !rules.sourceUnitLevel || u.level === rules.sourceUnitLevel)
-    .sort((a, b) => a.depth - b.depth); // deepest last, so it wins
-  for (const u of candidates) sourceIndex.set(unitCodeKey(u.code), u);
+  const placer = new LocationPlacer(units, rules);
+  return (lon, lat, sourceUnit) =>
+    placer.place(lon, lat, sourceUnit === null ? undefined : placer.sourceUnit(sourceUnit));
+}
 
-  // The unit's ancestor at `depth` (itself at its own depth), or null.
-  const walkUp = (id: number, depth: number): number | null => {
-    let u = byId.get(id);
-    while (u && u.depth > depth) u = u.parentId === null ? undefined : byId.get(u.parentId);
-    return u && u.depth === depth ? u.id : null;
-  };
-  // ... computed once per unit and depth: placement asks for them for every row.
-  const ancestry = new Map<number, { depth: number; up: (number | null)[] }>();
-  for (const u of units) {
-    const up = Array.from({ length: u.depth + 1 }, (_, d) => walkUp(u.id, d));
-    ancestry.set(u.id, { depth: u.depth, up });
+/**
+ * The rules of {@link createLocationPlacer} in two steps, so a caller that sees the same source unit
+ * texts again and again (see BatchPlacer) looks each up once: `sourceUnit` finds the unit a text
+ * names, `place` places a location given that unit.
+ */
+export class LocationPlacer {
+  private readonly locator: UnitLocator;
+  private readonly rules: PlacementRules;
+  private readonly sourceIndex = new Map<string, PlacementUnit>();
+  /** Ancestors of each unit by depth (itself at its own depth): placement asks for them every row. */
+  private readonly ancestry = new Map<number, { depth: number; up: (number | null)[] }>();
+  /** Source unit texts as written, looked up once each (null: not a known unit). */
+  private readonly sourceByText = new Map<string, PlacementUnit | null>();
+
+  constructor(units: readonly PlacementUnit[], rules: PlacementRules) {
+    this.rules = rules;
+    this.locator = new UnitLocator(units);
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const candidates = [...units]
+      .filter((u) => !rules.sourceUnitLevel || u.level === rules.sourceUnitLevel)
+      .sort((a, b) => a.depth - b.depth); // deepest last, so it wins
+    for (const u of candidates) this.sourceIndex.set(unitCodeKey(u.code), u);
+    // The unit's ancestor at `depth` (itself at its own depth), or null.
+    const walkUp = (id: number, depth: number): number | null => {
+      let u = byId.get(id);
+      while (u && u.depth > depth) u = u.parentId === null ? undefined : byId.get(u.parentId);
+      return u && u.depth === depth ? u.id : null;
+    };
+    for (const u of units) {
+      const up = Array.from({ length: u.depth + 1 }, (_, d) => walkUp(u.id, d));
+      this.ancestry.set(u.id, { depth: u.depth, up });
+    }
   }
-  const ancestorAtDepth = (id: number, depth: number): number | null => ancestry.get(id)?.up[depth] ?? null;
-  // Compared at the source's level, or at the polygon unit's when that is higher (a point in a gap
-  // between beats lands in its district: a source beat of that district does not disagree).
-  const disagrees = (polygonUnitId: number, source: PlacementUnit): boolean => {
-    const depth = Math.min(source.depth, ancestry.get(polygonUnitId)?.depth ?? source.depth);
-    return ancestorAtDepth(polygonUnitId, depth) !== ancestorAtDepth(source.id, depth);
-  };
 
-  // Source unit texts as written, looked up once each (null: not a known unit).
-  const sourceByText = new Map<string, PlacementUnit | null>();
-  const findSource = (text: string): PlacementUnit | undefined => {
-    const known = sourceByText.get(text);
+  /** The unit a source's unit text names (see {@link unitCodeKey}), or undefined. */
+  sourceUnit(text: string): PlacementUnit | undefined {
+    const known = this.sourceByText.get(text);
     if (known !== undefined) return known ?? undefined;
-    const u = sourceIndex.get(unitCodeKey(text));
-    if (sourceByText.size < 100_000) sourceByText.set(text, u ?? null);
+    const u = this.sourceIndex.get(unitCodeKey(text));
+    if (this.sourceByText.size < 100_000) this.sourceByText.set(text, u ?? null);
     return u;
-  };
+  }
 
-  return (lon, lat, sourceUnit) => {
-    const source = sourceUnit === null ? undefined : findSource(sourceUnit);
+  /** Where a location goes, given the unit its source names ({@link sourceUnit}; undefined: none or unknown). */
+  place(lon: number | null, lat: number | null, source: PlacementUnit | undefined): Placement {
     const sourceUnitId = source?.id ?? null;
     let polygonUnitId: number | null = null;
     let locationFlag: LocationFlag;
     if (lon === null || lat === null) {
       locationFlag = 'no_location';
-    } else if (!locator.hasPolygons) {
+    } else if (!this.locator.hasPolygons) {
       locationFlag = 'ok';
     } else {
-      polygonUnitId = locator.locate(lon, lat);
+      polygonUnitId = this.locator.locate(lon, lat);
       locationFlag = polygonUnitId === null ? 'outside_jurisdiction' : 'ok';
     }
-    const unitDisagrees = source !== undefined && polygonUnitId !== null && disagrees(polygonUnitId, source);
+    const unitDisagrees =
+      source !== undefined && polygonUnitId !== null && this.disagrees(polygonUnitId, source);
     // Source rule: the source unit decides, but a polygon unit inside it (a beat of the source's
     // district) is more precise and consistent with it, so the incident counts there.
     let unitId: number | null;
     if (polygonUnitId === null) unitId = sourceUnitId;
-    else if (rules.unitOfRecord === 'source' && source !== undefined) {
-      unitId = ancestorAtDepth(polygonUnitId, source.depth) === source.id ? polygonUnitId : source.id;
+    else if (this.rules.unitOfRecord === 'source' && source !== undefined) {
+      unitId = this.ancestorAtDepth(polygonUnitId, source.depth) === source.id ? polygonUnitId : source.id;
     } else unitId = polygonUnitId;
     return { polygonUnitId, sourceUnitId, unitId, locationFlag, unitDisagrees };
-  };
+  }
+
+  private ancestorAtDepth(id: number, depth: number): number | null {
+    return this.ancestry.get(id)?.up[depth] ?? null;
+  }
+
+  // Compared at the source's level, or at the polygon unit's when that is higher (a point in a gap
+  // between beats lands in its district: a source beat of that district does not disagree).
+  private disagrees(polygonUnitId: number, source: PlacementUnit): boolean {
+    const depth = Math.min(source.depth, this.ancestry.get(polygonUnitId)?.depth ?? source.depth);
+    return this.ancestorAtDepth(polygonUnitId, depth) !== this.ancestorAtDepth(source.id, depth);
+  }
 }

@@ -192,7 +192,8 @@ function normalizeNewlines(): Transform {
         carry = '\r';
         s = s.slice(0, -1);
       }
-      done(null, s.replace(/\r\n?/g, '\n'));
+      // Most files have one style: a search for a CR spares the replace's pass (~1% of an import).
+      done(null, s.indexOf('\r') < 0 ? s : s.replace(/\r\n?/g, '\n'));
     },
     flush(done) {
       done(null, carry ? '\n' : '');

@@ -1,3 +1,5 @@
+import { trimCell } from '../fields/trim-cell.js';
+
 /**
  * Rows of a tabular export, header first, as raw text fields. Readers for CSV-like text and for Excel
  * workbooks produce this; the row mapper consumes it. Row numbers are those a person sees in a
@@ -26,6 +28,6 @@ export interface RowSource {
 
 /** True for a row with no content: no fields, or only empty / whitespace fields (",,,"). */
 export function isBlankRow(fields: readonly string[]): boolean {
-  for (const f of fields) if (f.trim() !== '') return false;
+  for (const f of fields) if (trimCell(f) !== '') return false;
   return true;
 }

@@ -1,7 +1,8 @@
 import { VigiaError, type RowIssue } from '@vigia/domain';
-import { readCoordinates } from '../fields/coordinates.js';
+import { readCoordinatesInto, type PointReading } from '../fields/coordinates.js';
 import type { DateReader, LocalDateTime } from '../fields/date-format.js';
 import { builtinProfileFitting, type ImportKind } from '../profiles/import-kinds.js';
+import { trimCell } from '../fields/trim-cell.js';
 
 /**
  * Position lookup of mapped columns in a file's header: names match ignoring case and surrounding
@@ -68,7 +69,7 @@ export function readWall(
   column: string,
   issues: RowIssue[],
 ): LocalDateTime | null {
-  const t = text.trim();
+  const t = trimCell(text);
   if (!t) {
     issues.push({ reason: 'MISSING_REQUIRED_FIELD', column, value: '' });
     return null;
@@ -85,7 +86,7 @@ export function readWall(
  * Reads the point of a row from its longitude and latitude cells (`''` when the column is not mapped):
  * WGS84 degrees, or nulls for no usable location (empty, 0,0); an unreadable or out-of-range value is
  * pushed onto `issues` as BAD_COORDINATES naming its column. `texts` (optional) receives the texts
- * of the numbers where they are already `String(lon)` / `String(lat)`, else null (see readCoordinates).
+ * `String(lon)` / `String(lat)` where they follow from the cells' texts, else null (see readCoordinates).
  */
 export function readLocation(
   lonText: string | null,
@@ -95,16 +96,51 @@ export function readLocation(
   issues: RowIssue[],
   texts?: { lon: string | null; lat: string | null },
 ): { lon: number | null; lat: number | null } {
-  if (texts) texts.lon = texts.lat = null;
-  if (lonText === null || latText === null) return { lon: null, lat: null };
-  const cr = readCoordinates(lonText, latText, decimalSeparator, texts);
-  if (texts && cr.kind !== 'ok') texts.lon = texts.lat = null;
-  if (cr.kind === 'bad') {
+  const p = SCRATCH;
+  readLocationInto(lonText, latText, decimalSeparator, columns, issues, p);
+  if (texts) {
+    texts.lon = p.lonText;
+    texts.lat = p.latText;
+  }
+  return { lon: p.lon, lat: p.lat };
+}
+
+/** A row's point as {@link readLocationInto} writes it. */
+export interface LocationReading {
+  lon: number | null;
+  lat: number | null;
+  /** `String(lon)` / `String(lat)` where they follow from the source texts, else null (see readCoordinates). */
+  lonText: string | null;
+  latText: string | null;
+}
+
+const SCRATCH: LocationReading = { lon: null, lat: null, lonText: null, latText: null };
+const POINT: PointReading = { lon: 0, lat: 0, lonText: null, latText: null };
+
+/** {@link readLocation} without allocating: writes the point and its texts into `out`. */
+export function readLocationInto(
+  lonText: string | null,
+  latText: string | null,
+  decimalSeparator: '.' | ',',
+  columns: { longitude?: string | undefined; latitude?: string | undefined },
+  issues: RowIssue[],
+  out: LocationReading,
+): void {
+  out.lon = out.lat = null;
+  out.lonText = out.latText = null;
+  if (lonText === null || latText === null) return;
+  const p = POINT;
+  const kind = readCoordinatesInto(lonText, latText, decimalSeparator, p);
+  if (kind === 'ok') {
+    out.lon = p.lon;
+    out.lat = p.lat;
+    out.lonText = p.lonText;
+    out.latText = p.latText;
+  } else if (kind !== 'none') {
     issues.push({
       reason: 'BAD_COORDINATES',
-      column: (cr.column === 'longitude' ? columns.longitude : columns.latitude) ?? '',
-      value: clipValue(cr.value),
+      column: (kind === 'longitude' ? columns.longitude : columns.latitude) ?? '',
+      value: clipValue(kind === 'longitude' ? lonText : latText),
     });
   }
-  return cr.kind === 'ok' ? { lon: cr.lon, lat: cr.lat } : { lon: null, lat: null };
 }

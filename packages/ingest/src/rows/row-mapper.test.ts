@@ -76,6 +76,59 @@ describe('compileRowMapper: a good row', () => {
     });
   });
 
+  it('leaves the local time text empty with omitLocalText where its epoch ms stand for it', () => {
+    const m = mapper({}, HEADER, { omitLocalText: true })(GOOD);
+    if (m.kind !== 'incident') throw new Error('expected an incident');
+    expect([m.record.occurredLocal, m.occurredLocalMs]).toEqual(['', Date.UTC(2019, 3, 23, 12, 30)]);
+    // A time with an offset keeps its text (converted to the agency's zone): no epoch ms stand for it.
+    const iso = mapper({ formats: { dateTime: 'iso' } }, HEADER, { omitLocalText: true });
+    const withOffset = iso(row({ fecha: '2019-04-23T12:30:00Z' }));
+    if (withOffset.kind !== 'incident') throw new Error('expected an incident');
+    expect([withOffset.record.occurredLocal, withOffset.occurredLocalMs]).toEqual([
+      '2019-04-23T07:30:00',
+      NaN,
+    ]);
+  });
+
+  it('reads a cell that is a missing-value marker (surrounding spaces aside) as empty, and no other', () => {
+    const map = mapper({ missingValues: ['NA', 'N/A', 'NULL', '-', 'ñ', ' x'] });
+    const unitOf = (sector: string) => recordOf(map(row({ sector }))).sourceUnit;
+    const cells = [
+      'NA',
+      ' N/A ',
+      'NULL\t',
+      '-',
+      'ñ',
+      ' ñ',
+      'x',
+      ' x',
+      'N',
+      'NAB',
+      'na',
+      '7',
+      '-1',
+      'ñu',
+      '\u00a0NA',
+    ];
+    expect(cells.map(unitOf)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      'x',
+      'x',
+      'N',
+      'NAB',
+      'na',
+      '7',
+      '-1',
+      'ñu',
+      null,
+    ]);
+  });
+
   it('matches offense and status labels ignoring case, accents and repeated spaces', () => {
     const r = recordOf(mapper()(row({ delito: '  robo  a mano ármada ', estado: 'INFUNDADO' })));
     expect(r.offenses).toEqual([{ category: 'robbery', sourceLabel: 'robo  a mano ármada' }]);

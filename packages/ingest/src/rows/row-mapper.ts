@@ -3,6 +3,7 @@ import {
   fingerprintText,
   isOffenseCategory,
   severityRank,
+  utcMs,
   type IncidentRecord,
   type IncidentStatus,
   type Offense,
@@ -21,7 +22,14 @@ import { normalizeLabel } from '../fields/normalize-label.js';
 import { ZoneConverter } from '../fields/zone-converter.js';
 import type { ImportMapping } from '../profiles/mapping.js';
 import { RowFingerprints, derivedSourceId } from './stable-id.js';
-import { clipValue, columnIndexer, readLocation, readWall } from './column-index.js';
+import {
+  clipValue,
+  columnIndexer,
+  readLocationInto,
+  readWall,
+  type LocationReading,
+} from './column-index.js';
+import { trimCell } from '../fields/trim-cell.js';
 
 /** What one input row became. */
 export type MappedRow =
@@ -29,10 +37,13 @@ export type MappedRow =
       kind: 'incident';
       record: IncidentRecord;
       duplicate: boolean;
-      /** `String(lon)` / `String(lat)` when the file wrote them so, else null (spares a content hash the formatting). */
+      /** `String(lon)` / `String(lat)` when read off the file's texts, else null (spares a content hash the formatting). */
       lonText: string | null;
       latText: string | null;
-      /** `occurredLocal` as epoch ms read as UTC when known without parsing it back, else NaN. */
+      /**
+       * `occurredLocal` as epoch ms read as UTC when known without parsing it back, else NaN (years
+       * 100–9999 only, whole seconds).
+       */
       occurredLocalMs: number;
       /** The arrest cell (clipped) when the mapping could not read it (the record's arrest is then null). */
       arrestUnreadable: string | null;
@@ -55,6 +66,16 @@ export interface RowMapperOptions {
    * them as numbers instead of building `h:…#n` texts).
    */
   fingerprints?: RowFingerprints;
+  /**
+   * With `fingerprints`: rows are only hashed and queued ({@link RowFingerprints.queue}), not counted;
+   * the caller resolves their ordinals later in bulk, and `duplicate` is then always false.
+   */
+  deferOrdinals?: boolean;
+  /**
+   * Leave `record.occurredLocal` empty ('') where `occurredLocalMs` gives it: an import stores the
+   * number and hashes its digits (see RecordHints in domain), and building the text cost ~0.1 µs a row.
+   */
+  omitLocalText?: boolean;
 }
 
 /**
@@ -124,17 +145,24 @@ export function compileRowMapper(
     : null;
   const fingerprints = options.fingerprints ?? new RowFingerprints();
   const idText = options.fingerprints === undefined;
-  const texts: { lon: string | null; lat: string | null } = { lon: null, lat: null };
+  const omitLocalText = options.omitLocalText === true;
+  const defer = !idText && options.deferOrdinals === true;
+  const location: LocationReading = { lon: null, lat: null, lonText: null, latText: null };
   const labelCache = new Map<string, Offense>();
   const singles = new Map<Offense, Offense[]>();
+  let lastSingle: Offense[] = [];
   const single = (o: Offense): Offense[] => {
+    if (lastSingle[0] === o) return lastSingle; // rows in a row often share their offense
     let list = singles.get(o);
     if (!list) {
       list = Object.freeze([o]) as Offense[];
       if (singles.size < 100_000) singles.set(o, list);
     }
-    return list;
+    return (lastSingle = list);
   };
+  // A mapping's constant offense: the same (shared, frozen) list for every row.
+  const constantOffenses =
+    offenseCols.length === 0 ? single(classify(mapping.offenseConstant ?? '', offenseMap, labelCache)) : null;
   const scratchIssues: RowIssue[] = [];
   const width = header.length;
   const missing = new Set(mapping.missingValues);
@@ -146,18 +174,26 @@ export function compileRowMapper(
   const longestMissing = Math.max(0, ...[...missing].map((m) => m.length));
   const plain = (ch: number) => ch > 32 && ch < 127;
   let current: readonly string[] = [];
+  // Nor can a short one whose first character starts no marker (a one-digit district, say).
+  const startsMissing = new Uint8Array(128);
+  for (const m of missing) if (m.length > 0 && m.charCodeAt(0) < 128) startsMissing[m.charCodeAt(0)] = 1;
   const get = (i: number): string => {
     const v = i < 0 ? '' : (current[i] ?? '');
-    if (v.length > longestMissing && plain(v.charCodeAt(0)) && plain(v.charCodeAt(v.length - 1))) return v;
+    const n = v.length;
+    if (n > 0) {
+      const first = v.charCodeAt(0);
+      if (plain(first) && plain(v.charCodeAt(n - 1)) && (n > longestMissing || startsMissing[first] === 0))
+        return v;
+    }
     return missing.has(v.trim()) ? '' : v;
   };
   return (fields) => {
     current = fields;
-    const ordinal = iId < 0 ? fingerprints.addRow(fields) : 1;
+    const ordinal = iId >= 0 ? 1 : defer ? (fingerprints.queue(fields), 0) : fingerprints.addRow(fields);
     const duplicate = ordinal > 1;
     // One list reused row after row: a quarantined row gets its own copy (most rows have no issue).
     const issues = scratchIssues;
-    issues.length = 0;
+    if (issues.length > 0) issues.length = 0; // setting a length is a runtime call even when 0
     if (fields.length !== width) {
       issues.push({ reason: 'COLUMN_COUNT_MISMATCH', column: '', value: `${fields.length}/${width}` });
       return { kind: 'quarantine', issues: issues.slice(), duplicate };
@@ -165,7 +201,7 @@ export function compileRowMapper(
 
     // Source id
     let sourceId: string;
-    const rawId = get(iId).trim();
+    const rawId = trimCell(get(iId));
     if (iId >= 0) {
       if (!rawId) issues.push({ reason: 'MISSING_REQUIRED_FIELD', column: c.sourceId ?? '', value: '' });
       sourceId = rawId;
@@ -180,7 +216,7 @@ export function compileRowMapper(
     } else {
       wall = readWall(get(iDate), readDate, c.occurredDate ?? '', issues);
       if (wall && iTime >= 0) {
-        const t = get(iTime).trim();
+        const t = trimCell(get(iTime));
         if (t) {
           const tv = readTime(t);
           if (typeof tv === 'string') {
@@ -196,11 +232,22 @@ export function compileRowMapper(
     let occurredLocalMs = NaN;
     if (wall) {
       if (ignoreOffset) wall = { ...wall, offsetMinutes: null };
-      occurredAt = zone.toInstant(wall);
+      // Date.UTC reads years 0–99 as 1900–1999: those (never from a police record) get no local ms,
+      // nor do years past 9999 (never read either), whose text has five digits.
+      const ms = wall.ms;
+      if (
+        wall.offsetMinutes === null &&
+        wall.y >= 100 &&
+        wall.y <= 9999 &&
+        (ms | 0) === ms &&
+        ms >= 0 &&
+        ms < 1000
+      ) {
+        occurredLocalMs = utcMs(wall.y, wall.mo, wall.d, wall.h, wall.mi, wall.s);
+        occurredAt = zone.instantOfWall(occurredLocalMs + ms, wall);
+      } else occurredAt = zone.toInstant(wall);
       if (wall.offsetMinutes === null) {
-        occurredLocal = localText(wall);
-        // Date.UTC reads years 0–99 as 1900–1999: those (never from a police record) stay NaN.
-        if (wall.y >= 100) occurredLocalMs = Date.UTC(wall.y, wall.mo - 1, wall.d, wall.h, wall.mi, wall.s);
+        occurredLocal = omitLocalText && !Number.isNaN(occurredLocalMs) ? '' : localText(wall);
       } else {
         occurredLocal = zone.toLocalText(occurredAt);
       }
@@ -215,7 +262,7 @@ export function compileRowMapper(
 
     // Report date (optional: an unreadable one is an issue, an empty one is not)
     let reportedLocalDate: string | null = null;
-    const rep = get(iReported).trim();
+    const rep = trimCell(get(iReported));
     if (iReported >= 0 && rep) {
       const rv = readReported(rep);
       if (typeof rv === 'string') {
@@ -234,11 +281,12 @@ export function compileRowMapper(
 
     // Offenses (a lone offense's list is shared by every row with it, frozen)
     let offenses: Offense[] = [];
-    if (offenseCols.length === 0) {
-      offenses = single(classify(mapping.offenseConstant ?? '', offenseMap, labelCache));
+    if (constantOffenses !== null) {
+      offenses = constantOffenses;
     } else {
-      for (const oc of offenseCols) {
-        const label = get(oc.i).trim();
+      for (let k = 0; k < offenseCols.length; k++) {
+        const oc = offenseCols[k]!;
+        const label = trimCell(get(oc.i));
         if (label) offenses.push(classify(label, offenseMap, labelCache));
       }
       if (offenses.length === 0) {
@@ -249,13 +297,13 @@ export function compileRowMapper(
     else if (offenses.length === 1) offenses = single(offenses[0]!);
 
     // Location
-    const { lon, lat } = readLocation(
+    readLocationInto(
       iLon >= 0 && iLat >= 0 ? get(iLon) : null,
       iLat >= 0 && iLon >= 0 ? get(iLat) : null,
       mapping.decimalSeparator,
       c,
       issues,
-      texts,
+      location,
     );
 
     // Status
@@ -269,14 +317,14 @@ export function compileRowMapper(
     }
 
     if (issues.length > 0 || !wall) return { kind: 'quarantine', issues: issues.slice(), duplicate };
-    const unit = get(iUnit).trim();
-    const arrestText = readArrest === null ? '' : get(readArrest.i).trim();
+    const unit = trimCell(get(iUnit));
+    const arrestText = readArrest === null ? '' : trimCell(get(readArrest.i));
     const arrest = arrestText === '' ? null : readArrest!.read(arrestText);
     return {
       kind: 'incident',
       duplicate,
-      lonText: texts.lon,
-      latText: texts.lat,
+      lonText: location.lonText,
+      latText: location.latText,
       occurredLocalMs,
       arrestUnreadable: arrest === undefined ? clipValue(arrestText) : null,
       record: {
@@ -286,8 +334,8 @@ export function compileRowMapper(
         occurredLocal,
         reportedLocalDate,
         offenses,
-        lon,
-        lat,
+        lon: location.lon,
+        lat: location.lat,
         sourceUnit: unit || null,
         status,
         arrest: arrest ?? null,

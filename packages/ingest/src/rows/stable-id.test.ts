@@ -110,4 +110,54 @@ describe('RowFingerprints', () => {
       { ordinal: 3, duplicate: true },
     ]);
   });
+
+  it('counts queued rows in bulk exactly as one by one, across chunks and table growth', () => {
+    // 30,000 rows of ~9,000 distinct ones: many identical rows, in one chunk and across chunks, and
+    // far more rows than the initial 1,024 slots (the table grows between and before chunks).
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0);
+    const rows = Array.from({ length: 30_000 }, () => [`r${next() % 9000}`, next() % 7 === 0 ? 'x' : '']);
+    const oneByOne = new RowFingerprints();
+    const expected = rows.map((r) => oneByOne.addRow(r));
+    expect(Math.max(...expected)).toBeGreaterThan(3);
+    const bulk = new RowFingerprints();
+    const got: number[] = [];
+    const out = new Int32Array(5000);
+    let at = 0;
+    for (const size of [1, 2, 700, 5000, 3, 4999, 1024, 5000, 5000, 5000, 3271]) {
+      for (let i = 0; i < size; i++) expect(bulk.queue(rows[at + i]!)).toBe(i);
+      expect(bulk.queuedRows).toBe(size);
+      bulk.resolveQueued(out);
+      expect(bulk.queuedRows).toBe(0);
+      got.push(...out.subarray(0, size));
+      at += size;
+    }
+    expect(at).toBe(rows.length);
+    expect(got).toEqual(expected);
+    // Rows counted one by one after a bulk run continue the same counts.
+    expect(bulk.addRow(rows[0]!)).toBe(oneByOne.addRow(rows[0]!));
+  });
+
+  it('counts past 2047 identical rows (beyond what a slot holds), one by one and in bulk', () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => (i % 5 === 4 ? [`other ${i % 3}`] : ['same']));
+    const expected: number[] = [];
+    const seen = new Map<string, number>();
+    for (const r of rows) {
+      const n = (seen.get(r[0]!) ?? 0) + 1;
+      seen.set(r[0]!, n);
+      expected.push(n);
+    }
+    expect(Math.max(...expected)).toBe(4000);
+    const one = new RowFingerprints();
+    expect(rows.map((r) => one.addRow(r))).toEqual(expected);
+    const bulk = new RowFingerprints();
+    const out = new Int32Array(1000);
+    const got: number[] = [];
+    for (let at = 0; at < rows.length; at += 1000) {
+      for (const r of rows.slice(at, at + 1000)) bulk.queue(r);
+      bulk.resolveQueued(out);
+      got.push(...out);
+    }
+    expect(got).toEqual(expected);
+  });
 });
