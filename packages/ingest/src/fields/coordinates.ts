@@ -10,12 +10,6 @@ export type CoordinateResult =
 const EXACT_POWERS = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /**
- * Set by {@link readNumber}: `String(value)` of the number it just read, when it follows from the text
- * without formatting the number, else null.
- */
-let canonicalText: string | null = null;
-
-/**
  * A decimal number (text already trimmed) in the grammar `[+-]?(\d+S?\d*|S\d+)` (S the separator; no
  * exponent, no thousands separator), or null. Its value is Number() of the text with S read as a point.
  * One pass over the characters: the digits give an integer mantissa m and f fraction digits, and
@@ -26,11 +20,15 @@ let canonicalText: string | null = null;
  * of the integer part and trailing zeros of the fraction, with a point for S ("-0" and "0.000" print as
  * "0"): no other decimal of 15 digits or fewer is the same double (DBL_DIG), so the shortest text
  * JavaScript prints for it has these digits, and it prints them without exponent for 1e-6 ≤ |value|
- * < 1e21. That text is kept in `canonicalText` (the source's own string when nothing is removed), so
- * a content hash can use it instead of formatting the number (~0.3 µs).
+ * < 1e21. That text goes to `out.latText` (`lat`) or `out.lonText`, else null (the source's own
+ * string when nothing is removed), so a content hash can use it instead of formatting the number
+ * (~0.3 µs). Written there rather than returned through a variable of this module: storing a new
+ * string in a long-lived object costs a write barrier, and this way there is one per number.
  */
-function readNumber(t: string, decimalSeparator: '.' | ','): number | null {
-  canonicalText = null;
+function readNumber(t: string, decimalSeparator: '.' | ',', out: PointReading, lat: boolean): number | null {
+  let canonicalText: string | null = null;
+  if (lat) out.latText = null;
+  else out.lonText = null;
   const sep = decimalSeparator.charCodeAt(0);
   const n = t.length;
   let i = 0;
@@ -66,10 +64,7 @@ function readNumber(t: string, decimalSeparator: '.' | ','): number | null {
     }
   }
   if (intDigits === 0 && fracDigits === 0) return null; // "", "+", ".", "-."
-  if (significant > 15 || fracDigits > 22) {
-    const v = Number(decimalSeparator === ',' ? t.replace(',', '.') : t);
-    return v;
-  }
+  if (significant > 15 || fracDigits > 22) return Number(decimalSeparator === ',' ? t.replace(',', '.') : t);
   const magnitude = fracDigits === 0 ? mantissa : mantissa / EXACT_POWERS[fracDigits]!;
   const value = negative ? -magnitude : magnitude;
   if (magnitude === 0) canonicalText = '0';
@@ -87,6 +82,8 @@ function readNumber(t: string, decimalSeparator: '.' | ','): number | null {
       canonicalText = `${negative ? '-' : ''}${whole}${fraction}`;
     }
   }
+  if (lat) out.latText = canonicalText;
+  else out.lonText = canonicalText;
   return value;
 }
 
@@ -116,16 +113,16 @@ export function readCoordinates(
     texts.lon = p.lonText;
     texts.lat = p.latText;
   }
-  if (kind === 'ok') return { kind, lon: p.lon, lat: p.lat };
+  if (kind === 'ok') return { kind, lon: p.lon!, lat: p.lat! };
   if (kind === 'none') return { kind };
   return { kind: 'bad', column: kind, value: kind === 'longitude' ? lonText : latText };
 }
 
 /** A point as {@link readCoordinatesInto} writes it. */
 export interface PointReading {
-  /** Degrees, when the reading is 'ok'. */
-  lon: number;
-  lat: number;
+  /** Degrees, when the reading is 'ok' (else as they were). */
+  lon: number | null;
+  lat: number | null;
   /** `String(lon)` / `String(lat)` where they follow from the source texts (see readNumber), else null. */
   lonText: string | null;
   latText: string | null;
@@ -148,10 +145,12 @@ export function readCoordinatesInto(
   const latTrimmed = trimCell(latText);
   const lonEmpty = lonTrimmed === '';
   const latEmpty = latTrimmed === '';
-  const lon = lonEmpty ? null : readNumber(lonTrimmed, decimalSeparator);
-  out.lonText = lonEmpty ? null : canonicalText;
-  const lat = latEmpty ? null : readNumber(latTrimmed, decimalSeparator);
-  out.latText = latEmpty ? null : canonicalText;
+  let lon: number | null = null;
+  if (lonEmpty) out.lonText = null;
+  else lon = readNumber(lonTrimmed, decimalSeparator, out, false);
+  let lat: number | null = null;
+  if (latEmpty) out.latText = null;
+  else lat = readNumber(latTrimmed, decimalSeparator, out, true);
   if (!lonEmpty && (lon === null || Math.abs(lon) > 180)) return 'longitude';
   if (!latEmpty && (lat === null || Math.abs(lat) > 90)) return 'latitude';
   if (lon === null || lat === null || (lon === 0 && lat === 0)) return 'none';

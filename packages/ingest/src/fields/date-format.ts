@@ -116,6 +116,9 @@ export function compileDateFormat(pattern: string, options: { checkYear?: boolea
       most[k] = fixed[k] || (p.token === 'SSS' ? 3 : 2);
     }
   }
+  let lastY = -1;
+  let lastMo = -1;
+  let lastD = -1;
   return (text: string) => {
     let y = 0;
     let mo = 1;
@@ -185,7 +188,16 @@ export function compileDateFormat(pattern: string, options: { checkYear?: boolea
       if (h < 1 || h > 12) return 'impossible';
       h = (h % 12) + (meridiem === 'PM' ? 12 : 0);
     }
-    return validate({ y, mo, d, h, mi, s: sec, ms, hasTime, offsetMinutes: null }, hasYear);
+    // validate() inline, with the last valid date remembered (rows of a file share their days).
+    if (hasYear && (y < MIN_YEAR || y > MAX_YEAR)) return 'impossible';
+    if (y !== lastY || mo !== lastMo || d !== lastD) {
+      if (!isValidYmd(y, mo, d)) return 'impossible';
+      lastY = y;
+      lastMo = mo;
+      lastD = d;
+    }
+    if (h > 23 || mi > 59 || sec > 59) return 'impossible';
+    return { y, mo, d, h, mi, s: sec, ms, hasTime, offsetMinutes: null };
   };
 }
 

@@ -106,16 +106,9 @@ export function readLocation(
 }
 
 /** A row's point as {@link readLocationInto} writes it. */
-export interface LocationReading {
-  lon: number | null;
-  lat: number | null;
-  /** `String(lon)` / `String(lat)` where they follow from the source texts, else null (see readCoordinates). */
-  lonText: string | null;
-  latText: string | null;
-}
+export type LocationReading = PointReading;
 
 const SCRATCH: LocationReading = { lon: null, lat: null, lonText: null, latText: null };
-const POINT: PointReading = { lon: 0, lat: 0, lonText: null, latText: null };
 
 /** {@link readLocation} without allocating: writes the point and its texts into `out`. */
 export function readLocationInto(
@@ -126,17 +119,16 @@ export function readLocationInto(
   issues: RowIssue[],
   out: LocationReading,
 ): void {
+  if (lonText === null || latText === null) {
+    out.lon = out.lat = null;
+    out.lonText = out.latText = null;
+    return;
+  }
+  const kind = readCoordinatesInto(lonText, latText, decimalSeparator, out);
+  if (kind === 'ok') return;
   out.lon = out.lat = null;
   out.lonText = out.latText = null;
-  if (lonText === null || latText === null) return;
-  const p = POINT;
-  const kind = readCoordinatesInto(lonText, latText, decimalSeparator, p);
-  if (kind === 'ok') {
-    out.lon = p.lon;
-    out.lat = p.lat;
-    out.lonText = p.lonText;
-    out.latText = p.latText;
-  } else if (kind !== 'none') {
+  if (kind !== 'none') {
     issues.push({
       reason: 'BAD_COORDINATES',
       column: (kind === 'longitude' ? columns.longitude : columns.latitude) ?? '',

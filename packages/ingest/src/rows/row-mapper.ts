@@ -173,12 +173,13 @@ export function compileRowMapper(
   // trim() to remove), cannot be one: no trim and no set lookup for most cells.
   const longestMissing = Math.max(0, ...[...missing].map((m) => m.length));
   const plain = (ch: number) => ch > 32 && ch < 127;
-  let current: readonly string[] = [];
   // Nor can a short one whose first character starts no marker (a one-digit district, say).
   const startsMissing = new Uint8Array(128);
   for (const m of missing) if (m.length > 0 && m.charCodeAt(0) < 128) startsMissing[m.charCodeAt(0)] = 1;
-  const get = (i: number): string => {
-    const v = i < 0 ? '' : (current[i] ?? '');
+  // The row is an argument, not a variable of this closure: storing each new row there would cost a
+  // write barrier (a long-lived object pointing at a new one).
+  const get = (fields: readonly string[], i: number): string => {
+    const v = i < 0 ? '' : (fields[i] ?? '');
     const n = v.length;
     if (n > 0) {
       const first = v.charCodeAt(0);
@@ -188,7 +189,6 @@ export function compileRowMapper(
     return missing.has(v.trim()) ? '' : v;
   };
   return (fields) => {
-    current = fields;
     const ordinal = iId >= 0 ? 1 : defer ? (fingerprints.queue(fields), 0) : fingerprints.addRow(fields);
     const duplicate = ordinal > 1;
     // One list reused row after row: a quarantined row gets its own copy (most rows have no issue).
@@ -201,7 +201,7 @@ export function compileRowMapper(
 
     // Source id
     let sourceId: string;
-    const rawId = trimCell(get(iId));
+    const rawId = trimCell(get(fields, iId));
     if (iId >= 0) {
       if (!rawId) issues.push({ reason: 'MISSING_REQUIRED_FIELD', column: c.sourceId ?? '', value: '' });
       sourceId = rawId;
@@ -212,11 +212,11 @@ export function compileRowMapper(
     // Occurrence date and time
     let wall: LocalDateTime | null;
     if (iDateTime >= 0) {
-      wall = readWall(get(iDateTime), readDateTime, c.occurredDateTime ?? '', issues);
+      wall = readWall(get(fields, iDateTime), readDateTime, c.occurredDateTime ?? '', issues);
     } else {
-      wall = readWall(get(iDate), readDate, c.occurredDate ?? '', issues);
+      wall = readWall(get(fields, iDate), readDate, c.occurredDate ?? '', issues);
       if (wall && iTime >= 0) {
-        const t = trimCell(get(iTime));
+        const t = trimCell(get(fields, iTime));
         if (t) {
           const tv = readTime(t);
           if (typeof tv === 'string') {
@@ -255,14 +255,14 @@ export function compileRowMapper(
         issues.push({
           reason: 'FUTURE_DATE',
           column: c.occurredDateTime ?? c.occurredDate ?? '',
-          value: clipValue(get(iDateTime >= 0 ? iDateTime : iDate)),
+          value: clipValue(get(fields, iDateTime >= 0 ? iDateTime : iDate)),
         });
       }
     }
 
     // Report date (optional: an unreadable one is an issue, an empty one is not)
     let reportedLocalDate: string | null = null;
-    const rep = trimCell(get(iReported));
+    const rep = trimCell(get(fields, iReported));
     if (iReported >= 0 && rep) {
       const rv = readReported(rep);
       if (typeof rv === 'string') {
@@ -286,7 +286,7 @@ export function compileRowMapper(
     } else {
       for (let k = 0; k < offenseCols.length; k++) {
         const oc = offenseCols[k]!;
-        const label = trimCell(get(oc.i));
+        const label = trimCell(get(fields, oc.i));
         if (label) offenses.push(classify(label, offenseMap, labelCache));
       }
       if (offenses.length === 0) {
@@ -298,8 +298,8 @@ export function compileRowMapper(
 
     // Location
     readLocationInto(
-      iLon >= 0 && iLat >= 0 ? get(iLon) : null,
-      iLat >= 0 && iLon >= 0 ? get(iLat) : null,
+      iLon >= 0 && iLat >= 0 ? get(fields, iLon) : null,
+      iLat >= 0 && iLon >= 0 ? get(fields, iLat) : null,
       mapping.decimalSeparator,
       c,
       issues,
@@ -309,7 +309,7 @@ export function compileRowMapper(
     // Status
     let status: IncidentStatus = 'reported';
     if (iStatus >= 0 && statusMap) {
-      const raw = get(iStatus);
+      const raw = get(fields, iStatus);
       const s = statusMap.get(normalizeLabel(raw));
       if (s) status = s;
       else if (raw.trim())
@@ -317,8 +317,8 @@ export function compileRowMapper(
     }
 
     if (issues.length > 0 || !wall) return { kind: 'quarantine', issues: issues.slice(), duplicate };
-    const unit = trimCell(get(iUnit));
-    const arrestText = readArrest === null ? '' : trimCell(get(readArrest.i));
+    const unit = trimCell(get(fields, iUnit));
+    const arrestText = readArrest === null ? '' : trimCell(get(fields, readArrest.i));
     const arrest = arrestText === '' ? null : readArrest!.read(arrestText);
     return {
       kind: 'incident',
