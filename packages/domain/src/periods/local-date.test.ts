@@ -118,7 +118,7 @@ describe('utcMs', () => {
       cases.push([100 + next(9900), 1 + next(12), 1 + next(31), next(24), next(60), next(60), next(1000)]);
     }
     for (const [y, mo, d, h = 0, mi = 0, s = 0, ms = 0] of cases) {
-      const want = Date.UTC(y!, mo! - 1, d!, h, mi, s, ms);
+      const want = Date.UTC(y!, mo! - 1, d, h, mi, s, ms);
       expect([y, mo, d, h, mi, s, ms, utcMs(y!, mo!, d!, h, mi, s, ms)]).toEqual([
         y,
         mo,

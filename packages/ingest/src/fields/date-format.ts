@@ -61,10 +61,6 @@ export function dateFormatParts(pattern: string): {
   };
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /**
  * Compiles a date/time format such as `dd/MM/yyyy HH:mm` into a fast reader.
  *
@@ -156,7 +152,7 @@ export function compileDateFormat(pattern: string, options: { checkYear?: boolea
         len++;
       }
       if (len === 0 || (fixed[k] !== 0 && len !== fixed[k])) return 'format';
-      switch (field[k]) {
+      switch (field[k]!) {
         case YEAR:
           y = v;
           break;

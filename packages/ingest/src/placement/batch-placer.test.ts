@@ -2,7 +2,12 @@ import { IncidentBatchBuilder, LOCATION_FLAG_CODES, type IncidentRecord } from '
 import { describe, expect, it } from 'vitest';
 import { rect } from '../../../../test/geometry.js';
 import { BatchPlacer } from './batch-placer.js';
-import { createLocationPlacer, type PlacementRules, type PlacementUnit } from './place-incident.js';
+import {
+  createLocationPlacer,
+  type Placement,
+  type PlacementRules,
+  type PlacementUnit,
+} from './place-incident.js';
 
 // Two districts with beats, a gap (x 8–10) in district 1, a beat without polygon (see place-incident.test).
 const UNITS: PlacementUnit[] = [
@@ -50,7 +55,7 @@ describe('BatchPlacer', () => {
     { unitOfRecord: 'source' },
     { unitOfRecord: 'source', sourceUnitLevel: 'district' },
   ] satisfies PlacementRules[]) {
-    it(`places batch rows and counts them as the location placer does (${JSON.stringify(rules)})`, async () => {
+    it(`places batch rows and counts them as the location placer does (${JSON.stringify(rules)})`, () => {
       const r = random(3);
       const sourceTexts = [null, '1', '2', '02', '11', '21', '15e30', '99', ' 2 '];
       const records = Array.from({ length: 3000 }, () => {
@@ -63,7 +68,7 @@ describe('BatchPlacer', () => {
 
       const builder = new IncidentBatchBuilder(700); // several batches, source units spread over them
       const placer = new BatchPlacer(UNITS, rules);
-      const got = [];
+      const got: Placement[] = [];
       const take = () => {
         const b = builder.take();
         placer.place(b);
@@ -73,7 +78,7 @@ describe('BatchPlacer', () => {
             polygonUnitId: id(b.polygonUnitId[i]!),
             sourceUnitId: id(b.sourceUnitId[i]!),
             unitId: id(b.unitId[i]!),
-            locationFlag: LOCATION_FLAG_CODES[b.locationFlag[i]!],
+            locationFlag: LOCATION_FLAG_CODES[b.locationFlag[i]!]!,
             unitDisagrees: b.unitDisagrees[i] === 1,
           });
         }
