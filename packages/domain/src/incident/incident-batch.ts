@@ -186,6 +186,11 @@ export function arrestFromCode(code: number): boolean | null {
 }
 
 const LOCATION_FLAG_INDEX = new Map(LOCATION_FLAG_CODES.map((f, i) => [f, i]));
+
+/** The code of a location flag in {@link IncidentBatch} `locationFlag` (its index in LOCATION_FLAG_CODES). */
+export function locationFlagCode(flag: LocationFlag): number {
+  return flag === LOCATION_FLAG_CODES[0] ? 0 : LOCATION_FLAG_INDEX.get(flag)!;
+}
 const STATUS_INDEX = new Map(INCIDENT_STATUS_CODES.map((s, i) => [s, i]));
 
 /**
@@ -279,8 +284,7 @@ export class IncidentBatchBuilder {
     b.sourceUnitId[i] = place.sourceUnitId ?? -1;
     b.polygonUnitId[i] = place.polygonUnitId ?? -1;
     b.unitId[i] = place.unitId ?? -1;
-    const flag = place.locationFlag;
-    b.locationFlag[i] = flag === LOCATION_FLAG_CODES[0] ? 0 : LOCATION_FLAG_INDEX.get(flag)!;
+    b.locationFlag[i] = locationFlagCode(place.locationFlag);
     b.unitDisagrees[i] = place.unitDisagrees ? 1 : 0;
     b.status[i] = r.status === INCIDENT_STATUS_CODES[0] ? 0 : STATUS_INDEX.get(r.status)!;
     b.arrest[i] = arrestCode(r.arrest);

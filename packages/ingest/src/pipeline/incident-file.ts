@@ -44,9 +44,8 @@ export interface IncidentFileReader {
 
 /**
  * Files at least this large (~350,000 rows of a typical export) are mapped on a worker thread. A
- * worker costs ~0.2 s to start (loading the readers, compiling anew) and
- * saves the caller's thread ~0.5 µs a row (staging rows while the worker maps the next ones): smaller
- * files do not repay it. Either way DuckDB inserts on its own threads while the rows are mapped.
+ * worker costs ~0.2 s to start (loading the readers, compiling anew) and saves the caller's thread
+ * ~0.5 µs a row (staging rows while the worker maps the next ones): smaller files do not repay it. Either way DuckDB inserts on its own threads while the rows are mapped.
  */
 const WORKER_MIN_BYTES = 16 << 20;
 /** Chunks the worker may send ahead of the consumer: bounds memory whatever the file size. */

@@ -10,6 +10,7 @@ import {
   type PlacementRules,
   type PlacementUnit,
 } from '../placement/place-incident.js';
+import { countPlacement } from '../placement/batch-placer.js';
 import type { ImportMapping } from '../profiles/mapping.js';
 import { isBlankRow } from '../readers/row-source.js';
 import { compileRowMapper, type RowMapperOptions } from '../rows/row-mapper.js';
@@ -167,10 +168,7 @@ export class IncidentRows {
     let placed = UNPLACED;
     if (this.place !== null) {
       placed = this.place(r.lon, r.lat, r.sourceUnit);
-      if (placed.locationFlag === 'no_location') s.noLocation++;
-      else if (placed.locationFlag === 'outside_jurisdiction') s.outsideJurisdiction++;
-      if (placed.unitDisagrees) s.unitDisagreements++;
-      if (r.sourceUnit !== null && placed.sourceUnitId === null) s.unknownSourceUnits++;
+      countPlacement(s, placed, r.sourceUnit !== null);
     }
     const offenses = r.offenses;
     for (let k = 0; k < offenses.length; k++) {

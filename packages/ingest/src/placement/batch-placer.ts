@@ -1,5 +1,5 @@
-import { LOCATION_FLAG_CODES, type IncidentBatch, type LocationFlag } from '@vigia/domain';
-import { LocationPlacer, type PlacementRules, type PlacementUnit } from './place-incident.js';
+import { locationFlagCode, type IncidentBatch } from '@vigia/domain';
+import { LocationPlacer, type Placement, type PlacementRules, type PlacementUnit } from './place-incident.js';
 
 /** Placement figures of the rows placed so far (the same names as in IncidentRowsSummary). */
 export interface PlacementCounts {
@@ -10,7 +10,17 @@ export interface PlacementCounts {
   unknownSourceUnits: number;
 }
 
-const FLAG_CODE = new Map<LocationFlag, number>(LOCATION_FLAG_CODES.map((f, i) => [f, i]));
+/**
+ * Adds one placed row to `counts`: its location flag, a disagreement between polygon and source unit,
+ * and a source unit named (`namesSourceUnit`) that is not a known unit. The same figures whether rows
+ * are placed as they are mapped (IncidentRows) or later (BatchPlacer).
+ */
+export function countPlacement(counts: PlacementCounts, p: Placement, namesSourceUnit: boolean): void {
+  if (p.locationFlag === 'no_location') counts.noLocation++;
+  else if (p.locationFlag === 'outside_jurisdiction') counts.outsideJurisdiction++;
+  if (p.unitDisagrees) counts.unitDisagreements++;
+  if (namesSourceUnit && p.sourceUnitId === null) counts.unknownSourceUnits++;
+}
 
 /**
  * Places the incidents of {@link IncidentBatch}es whose rows were mapped but not placed (see
@@ -47,7 +57,6 @@ export class BatchPlacer {
       throw new Error('incident batches must be placed in the order they were built');
     }
     for (const text of b.newSourceUnits) this.sources.push(this.placer.sourceUnit(text));
-    const c = this.counts;
     for (let i = 0; i < b.length; i++) {
       const lon = b.lon[i]!;
       const lat = b.lat[i]!;
@@ -57,12 +66,9 @@ export class BatchPlacer {
       b.sourceUnitId[i] = p.sourceUnitId ?? -1;
       b.polygonUnitId[i] = p.polygonUnitId ?? -1;
       b.unitId[i] = p.unitId ?? -1;
-      b.locationFlag[i] = FLAG_CODE.get(p.locationFlag)!;
+      b.locationFlag[i] = locationFlagCode(p.locationFlag);
       b.unitDisagrees[i] = p.unitDisagrees ? 1 : 0;
-      if (p.locationFlag === 'no_location') c.noLocation++;
-      else if (p.locationFlag === 'outside_jurisdiction') c.outsideJurisdiction++;
-      if (p.unitDisagrees) c.unitDisagreements++;
-      if (su >= 0 && source === undefined) c.unknownSourceUnits++;
+      countPlacement(this.counts, p, su >= 0);
     }
   }
 }

@@ -6,10 +6,11 @@ const AGENCY = 1;
 
 /**
  * Copies placement (unit, polygon unit, source unit, location flag, disagreement) from `table` (alias
- * `k`, one row per source id, given by columns source_key, id_hash and id_n: see source-key.ts) onto the current incidents of `source` where it differs, and returns how
- * many incidents changed. Placement is derived data, so this is an update in place, never a new version.
- * Used by the import merge (unchanged records placed anew) and by re-placement after unit imports.
- * Call inside a transaction. `condition` narrows the rows of `table` further (SQL on alias `k`).
+ * `k`, one row per source id, given by columns source_key, id_hash and id_n: see source-key.ts) onto
+ * the current incidents of `source` where it differs, and returns how many incidents changed.
+ * Placement is derived data, so this is an update in place, never a new version. Used by the import
+ * merge (unchanged records placed anew) and by re-placement after unit imports. Call inside a
+ * transaction. `condition` narrows the rows of `table` further (SQL on alias `k`).
  */
 export async function applyPlacements(
   connection: DuckDBConnection,

@@ -65,7 +65,7 @@ import type {
   UserWithHash,
 } from '../port/users.js';
 import { DuckDbUsers } from './users.js';
-import { idHashOf, idNOf, sourceIdText, sourceKeyOf } from './source-key.js';
+import { idHashOf, idNOf, sameIdAsText, sourceIdText, sourceKeyOf } from './source-key.js';
 import { INCIDENT_TABLE } from './incident-numeric-ids.js';
 import { SqlMeetings } from '../meetings/sql-meetings.js';
 import { DuckDbMeetingBackend } from './meeting-backend.js';
@@ -85,8 +85,7 @@ import type {
 const AGENCY = 1;
 
 /** "source_id = $2" on the stored id columns (no text formatted per row: see source-key.ts). */
-const SAME_ID_AS_2 = `source_key IS NOT DISTINCT FROM ${sourceKeyOf('$2')}
-  AND id_hash IS NOT DISTINCT FROM ${idHashOf('$2')} AND id_n IS NOT DISTINCT FROM ${idNOf('$2')}`;
+const SAME_ID_AS_2 = sameIdAsText('$2');
 
 type Row = unknown[];
 

@@ -72,3 +72,12 @@ export function sameId(a: string, b: string): string {
     .map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`)
     .join(' AND ');
 }
+
+/**
+ * The condition "same id as the id text `text`" (an SQL expression, e.g. a parameter) on the id
+ * columns of the relation with `prefix`: compares numbers, formats no text per row.
+ */
+export function sameIdAsText(text: string, prefix = ''): string {
+  return `${prefix}source_key IS NOT DISTINCT FROM ${sourceKeyOf(text)}
+    AND ${prefix}id_hash IS NOT DISTINCT FROM ${idHashOf(text)} AND ${prefix}id_n IS NOT DISTINCT FROM ${idNOf(text)}`;
+}
