@@ -16,10 +16,9 @@ import {
   CONFLICTS_SQL,
   DROP_TEMP_SQL,
   INSERT_NEW_SQL,
-  MERGED_UNIQUE_IDS_SQL,
-  MERGE_PARAMS,
-  MERGE_SQL,
+  mergeStatements,
   OUTCOME_SQL,
+  PLACED_ANEW_SQL,
   SOURCE_HAS_INCIDENTS_SQL,
   SOURCE_PLACEMENT_SQL,
   STAGED_VIEW,
@@ -49,7 +48,7 @@ const MAX_WAITING_ROWS = 262_144;
 /**
  * How the staged rows reach the incident table. "fresh": the source has no incidents and every id is
  * derived, so every row is a new incident, inserted block by block while the file is still being read
- * (DuckDB inserts on its threads while the import's worker reads on). "merge": MERGE_SQL at the end.
+ * (DuckDB inserts on its threads while the import's worker reads on). "merge": mergeStatements at the end.
  */
 type Mode = 'undecided' | 'fresh' | 'merge';
 
@@ -325,12 +324,15 @@ export class DuckDbIncidentImport implements IncidentImportSession {
         await this.mergeStaged();
         await this.countOutcomes(counts);
         // Unchanged records placed anew (units or rules changed since they were stored).
-        counts.replaced = await applyPlacements(
-          this.connection,
-          'classified',
-          this.meta.source,
-          'k.content_hash = k.cur_hash',
-        );
+        const placedAnew = (await this.connection.runAndReadAll(PLACED_ANEW_SQL)).getRows()[0]?.[0];
+        if (Number(placedAnew ?? 0) > 0) {
+          counts.replaced = await applyPlacements(
+            this.connection,
+            'classified',
+            this.meta.source,
+            'k.content_hash = k.cur_hash',
+          );
+        }
       }
       for (const a of Object.values(this.appenders)) a.closeSync();
       const { placement } = this.meta;
@@ -359,13 +361,13 @@ export class DuckDbIncidentImport implements IncidentImportSession {
     return counts;
   }
 
-  /** MERGE_SQL: the `merged` and `classified` tables, superseded versions, inserted rows. */
+  /** mergeStatements: the `merged` and `classified` tables, superseded versions, inserted rows. */
   private async mergeStaged(): Promise<void> {
     const value = { i: this.importId, s: this.meta.source } as const;
-    for (const [k, sql] of MERGE_SQL.entries()) {
+    for (const { sql, params } of mergeStatements(this.allIdsDerived)) {
       await this.connection.run(
-        k === 0 && this.allIdsDerived ? MERGED_UNIQUE_IDS_SQL : sql,
-        [...MERGE_PARAMS[k]!].map((p) => value[p as 'i' | 's']),
+        sql,
+        params.map((p) => value[p]),
       );
     }
   }
@@ -377,6 +379,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
       counts[outcome as 'stored' | 'updated' | 'unchanged'] = Number(n);
       counts.incidents += Number(incidents);
     }
+    if (this.allIdsDerived) return; // derived ids are unique: no `merged` table, no conflicts
     const conflicts = (await this.connection.runAndReadAll(CONFLICTS_SQL)).getRows()[0];
     counts.conflictingIds = Number(conflicts?.[0] ?? 0);
     counts.conflictingIdSamples = ((conflicts?.[1] as { items?: unknown[] } | null)?.items ?? []).map(String);

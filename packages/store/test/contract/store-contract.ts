@@ -244,6 +244,29 @@ export function storeContract(kind: string, factory: StoreFactory): void {
       expect((await store.listIncidentVersions('rms', 'R0'))[0]?.unitId).toBe(unit['B21']);
     });
 
+    it('an unchanged re-import of rows without ids re-places them too, without a new version', async () => {
+      // Derived ids (hash + ordinal, as the import derives them): the merge reads the staged rows directly.
+      const id = (n: number) => `h:${'0123456789abcdef'.repeat(2)}#${n}`;
+      const rows = [1, 2, 3].map((n) => incident(id(n), unit['B11']!, { sourceIdDerived: true }));
+      expect((await runImport(store, rows)).counts).toMatchObject({ stored: 3, replaced: 0 });
+      const moved = { ...rows[1]!, polygonUnitId: unit['B21']!, unitId: unit['B21']! };
+      const again = await runImport(store, [rows[0]!, moved, rows[2]!]);
+      expect(again.counts).toMatchObject({
+        stored: 0,
+        updated: 0,
+        unchanged: 3,
+        replaced: 1,
+        conflictingIds: 0,
+      });
+      const versions = await store.listIncidentVersions('rms');
+      expect(versions.map((v) => [v.sourceId, v.version, v.unitId])).toEqual([
+        [id(1), 1, unit['B11']],
+        [id(2), 1, unit['B21']],
+        [id(3), 1, unit['B11']],
+      ]);
+      expect((await runImport(store, [rows[0]!, moved, rows[2]!])).counts).toMatchObject({ replaced: 0 });
+    });
+
     it('keeps what it committed across close and reopen', async () => {
       await runImport(store, [incident('A', unit['B11']!)]);
       await store.close();
