@@ -8,9 +8,10 @@ import { DuckDbStore, type ImportCounts } from '../src/index.js';
 import { NOW, incident, seedUnits } from './contract/fixtures.js';
 
 /**
- * The DuckDB import inserts a first import of a source without ids block by block (122,880 rows each)
- * while rows still arrive. These imports are large enough for blocks; each is compared with the same
- * rows given one by one (all merged at the end), column by column.
+ * The DuckDB import inserts a first import of a source block by block (122,880 rows each) while rows
+ * still arrive, and undoes the blocks for a full merge when rows turn out to share a given id. These
+ * imports are large enough for blocks; each is compared, column by column, with the same rows given one
+ * by one to a store where the source already has an incident (so they are merged at the end).
  */
 const ROWS = 122_880 + 20_000;
 
@@ -27,10 +28,14 @@ async function freshStore(): Promise<{ store: DuckDbStore; path: string; units: 
   return { store, path, units: await seedUnits(store) };
 }
 
-/** Row `i`: a derived-id incident (given id from `givenFrom` on), spread over days, units and labels. */
-function row(i: number, units: Record<string, number>, givenFrom: number): PlacedIncident {
+/**
+ * Row `i`: a derived-id incident (given id from `givenFrom` on; the last row repeats the first given id
+ * when `repeat`), spread over days, units and labels.
+ */
+function row(i: number, units: Record<string, number>, givenFrom: number, repeat = false): PlacedIncident {
   const unit = i % 3 === 0 ? null : i % 3 === 1 ? units['B11']! : units['B21']!;
-  return incident(i >= givenFrom ? `G-${i}` : '', unit, {
+  const given = repeat && i === ROWS - 1 ? `G-${givenFrom}` : `G-${i}`;
+  return incident(i >= givenFrom ? given : '', unit, {
     sourceIdDerived: i < givenFrom,
     occurredAt: Date.UTC(2019, 0, 1) + i * 60_000,
     occurredLocal: new Date(Date.UTC(2019, 0, 1) + i * 60_000 - 6 * 3_600_000).toISOString().slice(0, 19),
@@ -57,13 +62,14 @@ async function importInBatches(
   units: Record<string, number>,
   givenFrom: number,
   end: 'finish' | 'abort' = 'finish',
+  repeat = false,
 ) {
   const session = await store.beginIncidentImport(meta);
   if (end === 'abort') session.addQuarantine(1, [{ reason: 'BAD_DATE', column: 'date', value: 'x' }], {});
   const builder = new IncidentBatchBuilder(8192);
   const words = new Uint32Array(4);
   for (let i = 0; i < ROWS; i++) {
-    const r = row(i, units, givenFrom);
+    const r = row(i, units, givenFrom, repeat);
     fingerprintWords([String(i)], words, 0);
     const full =
       i < givenFrom ? builder.addRecord(i + 2, r, r, { words, ordinal: 1 + (i % 2) }) : builder.add(i + 2, r);
@@ -82,12 +88,23 @@ async function importInBatches(
   return session.finish({});
 }
 
-/** The same rows one by one (addIncident): no drain, so no blocks: one merge at the end. */
-async function importRowByRow(store: DuckDbStore, units: Record<string, number>, givenFrom: number) {
+/**
+ * The same rows one by one (addIncident) after an import of one other incident of the source: no
+ * blocks, one merge at the end.
+ */
+async function importRowByRow(
+  store: DuckDbStore,
+  units: Record<string, number>,
+  givenFrom: number,
+  repeat = false,
+) {
+  const other = await store.beginIncidentImport(meta);
+  other.addIncident(2, incident(OTHER, null));
+  await other.finish({});
   const session = await store.beginIncidentImport(meta);
   const words = new Uint32Array(4);
   for (let i = 0; i < ROWS; i++) {
-    const r = row(i, units, givenFrom);
+    const r = row(i, units, givenFrom, repeat);
     if (i < givenFrom) {
       fingerprintWords([String(i)], words, 0);
       const hex = [...words].map((w) => w.toString(16).padStart(8, '0')).join('');
@@ -97,32 +114,35 @@ async function importRowByRow(store: DuckDbStore, units: Record<string, number>,
   return session.finish({});
 }
 
-/** Every stored column of every incident, in a stable order, as text. */
+/** The id of the incident that makes importRowByRow merge. */
+const OTHER = 'OTHER-1';
+
+/** Every stored column of every incident but OTHER, in a stable order, as text (import ids left out). */
 async function dump(path: string): Promise<string> {
   const instance = await DuckDBInstance.create(path);
   const c = await instance.connect();
   await c.run(`SET TimeZone = 'UTC'`);
   const rows = (
-    await c.runAndReadAll(`SELECT * EXCLUDE (offense_categories, offense_labels),
+    await c.runAndReadAll(`SELECT * EXCLUDE (import_id, offense_categories, offense_labels),
         array_to_string(offense_categories, '|'), array_to_string(offense_labels, '|')
-      FROM incident ORDER BY source, source_id, version`)
+      FROM incident WHERE source_id <> '${OTHER}' ORDER BY source, source_id, version`)
   ).getRows();
   c.closeSync();
   instance.closeSync();
   return rows.map((r) => r.map(String).join('\t')).join('\n');
 }
 
-async function compare(givenFrom: number): Promise<[ImportCounts, ImportCounts]> {
+async function compare(givenFrom: number, repeat = false): Promise<[ImportCounts, ImportCounts]> {
   const a = await freshStore();
   const b = await freshStore();
   const counts: [ImportCounts, ImportCounts] = [
-    (await importInBatches(a.store, a.units, givenFrom))!,
-    await importRowByRow(b.store, b.units, givenFrom),
+    (await importInBatches(a.store, a.units, givenFrom, 'finish', repeat))!,
+    await importRowByRow(b.store, b.units, givenFrom, repeat),
   ];
   await a.store.close();
   await b.store.close();
   const [da, db] = [await dump(a.path), await dump(b.path)];
-  expect(da.split('\n')).toHaveLength(ROWS);
+  expect(da.split('\n')).toHaveLength(repeat ? ROWS - 1 : ROWS);
   expect(da === db).toBe(true);
   return counts;
 }
@@ -143,9 +163,16 @@ describe('DuckDB import in blocks', () => {
     expect(await dump(path)).toBe('');
   });
 
-  it('undoes its blocks and merges everything when rows with given ids come after them', async () => {
+  it('stores given ids (and derived ones before them) block by block when no id repeats', async () => {
     const [blocks, oneMerge] = await compare(ROWS - 10);
     expect(blocks).toEqual(oneMerge);
     expect(blocks).toMatchObject({ stored: ROWS, incidents: ROWS });
+  });
+
+  it('undoes its blocks and merges everything when two rows share a given id', async () => {
+    const [blocks, oneMerge] = await compare(20_000, true);
+    expect(blocks).toEqual(oneMerge);
+    // The repeated id is one incident of two rows, with both rows' offenses.
+    expect(blocks).toMatchObject({ stored: ROWS, incidents: ROWS - 1, conflictingIds: 1 });
   });
 });

@@ -226,10 +226,10 @@ export const PLACED_ANEW_SQL = `SELECT count(*) FROM classified
           OR unit_disagrees <> cur_unit_disagrees)`;
 
 /**
- * The merge of the rows staged after row `$3` when the source had no incidents and every id is
- * derived (unique by construction): each row is a new incident, version 1, inserted straight from the
- * staged rows — what mergeStatements would do, without its intermediate tables. Run block by block while
- * the file is still being read.
+ * The merge of the rows staged after row `$3` when the source had no incidents: each row is a new
+ * incident, version 1, inserted straight from the staged rows — what mergeStatements would do, without
+ * its intermediate tables, as long as no two rows share an id (REPEATED_IDS_SQL checks given ids at the
+ * end; derived ids are unique by construction). Run block by block while the file is still being read.
  */
 export const INSERT_NEW_SQL = `INSERT INTO ${INCIDENT_TABLE} (${INCIDENT_COLUMNS})
    SELECT ${AGENCY}, $2, ${ID}, 1, true, $1, ${INCIDENT_VALUES}
@@ -243,6 +243,14 @@ export const OUTCOME_SQL = `
 
 /** Ids whose rows disagree (mergeStatements, with `merged`), with up to 5 examples in file order. */
 export const CONFLICTS_SQL = `SELECT count(*), list(${sourceIdText()} ORDER BY row_no)[1:5] FROM merged WHERE id_conflict`;
+
+/**
+ * How many ids the rows inserted by import `$1` share (rows of one incident, which a merge makes one
+ * incident with all their offenses): the check after a fresh-mode import with given ids.
+ */
+export const REPEATED_IDS_SQL = `SELECT count(*) FROM (
+   SELECT 1 FROM ${INCIDENT_TABLE} WHERE agency_id = ${AGENCY} AND import_id = $1
+   GROUP BY ${ID} HAVING count(*) > 1)`;
 
 /** Whether the source has any incident (`$1` = source). */
 export const SOURCE_HAS_INCIDENTS_SQL = `SELECT count(*) FROM (SELECT 1 FROM ${INCIDENT_TABLE} WHERE agency_id = ${AGENCY} AND source = $1 LIMIT 1)`;

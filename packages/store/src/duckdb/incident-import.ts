@@ -19,6 +19,7 @@ import {
   mergeStatements,
   OUTCOME_SQL,
   PLACED_ANEW_SQL,
+  REPEATED_IDS_SQL,
   SOURCE_HAS_INCIDENTS_SQL,
   SOURCE_PLACEMENT_SQL,
   STAGED_VIEW,
@@ -46,9 +47,11 @@ const BLOCK_ROWS = 122_880;
 const MAX_WAITING_ROWS = 262_144;
 
 /**
- * How the staged rows reach the incident table. "fresh": the source has no incidents and every id is
- * derived, so every row is a new incident, inserted block by block while the file is still being read
- * (DuckDB inserts on its threads while the import's worker reads on). "merge": mergeStatements at the end.
+ * How the staged rows reach the incident table. "fresh": the source has no incidents, so every row is a
+ * new incident, inserted block by block while the file is still being read (DuckDB inserts on its
+ * threads while the import's worker reads on) — unless rows turn out to share a given id (one incident
+ * of several rows): then the blocks are undone and everything is merged. "merge": mergeStatements at
+ * the end.
  */
 type Mode = 'undecided' | 'fresh' | 'merge';
 
@@ -192,8 +195,6 @@ export class DuckDbIncidentImport implements IncidentImportSession {
         break;
       }
     }
-    // A fresh-mode import meeting a given id after all (never from one mapping): merge it all instead.
-    if (!this.allIdsDerived && this.mode === 'fresh') this.mode = 'merge';
     const planes = (a: Uint32Array) =>
       [0, 1, 2, 3].map((k) => a.subarray(k * b.capacity, k * b.capacity + n));
     this.staging.append(
@@ -232,7 +233,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
     this.inTransaction = true;
     const rows = await this.connection.runAndReadAll(SOURCE_HAS_INCIDENTS_SQL, [this.meta.source]);
     const hasIncidents = Number(rows.getRows()[0]?.[0] ?? 0) > 0;
-    this.mode = this.allIdsDerived && !hasIncidents ? 'fresh' : 'merge';
+    this.mode = hasIncidents ? 'merge' : 'fresh';
     if (this.mode === 'fresh') {
       await this.settings.acquire(this.connection);
       this.tuned = true;
@@ -314,7 +315,14 @@ export class DuckDbIncidentImport implements IncidentImportSession {
       if (this.mode === 'fresh') {
         this.flushStaging();
         await this.connection.run(INSERT_NEW_SQL, [this.importId, this.meta.source, this.insertedThrough]);
+        this.insertedThrough = this.lastStagedRow;
         await this.restoreSettings();
+        // Derived ids are unique by construction; given ids may repeat (rows of one incident).
+        if (!this.allIdsDerived && (await this.count(REPEATED_IDS_SQL, [this.importId])) > 0) {
+          this.mode = 'merge';
+        }
+      }
+      if (this.mode === 'fresh') {
         counts.stored = this.staged;
         counts.incidents = this.staged;
       } else {
@@ -324,8 +332,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
         await this.mergeStaged();
         await this.countOutcomes(counts);
         // Unchanged records placed anew (units or rules changed since they were stored).
-        const placedAnew = (await this.connection.runAndReadAll(PLACED_ANEW_SQL)).getRows()[0]?.[0];
-        if (Number(placedAnew ?? 0) > 0) {
+        if ((await this.count(PLACED_ANEW_SQL)) > 0) {
           counts.replaced = await applyPlacements(
             this.connection,
             'classified',
@@ -370,6 +377,11 @@ export class DuckDbIncidentImport implements IncidentImportSession {
         params.map((p) => value[p]),
       );
     }
+  }
+
+  /** The number a `SELECT count(*) …` statement returns. */
+  private async count(sql: string, params: number[] = []): Promise<number> {
+    return Number((await this.connection.runAndReadAll(sql, params)).getRows()[0]?.[0] ?? 0);
   }
 
   /** Stored / updated / unchanged rows and incidents, and the ids whose rows disagree. */
