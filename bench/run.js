@@ -1,11 +1,13 @@
 // Benchmarks (not tests): import throughput and COMPSTAT report latency on the real Chicago file and on
-// a 2,000,000-row file generated from it. Prints numbers; asserts nothing. Run with `npm run bench`.
+// a 2,000,000-row file generated from it, without ids (as Chicago's) and with a case-number column (as
+// most RMS exports: generic mapping), each also re-imported unchanged (the weekly re-import of a
+// cumulative export). Prints numbers; asserts nothing. Run with `npm run bench`.
 // Targets (issue #2, 2 cores): >= 250,000 rows/s import including validation and unit assignment;
 // weekly report < 100 ms at 2 M incidents.
 // BENCH_STORE=duckdb (default), postgres or both; the PostgreSQL runs use BENCH_DATABASE_URL (default
 // postgres://postgres@127.0.0.1:5432/test) in schemas vigia_bench_chicago / vigia_bench_large, dropped
 // and created afresh each run (`npm run bench:pg` runs both stores).
-import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join, dirname } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -68,11 +70,14 @@ async function freshStore(kind, name) {
   return store;
 }
 
-/** Writes TARGET_ROWS rows: the Chicago rows repeated with coordinates jittered by up to ±0.002°. */
-async function generateLarge(path) {
+/**
+ * Writes TARGET_ROWS rows: the Chicago rows repeated with coordinates jittered by up to ±0.002°, with
+ * a first column `case_no` (unique: `JC<row>`) when `ids`.
+ */
+async function generateLarge(path, ids = false) {
   if (existsSync(path)) return;
   const w = createWriteStream(path);
-  w.write('date,loc_cat,longitude,latitude,district\n');
+  w.write(`${ids ? 'case_no,' : ''}date,loc_cat,longitude,latitude,district\n`);
   let n = 0;
   let seed = 42;
   const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
@@ -88,7 +93,8 @@ async function generateLarge(path) {
       const [date, cat, lon, lat, district] = line.split(',');
       const jlon = pass === 0 ? lon : (Number(lon) + (rnd() - 0.5) * 0.004).toFixed(4);
       const jlat = pass === 0 ? lat : (Number(lat) + (rnd() - 0.5) * 0.004).toFixed(4);
-      if (!w.write(`${date},${cat},${jlon},${jlat},${district}\n`)) await once(w, 'drain');
+      const id = ids ? `JC${n + 2},` : '';
+      if (!w.write(`${id}${date},${cat},${jlon},${jlat},${district}\n`)) await once(w, 'drain');
       n++;
     }
   }
@@ -96,9 +102,32 @@ async function generateLarge(path) {
   await once(w, 'finish');
 }
 
-async function timeImport(store, file) {
+/** The chicago-code profile plus the generated `case_no` column as the source's record id. */
+const ID_MAPPING = {
+  name: 'chicago-case-no',
+  unitOfRecord: 'source',
+  delimiter: ',',
+  encoding: 'utf-8',
+  timeZone: 'America/Chicago',
+  columns: {
+    sourceId: 'case_no',
+    occurredDateTime: 'date',
+    longitude: 'longitude',
+    latitude: 'latitude',
+    unit: 'district',
+  },
+  formats: { dateTime: 'yyyy-MM-dd HH:mm' },
+  offenseConstant: '13A aggravated assault',
+  offenseMap: { '13A aggravated assault': 'aggravated_assault' },
+};
+
+async function timeImport(store, file, mappingFile) {
   const t = performance.now();
-  const s = await importIncidents(store, { file, profile: 'chicago-code', nowMs: Date.UTC(2026, 0, 1) });
+  const s = await importIncidents(store, {
+    file,
+    ...(mappingFile ? { profile: 'generic', mappingFile } : { profile: 'chicago-code' }),
+    nowMs: Date.UTC(2026, 0, 1),
+  });
   const ms = performance.now() - t;
   return {
     rows: s.read,
@@ -151,17 +180,32 @@ for (const kind of STORES) {
   await store.close();
 }
 const big = join(out, `chicago_x_${TARGET_ROWS}.csv`);
-{
+const bigIds = join(out, `chicago_x_ids_${TARGET_ROWS}.csv`);
+const idMapping = join(out, 'chicago-case-no.json');
+writeFileSync(idMapping, JSON.stringify(ID_MAPPING));
+for (const [file, ids] of [
+  [big, false],
+  [bigIds, true],
+]) {
   const t = performance.now();
-  await generateLarge(big);
-  console.log(`generated ${big} in ${((performance.now() - t) / 1000).toFixed(1)} s (cached between runs)`);
+  await generateLarge(file, ids);
+  console.log(`generated ${file} in ${((performance.now() - t) / 1000).toFixed(1)} s (cached between runs)`);
 }
 for (const kind of STORES) {
-  const store = await freshStore(kind, 'large');
-  const imp = await timeImport(store, big);
-  const rep = await timeReport(store);
-  line(`${kind} generated ${(TARGET_ROWS / 1e6).toFixed(1)} M`, imp, rep);
-  await reportAfterVacuum(kind, 'large', store);
-  await store.close();
+  for (const [file, mapping, label] of [
+    [big, undefined, ''],
+    [bigIds, idMapping, ' case no.'],
+  ]) {
+    const store = await freshStore(kind, 'large');
+    const imp = await timeImport(store, file, mapping);
+    const rep = await timeReport(store);
+    line(`${kind} generated ${(TARGET_ROWS / 1e6).toFixed(1)} M${label}`, imp, rep);
+    await reportAfterVacuum(kind, 'large', store);
+    const again = await timeImport(store, file, mapping);
+    console.log(
+      `${'  re-import (no-op)'.padEnd(28)} ${(again.ms / 1000).toFixed(2)} s = ${again.rps.toLocaleString('en-US')} rows/s`,
+    );
+    await store.close();
+  }
 }
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, load average ${load()}`);
