@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { compstatReport, importIncidents } from '@vigia/services';
 import { CHICAGO_DATA, initChicagoAgency } from './chicago-units.js';
 import { DuckDbStore, PostgresStore } from '@vigia/store';
+import { BUILTIN_PROFILES } from '@vigia/ingest';
 import pg from 'pg';
 import { URL } from 'node:url';
 
@@ -103,22 +104,11 @@ async function generateLarge(path, ids = false) {
 }
 
 /** The chicago-code profile plus the generated `case_no` column as the source's record id. */
+const chicagoCode = BUILTIN_PROFILES['chicago-code'];
 const ID_MAPPING = {
+  ...chicagoCode,
   name: 'chicago-case-no',
-  unitOfRecord: 'source',
-  delimiter: ',',
-  encoding: 'utf-8',
-  timeZone: 'America/Chicago',
-  columns: {
-    sourceId: 'case_no',
-    occurredDateTime: 'date',
-    longitude: 'longitude',
-    latitude: 'latitude',
-    unit: 'district',
-  },
-  formats: { dateTime: 'yyyy-MM-dd HH:mm' },
-  offenseConstant: '13A aggravated assault',
-  offenseMap: { '13A aggravated assault': 'aggravated_assault' },
+  columns: { ...chicagoCode.columns, sourceId: 'case_no' },
 };
 
 async function timeImport(store, file, mappingFile) {
