@@ -652,10 +652,21 @@ describe('vigia exit codes and messages', () => {
     expect(existsSync(t.path('never.duckdb'))).toBe(false);
   });
 
-  it('an unknown command or option is a usage error: exit 2', async () => {
+  it('an unknown command or option is a usage error: exit 2, said in the user’s language', async () => {
     expect((await run(['frobnicate'])).code).toBe(2);
-    expect((await report('--bogus')).code).toBe(2);
-    expect((await run(['import', 'incidents', 'x.csv', '--db', db])).code).toBe(2); // no --profile
+    const bogus = await report('--bogus');
+    expect(bogus.code).toBe(2);
+    expect(bogus.err).toBe(
+      "vigia: Opción desconocida: '--bogus'. Las opciones de cada comando: vigia COMANDO --help.\n",
+    );
+    const en = await run(['--lang', 'en', 'report', 'compstat', '--db', db, '--levl', 'district']);
+    expect(en.code).toBe(2);
+    expect(en.err).toBe(
+      "vigia: Unknown option '--levl'. Did you mean --level? The options of each command: vigia COMMAND --help.\n",
+    );
+    const noProfile = await run(['import', 'incidents', 'x.csv', '--db', db]);
+    expect(noProfile.code).toBe(2);
+    expect(noProfile.err).toContain("Falta la opción obligatoria '--profile <name>'.");
   });
 
   it('a week that does not exist is a catalogued error: exit 1, message in Spanish', async () => {

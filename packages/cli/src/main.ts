@@ -15,6 +15,10 @@ import { registerUsers } from './commands/users.js';
 import { seenAgency } from './run-with-store.js';
 import { registerAudit } from './commands/audit.js';
 import { ExitStatus } from './exit-status.js';
+import { usageMessage } from './usage-error.js';
+
+/** Commander's codes for help and version output, which are not usage errors to report. */
+const HELP_CODES = new Set(['commander.help', 'commander.helpDisplayed', 'commander.version']);
 
 /**
  * Runs the `vigia` command line with `argv` (as process.argv: node, script, args...) and returns the
@@ -27,10 +31,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .description('Vigía — COMPSTAT: import, map and compare crime statistics')
     .option(
       '--lang <es|en>',
-      'language of messages (default: VIGIA_LANG, else the agency locale, else LANG) / idioma de los mensajes',
+      'language of messages (default: VIGIA_LANG, else the agency locale, else LC_ALL, LC_MESSAGES or LANG, else es) / idioma de los mensajes',
     )
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    // Usage errors are printed below, in the user's language (commander's own are English only).
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined });
   registerInit(program, io);
   registerImport(program, io);
   registerReport(program, io);
@@ -54,12 +59,17 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof ExitStatus) return e.code;
     // --lang, else VIGIA_LANG, else the language of the agency the command had opened, else LANG.
     const lang = program.opts<{ lang?: string }>().lang;
     const tag = lang?.toLowerCase().slice(0, 2);
     const locale = initialLocale(io, isLocale(tag) ? tag : undefined, seenAgency.locale);
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0;
+      // Help asked for with an error status (no command given) was printed already.
+      if (!HELP_CODES.has(e.code)) io.err(`vigia: ${usageMessage(e, locale)}\n`);
+      return 2;
+    }
     const error = isVigiaError(e)
       ? e
       : new VigiaError('INTERNAL', { detail: e instanceof Error ? e.message : String(e) });

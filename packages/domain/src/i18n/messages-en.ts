@@ -246,6 +246,18 @@ export const messagesEn = {
     row: 'row',
     empty: 'No quarantined rows.',
   },
+  usage: {
+    unknownOption: 'Unknown option {{value}}.',
+    unknownCommand: 'Unknown command {{value}}.',
+    optionMissingArgument: 'The option {{value}} needs a value.',
+    missingMandatoryOptionValue: 'The option {{value}} is required.',
+    missingArgument: 'The argument {{value}} is missing.',
+    excessArguments: 'Too many arguments: {{expected}} expected, {{got}} given.',
+    conflictingOption: 'The options {{value}} and {{other}} cannot be used together.',
+    invalidArgument: 'The value {{other}} of the option {{value}} is not valid.',
+    didYouMean: 'Did you mean {{value}}?',
+    help: 'The options of each command: vigia COMMAND --help.',
+  },
   init: {
     done: 'Created agency "{{name}}" ({{timeZone}}) in {{db}}.',
   },

@@ -261,6 +261,18 @@ export const messagesEs: Shape<typeof messagesEn> = {
     row: 'fila',
     empty: 'No hay filas en cuarentena.',
   },
+  usage: {
+    unknownOption: 'Opción desconocida: {{value}}.',
+    unknownCommand: 'Comando desconocido: {{value}}.',
+    optionMissingArgument: 'Falta el valor de la opción {{value}}.',
+    missingMandatoryOptionValue: 'Falta la opción obligatoria {{value}}.',
+    missingArgument: 'Falta el argumento {{value}}.',
+    excessArguments: 'Demasiados argumentos: se esperaban {{expected}} y se dieron {{got}}.',
+    conflictingOption: 'Las opciones {{value}} y {{other}} no se pueden usar juntas.',
+    invalidArgument: 'El valor {{other}} de la opción {{value}} no es válido.',
+    didYouMean: '¿Quiso decir {{value}}?',
+    help: 'Las opciones de cada comando: vigia COMANDO --help.',
+  },
   init: {
     done: 'Se creó la institución "{{name}}" ({{timeZone}}) en {{db}}.',
   },
