@@ -151,7 +151,7 @@ export const messagesEn = {
     byUnit: 'By {{level}} — all categories',
     unit: 'Unit',
     remainder:
-      'Not in any {{level}} shown (no location, outside the map, or counted one level up): the difference that makes the page add up',
+      'Not in any {{level}} shown (no location, outside the map, an unknown unit code, or counted one level up): the difference that makes the page add up',
     outsideData:
       'Warning: the data run from {{first}} to {{last}}; windows outside those dates count days with no data, so their changes are not meaningful.',
     partialWeek:

@@ -160,7 +160,7 @@ export const messagesEs: Shape<typeof messagesEn> = {
     byUnit: 'Por {{level}} — todas las categorías',
     unit: 'Unidad',
     remainder:
-      'En ningún {{level}} mostrado (sin ubicación, fuera del mapa o contado un nivel arriba): la diferencia para que la página cuadre',
+      'En ningún {{level}} mostrado (sin ubicación, fuera del mapa, un código de unidad desconocido o contado un nivel arriba): la diferencia para que la página cuadre',
     outsideData:
       'Aviso: los datos van del {{first}} al {{last}}; las ventanas fuera de esas fechas cuentan días sin datos, así que sus cambios no son significativos.',
     partialWeek:

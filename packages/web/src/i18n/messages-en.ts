@@ -88,7 +88,8 @@ export const en = {
     legendUp: 'Significant increase (exact test, p < 0.05)',
     legendDown: 'Significant decrease',
     legendSmall: 'Small numbers: % change not shown when the prior count is under {{n}}',
-    remainder: 'Not in any sub-unit (no location, outside the map, or counted one level up)',
+    remainder:
+      'Not in any sub-unit (no location, outside the map, an unknown unit code, or counted one level up)',
     exportCsv: 'Export CSV',
     downloadBook: 'Download book (PDF)',
     noRows: 'No incidents in this selection.',

@@ -96,7 +96,8 @@ export const es: Catalogue<typeof en> = {
     legendUp: 'Aumento significativo (prueba exacta, p < 0,05)',
     legendDown: 'Disminución significativa',
     legendSmall: 'Números pequeños: sin % de cambio cuando el año anterior tiene menos de {{n}}',
-    remainder: 'En ninguna subunidad (sin ubicación, fuera del mapa o contados un nivel arriba)',
+    remainder:
+      'En ninguna subunidad (sin ubicación, fuera del mapa, un código de unidad desconocido o contados un nivel arriba)',
     exportCsv: 'Exportar CSV',
     downloadBook: 'Descargar libro (PDF)',
     noRows: 'No hay incidentes en esta selección.',
