@@ -174,7 +174,7 @@ export const messagesEn = {
     unclassified: 'Unclassified offense labels ({{count}} rows): {{labels}}',
     unreadableArrest:
       'Arrest values the mapping does not list ({{count}} rows, stored with the arrest unknown; add them to arrest.values or arrest.falseValues): {{values}}',
-    duplicates: 'Possible duplicates (identical rows kept as separate incidents): {{count}}',
+    duplicates: 'Possible duplicates in this file (identical rows, kept as separate incidents): {{count}}',
     incidents: 'Rows sharing a record id were merged: {{rows}} rows make {{incidents}} incidents.',
     conflicts:
       "Warning: {{count}} record ids appear in several rows with different dates or places; each incident keeps its first row's. Check them, e.g. {{samples}}.",

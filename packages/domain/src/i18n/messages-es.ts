@@ -184,7 +184,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
     unclassified: 'Etiquetas de delito sin clasificar ({{count}} filas): {{labels}}',
     unreadableArrest:
       'Valores de arresto que el mapeo no lista ({{count}} filas, guardadas con el arresto desconocido; agréguelos a arrest.values o arrest.falseValues): {{values}}',
-    duplicates: 'Posibles duplicados (filas idénticas guardadas como incidentes distintos): {{count}}',
+    duplicates:
+      'Posibles duplicados en este archivo (filas idénticas, guardadas como incidentes distintos): {{count}}',
     incidents:
       'Las filas con el mismo número de registro se unieron: {{rows}} filas forman {{incidents}} incidentes.',
     conflicts:
