@@ -167,9 +167,10 @@ const MERGED_SQL = `CREATE OR REPLACE TEMP TABLE merged AS
    LEFT JOIN multi_hash mh ON ${sameId('mh', 's')}`;
 
 /**
- * The rows of `merged` when every id of the import is derived (hash + ordinal: unique by
- * construction): the staged rows themselves, read by the next statement without a table in between
- * (grouping by id and writing `merged` cost ~1.1 s per 2,000,000 rows).
+ * The rows of `merged` when no two rows of the import share an id (every id derived: unique by
+ * construction; or no given id repeated, REPEATED_STAGED_IDS_SQL): the staged rows themselves, read by
+ * the next statement without a table in between (grouping by id and writing `merged` cost ~1.1 s per
+ * 2,000,000 rows).
  */
 const UNIQUE_IDS_MERGED = `(SELECT s.* EXCLUDE (categories, labels), 1 AS n_rows, false AS id_conflict FROM staged s)`;
 
@@ -179,24 +180,24 @@ const PLACEMENT_COLUMNS = ['unit_id', 'polygon_unit_id', 'source_unit_id', 'loca
 /**
  * Merge of staged rows into `incident_data`, in SQL so it scales with DuckDB rather than with JS memory,
  * as statements with the parameters each takes ('i' = import id, 's' = source), in order:
- * 1. `merged` (only when some id was given by the source): one row per id; an id's several rows give
- *    one incident with all their offenses, and the hash of an id's rows is the MD5 of their hashes'
- *    32-hex-digit texts, sorted and comma-joined, as a number (the value stored as MD5 hex text before
- *    migration 10, and by the PostgreSQL store);
+ * 1. `merged` (only when some rows share an id, `uniqueIds` false): one row per id; an id's several
+ *    rows give one incident with all their offenses, and the hash of an id's rows is the MD5 of their
+ *    hashes' 32-hex-digit texts, sorted and comma-joined, as a number (the value stored as MD5 hex text
+ *    before migration 10, and by the PostgreSQL store);
  * 2. `classified`: each merged row with the current version of its id (version, content hash, and the
  *    placement columns as `cur_<column>`, for {@link PLACED_ANEW_SQL});
  * 3. superseded versions lose `is_current`; 4. new and changed records are inserted.
  * See IncidentImportSession.finish for the rules. Ids are compared as (source_key, id_hash, id_n),
  * never as texts.
  */
-export function mergeStatements(allIdsDerived: boolean): { sql: string; params: readonly ('i' | 's')[] }[] {
+export function mergeStatements(uniqueIds: boolean): { sql: string; params: readonly ('i' | 's')[] }[] {
   const classified = `CREATE OR REPLACE TEMP TABLE classified AS
    SELECT m.*, c.version AS cur_version, c.content_hash AS cur_hash,
           ${PLACEMENT_COLUMNS.map((col) => `c.${col} AS cur_${col}`).join(', ')}
-   FROM ${allIdsDerived ? UNIQUE_IDS_MERGED : 'merged'} m
+   FROM ${uniqueIds ? UNIQUE_IDS_MERGED : 'merged'} m
    LEFT JOIN ${INCIDENT_TABLE} c ON c.agency_id = ${AGENCY} AND c.source = $1 AND ${sameId('c', 'm')} AND c.is_current`;
   return [
-    ...(allIdsDerived ? [] : [{ sql: MERGED_SQL, params: [] }]),
+    ...(uniqueIds ? [] : [{ sql: MERGED_SQL, params: [] }]),
     { sql: classified, params: ['s'] },
     {
       sql: `UPDATE ${INCIDENT_TABLE} AS i SET is_current = false
@@ -251,6 +252,10 @@ export const CONFLICTS_SQL = `SELECT count(*), list(${sourceIdText()} ORDER BY r
 export const REPEATED_IDS_SQL = `SELECT count(*) FROM (
    SELECT 1 FROM ${INCIDENT_TABLE} WHERE agency_id = ${AGENCY} AND import_id = $1
    GROUP BY ${ID} HAVING count(*) > 1)`;
+
+/** How many ids the staged rows share (see REPEATED_IDS_SQL): none means a merge without `merged`. */
+export const REPEATED_STAGED_IDS_SQL = `SELECT count(*) FROM (
+   SELECT 1 FROM staged GROUP BY ${ID} HAVING count(*) > 1)`;
 
 /** Whether the source has any incident (`$1` = source). */
 export const SOURCE_HAS_INCIDENTS_SQL = `SELECT count(*) FROM (SELECT 1 FROM ${INCIDENT_TABLE} WHERE agency_id = ${AGENCY} AND source = $1 LIMIT 1)`;

@@ -20,6 +20,7 @@ import {
   OUTCOME_SQL,
   PLACED_ANEW_SQL,
   REPEATED_IDS_SQL,
+  REPEATED_STAGED_IDS_SQL,
   SOURCE_HAS_INCIDENTS_SQL,
   SOURCE_PLACEMENT_SQL,
   STAGED_VIEW,
@@ -329,8 +330,10 @@ export class DuckDbIncidentImport implements IncidentImportSession {
         await this.restoreSettings();
         if (this.insertedThrough > 0) await this.connection.run(UNDO_BLOCKS_SQL, [this.importId]);
         this.flushStaging();
-        await this.mergeStaged();
-        await this.countOutcomes(counts);
+        // Derived ids are unique by construction; given ids often are too (one row per record).
+        const unique = this.allIdsDerived || (await this.count(REPEATED_STAGED_IDS_SQL)) === 0;
+        await this.mergeStaged(unique);
+        await this.countOutcomes(counts, unique);
         // Unchanged records placed anew (units or rules changed since they were stored).
         if ((await this.count(PLACED_ANEW_SQL)) > 0) {
           counts.replaced = await applyPlacements(
@@ -369,9 +372,9 @@ export class DuckDbIncidentImport implements IncidentImportSession {
   }
 
   /** mergeStatements: the `merged` and `classified` tables, superseded versions, inserted rows. */
-  private async mergeStaged(): Promise<void> {
+  private async mergeStaged(uniqueIds: boolean): Promise<void> {
     const value = { i: this.importId, s: this.meta.source } as const;
-    for (const { sql, params } of mergeStatements(this.allIdsDerived)) {
+    for (const { sql, params } of mergeStatements(uniqueIds)) {
       await this.connection.run(
         sql,
         params.map((p) => value[p]),
@@ -385,13 +388,13 @@ export class DuckDbIncidentImport implements IncidentImportSession {
   }
 
   /** Stored / updated / unchanged rows and incidents, and the ids whose rows disagree. */
-  private async countOutcomes(counts: ImportCounts): Promise<void> {
+  private async countOutcomes(counts: ImportCounts, uniqueIds: boolean): Promise<void> {
     const rows = (await this.connection.runAndReadAll(OUTCOME_SQL)).getRows();
     for (const [outcome, n, incidents] of rows) {
       counts[outcome as 'stored' | 'updated' | 'unchanged'] = Number(n);
       counts.incidents += Number(incidents);
     }
-    if (this.allIdsDerived) return; // derived ids are unique: no `merged` table, no conflicts
+    if (uniqueIds) return; // no id with several rows: no `merged` table, no conflicts
     const conflicts = (await this.connection.runAndReadAll(CONFLICTS_SQL)).getRows()[0];
     counts.conflictingIds = Number(conflicts?.[0] ?? 0);
     counts.conflictingIdSamples = ((conflicts?.[1] as { items?: unknown[] } | null)?.items ?? []).map(String);
