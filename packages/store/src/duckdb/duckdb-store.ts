@@ -34,6 +34,7 @@ import { callDateRange, countCurrentCalls, listCallFacts, listCallVersions } fro
 import { DuckDbIncidentImport } from './incident-import.js';
 import { ImportSettings } from './import-settings.js';
 import { openDuckDb } from './open-duckdb.js';
+import { recoverInterruptedImports } from './interrupted-imports.js';
 import { applyPlacements } from './apply-placements.js';
 import { nullableInteger } from './appender-values.js';
 import { countIncidentsSql, countRows } from './count-sql.js';
@@ -137,7 +138,14 @@ export class DuckDbStore implements Store, CallStore {
    */
   static async open(path: string): Promise<DuckDbStore> {
     const { instance, connection } = await openDuckDb(path);
-    return new DuckDbStore(path, instance, connection);
+    const store = new DuckDbStore(path, instance, connection);
+    try {
+      await recoverInterruptedImports(connection, store.audit);
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
+    return store;
   }
 
   close(): Promise<void> {

@@ -61,7 +61,8 @@ type Mode = 'undecided' | 'fresh' | 'merge';
  *
  * Everything the import writes happens in one transaction on the import's own connection, opened when
  * the first rows arrive and committed by {@link DuckDbIncidentImport.finish}: other connections see the
- * whole import or nothing, and an abort or a crash leaves nothing behind.
+ * whole import or nothing, and an abort or a crash leaves nothing behind (a crash during the COMMIT
+ * itself: see interrupted-imports.ts).
  */
 export class DuckDbIncidentImport implements IncidentImportSession {
   private quarantined = 0;

@@ -56,15 +56,9 @@ export async function openDuckDb(
   return { instance, connection };
 }
 
+/** Brings the schema up to date (imports a crash interrupted: DuckDbStore.open, interrupted-imports.ts). */
 async function prepare(connection: DuckDBConnection, path: string): Promise<void> {
   await migrate(connection, path);
-  // An import that never finished (a crash) left only its quarantine rows and its import_batch row;
-  // its staged incidents lived in a temporary table and died with the process.
-  await connection.run(
-    `DELETE FROM quarantine WHERE (agency_id, import_id) IN
-       (SELECT agency_id, import_id FROM import_batch WHERE status = 'running')`,
-  );
-  await connection.run(`UPDATE import_batch SET status = 'aborted' WHERE status = 'running'`);
 }
 
 /**

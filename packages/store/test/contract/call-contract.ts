@@ -15,7 +15,7 @@ const RECEIVED = Date.UTC(2019, 11, 10, 15);
 const MIN = 60_000;
 
 /** A placed call received 2019-12-10 09:00 Chicago time in `unitId`, with any field overridden. */
-function call(sourceId: string, unitId: number | null, over: Partial<PlacedCall> = {}): PlacedCall {
+export function call(sourceId: string, unitId: number | null, over: Partial<PlacedCall> = {}): PlacedCall {
   return {
     sourceId,
     sourceIdDerived: false,
@@ -46,7 +46,7 @@ function call(sourceId: string, unitId: number | null, over: Partial<PlacedCall>
   };
 }
 
-async function importCalls(
+export async function importCalls(
   store: CallStore,
   rows: readonly PlacedCall[],
   options: { file?: string; quarantined?: number[] } = {},
