@@ -107,6 +107,8 @@ export const messagesEn = {
     BAD_COORDINATES: 'Coordinates cannot be read or are out of range',
     COLUMN_COUNT_MISMATCH: 'Row has a different number of columns than the header',
     BAD_STATUS: 'Unknown record status',
+    ID_TOO_LONG:
+      'Record id longer than 200 characters: not a case number (check which column the mapping names as sourceId)',
   },
   /** Call interval flags (domain CALL_INTERVAL_FLAGS): the call is kept, left out of response times. */
   intervalFlag: {

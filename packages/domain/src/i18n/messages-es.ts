@@ -117,6 +117,8 @@ export const messagesEs: Shape<typeof messagesEn> = {
     BAD_COORDINATES: 'Las coordenadas no se pueden leer o están fuera de rango',
     COLUMN_COUNT_MISMATCH: 'La fila tiene un número de columnas distinto al encabezado',
     BAD_STATUS: 'Estado del registro desconocido',
+    ID_TOO_LONG:
+      'Identificador del registro de más de 200 caracteres: no es un número de caso (revise qué columna indica el mapeo como sourceId)',
   },
   intervalFlag: {
     DISPATCHED_BEFORE_RECEIVED: 'Despachada antes de recibirse',

@@ -11,6 +11,7 @@ export const QUARANTINE_REASONS = [
   'BAD_COORDINATES',
   'COLUMN_COUNT_MISMATCH',
   'BAD_STATUS',
+  'ID_TOO_LONG',
 ] as const;
 
 /** A quarantine reason code. */

@@ -115,7 +115,7 @@ describe('compileCallRowMapper with seattle-cad', () => {
     expect(callIntervals(r).flags).toEqual(['ON_SCENE_BEFORE_RECEIVED']);
   });
 
-  it('quarantines a missing or unreadable received time, an unreadable arrival, a future call, an empty id', () => {
+  it('quarantines a missing or unreadable received time, an unreadable arrival, a future call, an empty or overlong id', () => {
     const reasons = (over: Partial<Record<string, string>>) => {
       const m = map(seattleRow(over));
       return m.kind === 'quarantine' ? m.issues.map((i) => `${i.reason}:${i.column}`) : [];
@@ -129,6 +129,7 @@ describe('compileCallRowMapper with seattle-cad', () => {
       'FUTURE_DATE:Original Time Queued',
     ]);
     expect(reasons({ 'CAD Event Number': '' })).toEqual(['MISSING_REQUIRED_FIELD:CAD Event Number']);
+    expect(reasons({ 'CAD Event Number': '9'.repeat(201) })).toEqual(['ID_TOO_LONG:CAD Event Number']);
     expect(reasons({ Blurred_Latitude: 'north' })).toEqual(['BAD_COORDINATES:Blurred_Latitude']);
   });
 });

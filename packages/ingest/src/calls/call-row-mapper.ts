@@ -2,7 +2,7 @@ import type { CallRecord, CallTimePrecision, RowIssue } from '@vigia/domain';
 import { compileDateFormat, localText, type LocalDateTime } from '../fields/date-format.js';
 import { normalizeLabel } from '../fields/normalize-label.js';
 import { ZoneConverter } from '../fields/zone-converter.js';
-import { clipValue, columnIndexer, readLocation, readWall } from '../rows/column-index.js';
+import { checkSourceId, clipValue, columnIndexer, readLocation, readWall } from '../rows/column-index.js';
 import type { RowMapperOptions } from '../rows/row-mapper.js';
 import { withSpreadsheetFallback } from '../rows/row-mapper.js';
 import { RowFingerprints, derivedSourceId } from '../rows/stable-id.js';
@@ -88,8 +88,7 @@ export function compileCallRowMapper(
       return { kind: 'quarantine', issues, duplicate: fp.duplicate };
     }
     const rawId = get(iId);
-    if (iId >= 0 && !rawId)
-      issues.push({ reason: 'MISSING_REQUIRED_FIELD', column: c.sourceId ?? '', value: '' });
+    if (iId >= 0) checkSourceId(rawId, c.sourceId ?? '', issues);
     const sourceId = iId >= 0 ? rawId : derivedSourceId(fp.hash, fp.ordinal);
 
     let precision: CallTimePrecision = 'second';

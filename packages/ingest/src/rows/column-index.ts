@@ -54,6 +54,23 @@ export function columnIndexer(
 
 const MAX_VALUE = 200;
 
+/**
+ * Longest record id kept (characters): a longer one is not a case number but a free-text column named
+ * as the id by mistake, and PostgreSQL's B-tree index refuses keys over 2,704 bytes (measured: a
+ * 4,000-character id failed the import there while DuckDB stored it).
+ */
+export const MAX_SOURCE_ID_LENGTH = 200;
+
+/**
+ * Checks a record id cell read from the source's id column (trimmed): an empty one is
+ * MISSING_REQUIRED_FIELD, one longer than {@link MAX_SOURCE_ID_LENGTH} is ID_TOO_LONG (clipped value).
+ */
+export function checkSourceId(id: string, column: string, issues: RowIssue[]): void {
+  if (!id) issues.push({ reason: 'MISSING_REQUIRED_FIELD', column, value: '' });
+  else if (id.length > MAX_SOURCE_ID_LENGTH)
+    issues.push({ reason: 'ID_TOO_LONG', column, value: clipValue(id) });
+}
+
 /** A raw value as kept in a row issue: at most 200 characters, then "…". */
 export function clipValue(v: string): string {
   return v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v;

@@ -265,6 +265,13 @@ describe('compileRowMapper: quarantine reasons, each with its column and value',
     ]);
   });
 
+  it('ID_TOO_LONG for a record id over 200 characters (clipped); 200 is kept', () => {
+    expect(issuesOf(map(row({ id: 'x'.repeat(201) })))).toEqual([
+      { reason: 'ID_TOO_LONG', column: 'id', value: `${'x'.repeat(200)}…` },
+    ]);
+    expect(map(row({ id: ` ${'x'.repeat(200)} ` })).kind).toBe('incident');
+  });
+
   it('collects every issue of a row, and clips long values to 200 characters', () => {
     const long = 'x'.repeat(250);
     expect(issuesOf(map(row({ id: '', fecha: long, lat: 'N/D', estado: 'Perdido' })))).toEqual([

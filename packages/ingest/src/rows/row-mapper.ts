@@ -23,6 +23,7 @@ import { ZoneConverter } from '../fields/zone-converter.js';
 import type { ImportMapping } from '../profiles/mapping.js';
 import { RowFingerprints, derivedSourceId } from './stable-id.js';
 import {
+  checkSourceId,
   clipValue,
   columnIndexer,
   readLocationInto,
@@ -203,7 +204,7 @@ export function compileRowMapper(
     let sourceId: string;
     const rawId = trimCell(get(fields, iId));
     if (iId >= 0) {
-      if (!rawId) issues.push({ reason: 'MISSING_REQUIRED_FIELD', column: c.sourceId ?? '', value: '' });
+      checkSourceId(rawId, c.sourceId ?? '', issues);
       sourceId = rawId;
     } else {
       sourceId = idText ? derivedSourceId(fingerprintText(fingerprints.words, 0), ordinal) : '';
