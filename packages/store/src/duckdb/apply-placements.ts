@@ -4,6 +4,28 @@ import { INCIDENT_TABLE } from './incident-numeric-ids.js';
 
 const AGENCY = 1;
 
+/** The placement columns of an incident (derived data: see {@link applyPlacements}). */
+export const PLACEMENT_COLUMNS = [
+  'unit_id',
+  'polygon_unit_id',
+  'source_unit_id',
+  'location_flag',
+  'unit_disagrees',
+] as const;
+
+/** Placement columns that are never NULL (compared with `<>`; the others with IS DISTINCT FROM). */
+const NOT_NULL: ReadonlySet<string> = new Set(['location_flag', 'unit_disagrees']);
+
+/**
+ * The condition "placement `a` differs from placement `b`", where `a(column)` and `b(column)` give the
+ * SQL of each side's placement column (e.g. `(c) => \`i.${c}\``).
+ */
+export function placementDiffers(a: (column: string) => string, b: (column: string) => string): string {
+  return PLACEMENT_COLUMNS.map((c) => `${a(c)} ${NOT_NULL.has(c) ? '<>' : 'IS DISTINCT FROM'} ${b(c)}`).join(
+    ' OR ',
+  );
+}
+
 /**
  * Copies placement (unit, polygon unit, source unit, location flag, disagreement) from `table` (alias
  * `k`, one row per source id, given by columns source_key, id_hash and id_n: see source-key.ts) onto
@@ -20,9 +42,10 @@ export async function applyPlacements(
 ): Promise<number> {
   const where = `i.agency_id = ${AGENCY} AND i.source = $1 AND i.is_current
     AND ${sameId('i', 'k')} AND (${condition})
-    AND (i.unit_id IS DISTINCT FROM k.unit_id OR i.polygon_unit_id IS DISTINCT FROM k.polygon_unit_id
-         OR i.source_unit_id IS DISTINCT FROM k.source_unit_id OR i.location_flag <> k.location_flag
-         OR i.unit_disagrees <> k.unit_disagrees)`;
+    AND (${placementDiffers(
+      (c) => `i.${c}`,
+      (c) => `k.${c}`,
+    )})`;
   const rows = (
     await connection.runAndReadAll(`SELECT count(*) FROM ${INCIDENT_TABLE} i, ${table} k WHERE ${where}`, [
       source,

@@ -3,6 +3,7 @@ import { INCIDENT_STATUS_CODES, LOCATION_FLAG_CODES } from '@vigia/domain';
 import {
   hashText,
   hexToNumber,
+  ID_COLUMNS,
   idHashOf,
   idNOf,
   sameId,
@@ -11,6 +12,7 @@ import {
   wordsToNumber,
 } from './source-key.js';
 import { INCIDENT_TABLE } from './incident-numeric-ids.js';
+import { PLACEMENT_COLUMNS, placementDiffers } from './apply-placements.js';
 
 /** SQL of the DuckDB incident import (see incident-import.ts): staging, dictionaries, merge. */
 
@@ -129,7 +131,7 @@ const INCIDENT_VALUES = `row_no, content_hash, source_id_derived, to_timestamp(o
   polygon_unit_id, unit_id, location_flag, unit_disagrees, status, arrest`;
 
 /** The id columns of staged rows, for GROUP BY and SELECT lists. */
-const ID = 'source_key, id_hash, id_n';
+const ID = ID_COLUMNS.join(', ');
 
 /** The first merge statement (see {@link mergeStatements}): one row per id, in the `merged` table. */
 const MERGED_SQL = `CREATE OR REPLACE TEMP TABLE merged AS
@@ -173,9 +175,6 @@ const MERGED_SQL = `CREATE OR REPLACE TEMP TABLE merged AS
  * 2,000,000 rows).
  */
 const UNIQUE_IDS_MERGED = `(SELECT s.* EXCLUDE (categories, labels), 1 AS n_rows, false AS id_conflict FROM staged s)`;
-
-/** The placement columns an unchanged record may see change (units or rules redrawn): see applyPlacements. */
-const PLACEMENT_COLUMNS = ['unit_id', 'polygon_unit_id', 'source_unit_id', 'location_flag', 'unit_disagrees'];
 
 /**
  * Merge of staged rows into `incident_data`, in SQL so it scales with DuckDB rather than with JS memory,
@@ -222,9 +221,10 @@ export function mergeStatements(uniqueIds: boolean): { sql: string; params: read
  */
 export const PLACED_ANEW_SQL = `SELECT count(*) FROM classified
    WHERE cur_version IS NOT NULL AND content_hash = cur_hash
-     AND (unit_id IS DISTINCT FROM cur_unit_id OR polygon_unit_id IS DISTINCT FROM cur_polygon_unit_id
-          OR source_unit_id IS DISTINCT FROM cur_source_unit_id OR location_flag <> cur_location_flag
-          OR unit_disagrees <> cur_unit_disagrees)`;
+     AND (${placementDiffers(
+       (c) => `cur_${c}`,
+       (c) => c,
+     )})`;
 
 /**
  * The merge of the rows staged after row `$3` when the source had no incidents: each row is a new
@@ -249,13 +249,17 @@ export const CONFLICTS_SQL = `SELECT count(*), list(${sourceIdText()} ORDER BY r
  * How many ids the rows inserted by import `$1` share (rows of one incident, which a merge makes one
  * incident with all their offenses): the check after a fresh-mode import with given ids.
  */
-export const REPEATED_IDS_SQL = `SELECT count(*) FROM (
-   SELECT 1 FROM ${INCIDENT_TABLE} WHERE agency_id = ${AGENCY} AND import_id = $1
-   GROUP BY ${ID} HAVING count(*) > 1)`;
+export const REPEATED_IDS_SQL = repeatedIds(
+  `${INCIDENT_TABLE} WHERE agency_id = ${AGENCY} AND import_id = $1`,
+);
 
 /** How many ids the staged rows share (see REPEATED_IDS_SQL): none means a merge without `merged`. */
-export const REPEATED_STAGED_IDS_SQL = `SELECT count(*) FROM (
-   SELECT 1 FROM staged GROUP BY ${ID} HAVING count(*) > 1)`;
+export const REPEATED_STAGED_IDS_SQL = repeatedIds('staged');
+
+/** How many ids more than one of `rows` (a relation, with its WHERE clause) share. */
+function repeatedIds(rows: string): string {
+  return `SELECT count(*) FROM (SELECT 1 FROM ${rows} GROUP BY ${ID} HAVING count(*) > 1)`;
+}
 
 /** Whether the source has any incident (`$1` = source). */
 export const SOURCE_HAS_INCIDENTS_SQL = `SELECT count(*) FROM (SELECT 1 FROM ${INCIDENT_TABLE} WHERE agency_id = ${AGENCY} AND source = $1 LIMIT 1)`;

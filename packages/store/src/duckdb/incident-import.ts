@@ -233,8 +233,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
   private async decide(): Promise<void> {
     await this.connection.run('BEGIN TRANSACTION');
     this.inTransaction = true;
-    const rows = await this.connection.runAndReadAll(SOURCE_HAS_INCIDENTS_SQL, [this.meta.source]);
-    const hasIncidents = Number(rows.getRows()[0]?.[0] ?? 0) > 0;
+    const hasIncidents = (await this.count(SOURCE_HAS_INCIDENTS_SQL, [this.meta.source])) > 0;
     this.mode = hasIncidents ? 'merge' : 'fresh';
     if (this.mode === 'fresh') {
       await this.settings.acquire(this.connection);
@@ -384,7 +383,7 @@ export class DuckDbIncidentImport implements IncidentImportSession {
   }
 
   /** The number a `SELECT count(*) …` statement returns. */
-  private async count(sql: string, params: number[] = []): Promise<number> {
+  private async count(sql: string, params: (number | string)[] = []): Promise<number> {
     return Number((await this.connection.runAndReadAll(sql, params)).getRows()[0]?.[0] ?? 0);
   }
 

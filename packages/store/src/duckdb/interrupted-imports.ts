@@ -2,12 +2,13 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AuditEntry } from '../port/audit.js';
 import type { DuckDbAuditLog } from './audit-log.js';
 import { INCIDENT_TABLE } from './incident-numeric-ids.js';
+import { ID_COLUMNS, sameId } from './source-key.js';
 
 const AGENCY = 1;
 
 /** The table and id columns of each kind of import's records (versions, `is_current`, `import_id`). */
 const RECORDS = {
-  incidents: { table: INCIDENT_TABLE, id: ['source_key', 'id_hash', 'id_n'] },
+  incidents: { table: INCIDENT_TABLE, id: ID_COLUMNS },
   calls: { table: 'call_for_service', id: ['source_id'] },
 } as const;
 
@@ -83,7 +84,7 @@ async function undo(connection: DuckDBConnection, r: RecoveredImport): Promise<v
     Number((await connection.runAndReadAll(sql, params)).getRows()[0]?.[0] ?? 0);
   const { table, id } = RECORDS[r.kind];
   const ids = id.join(', ');
-  const same = id.map((c) => `t.${c} IS NOT DISTINCT FROM v.${c}`).join(' AND ');
+  const same = sameId('t', 'v', id);
   const mine = `agency_id = ${AGENCY} AND import_id = $1`;
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE touched_ids AS SELECT DISTINCT source, ${ids} FROM ${table} WHERE ${mine}`,

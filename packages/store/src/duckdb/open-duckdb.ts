@@ -46,7 +46,8 @@ export async function openDuckDb(
   }
   const connection = await instance.connect();
   try {
-    await prepare(connection, path);
+    // Imports a crash interrupted are undone by DuckDbStore.open (interrupted-imports.ts).
+    await migrate(connection, path);
   } catch (e) {
     // Do not keep the file open (and locked) after a failed open.
     connection.closeSync();
@@ -54,11 +55,6 @@ export async function openDuckDb(
     throw e;
   }
   return { instance, connection };
-}
-
-/** Brings the schema up to date (imports a crash interrupted: DuckDbStore.open, interrupted-imports.ts). */
-async function prepare(connection: DuckDBConnection, path: string): Promise<void> {
-  await migrate(connection, path);
 }
 
 /**

@@ -63,14 +63,16 @@ export function idNOf(text: string): string {
   return `CASE WHEN ${isDerivedForm(text)} THEN CAST(substr(${text}, 36) AS INTEGER) END`;
 }
 
+/** The id columns of incident_data, in order (the triple that identifies a source record). */
+export const ID_COLUMNS = ['source_key', 'id_hash', 'id_n'] as const;
+
 /**
- * The join condition "same id" between two relations with triple columns, by their aliases: NULL-safe
- * (each side has either the text or the numbers), so DuckDB still runs it as a hash join.
+ * The join condition "same id" between two relations with the id `columns` (by default the triple), by
+ * their aliases: NULL-safe (each side has either the text or the numbers), so DuckDB still runs it as a
+ * hash join.
  */
-export function sameId(a: string, b: string): string {
-  return ['source_key', 'id_hash', 'id_n']
-    .map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`)
-    .join(' AND ');
+export function sameId(a: string, b: string, columns: readonly string[] = ID_COLUMNS): string {
+  return columns.map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(' AND ');
 }
 
 /**
