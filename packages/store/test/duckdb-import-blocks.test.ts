@@ -5,7 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IncidentBatchBuilder, fingerprintWords, type PlacedIncident } from '@vigia/domain';
 import { DuckDbStore, type ImportCounts } from '../src/index.js';
-import { NOW, incident, seedUnits } from './contract/fixtures.js';
+import { importMeta, incident, seedUnits } from './contract/fixtures.js';
 
 /**
  * The DuckDB import inserts a first import of a source block by block (122,880 rows each) while rows
@@ -48,13 +48,7 @@ function row(i: number, units: Record<string, number>, givenFrom: number, repeat
   });
 }
 
-const meta = {
-  file: 'big.csv',
-  profile: 'generic',
-  source: 'rms',
-  startedAt: NOW,
-  placement: { unitOfRecord: 'polygon' as const },
-};
+const meta = importMeta({ file: 'big.csv' });
 
 /** The import as a pipeline runs it: batches of 8,192 rows, drain after each (then finish, or abort). */
 async function importInBatches(

@@ -5,7 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { verifyAuditChain, type ChainedAuditRecord } from '@vigia/domain';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbStore } from '../src/index.js';
-import { BAD_DATE, NOW, incident, runImport, seedUnits } from './contract/fixtures.js';
+import { BAD_DATE, importMeta, incident, runImport, seedUnits } from './contract/fixtures.js';
 import { call, importCalls } from './contract/call-contract.js';
 
 /**
@@ -151,13 +151,7 @@ describe('DuckDB: an import interrupted while committing', () => {
     expect(audit[0]?.after).toMatchObject({ rowsRemoved: 2, versionsRestored: 0, quarantineReopened: 0 });
     // An import whose process died before its commit: only its running row and quarantine rows exist.
     store = await DuckDbStore.open(path);
-    const session = await store.beginIncidentImport({
-      file: 'x.csv',
-      profile: 'generic',
-      source: 'rms',
-      startedAt: NOW,
-      placement: { unitOfRecord: 'polygon' },
-    });
+    const session = await store.beginIncidentImport(importMeta({ file: 'x.csv' }));
     session.addQuarantine(3, BAD_DATE, { id: 'q3' });
     await session.drain();
     await store.close();

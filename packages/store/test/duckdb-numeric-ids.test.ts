@@ -14,7 +14,7 @@ import {
 } from '@vigia/domain';
 import { DuckDbStore, type Store } from '../src/index.js';
 import { MIGRATIONS } from '../src/duckdb/migrations.js';
-import { NOW, incident, runImport } from './contract/fixtures.js';
+import { importMeta, incident, runImport } from './contract/fixtures.js';
 
 /**
  * DuckDB migration 10 keeps incident ids and content hashes as numbers. Databases (and backups) made
@@ -93,13 +93,7 @@ const multiHash = (hashes: string[]) =>
     .update([...hashes].sort().join(','))
     .digest('hex');
 
-const meta = {
-  file: 'derived.csv',
-  profile: 'generic',
-  source: 'rms',
-  startedAt: NOW,
-  placement: { unitOfRecord: 'polygon' as const },
-};
+const meta = importMeta({ file: 'derived.csv' });
 
 /** An import of rows without ids, as a pipeline gives them: derived ids as numbers (fingerprint words). */
 async function importDerived(

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isVigiaError, verifyAuditChain, type ChainedAuditRecord } from '@vigia/domain';
 import type { Store } from '../../src/index.js';
-import { NOW, incident, runImport, seedUnits, square, type StoreFactory } from './fixtures.js';
+import { importMeta, incident, runImport, seedUnits, square, type StoreFactory } from './fixtures.js';
 
 async function chainOf(store: Store): Promise<ChainedAuditRecord[]> {
   const rows: ChainedAuditRecord[] = [];
@@ -121,26 +121,16 @@ export function auditChangesContract(kind: string, factory: StoreFactory): void 
       const store = await fresh();
       const unit = await seedUnits(store);
       const before = (await chainOf(store)).length;
-      const aborted = await store.beginIncidentImport({
-        file: 'aborted.csv',
-        profile: 'generic',
-        source: 'rms',
-        startedAt: NOW,
-        placement: { unitOfRecord: 'polygon' },
-        actor: 'cli:ana@host',
-      });
+      const aborted = await store.beginIncidentImport(
+        importMeta({ file: 'aborted.csv', actor: 'cli:ana@host' }),
+      );
       aborted.addIncident(2, incident('Z', unit['B11']!));
       await aborted.abort();
       expect(await rowsAfter(store, before)).toEqual([]);
 
-      const session = await store.beginIncidentImport({
-        file: 'week.csv',
-        profile: 'generic',
-        source: 'rms',
-        startedAt: NOW,
-        placement: { unitOfRecord: 'polygon' },
-        actor: 'user:7:analyst',
-      });
+      const session = await store.beginIncidentImport(
+        importMeta({ file: 'week.csv', actor: 'user:7:analyst' }),
+      );
       session.addIncident(2, incident('A', unit['B11']!));
       session.addIncident(3, incident('B', unit['B21']!));
       session.addQuarantine(4, [{ reason: 'BAD_DATE', column: 'date', value: 'x' }], { date: 'x' });

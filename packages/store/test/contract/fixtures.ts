@@ -1,5 +1,5 @@
 import type { PlacedIncident, RowIssue } from '@vigia/domain';
-import type { ImportCounts, Store } from '../../src/index.js';
+import type { ImportCounts, ImportMeta, Store } from '../../src/index.js';
 
 /**
  * Opens a fresh, empty store of one kind; `cleanup` closes it and removes what it created. `ownerSql`
@@ -51,6 +51,18 @@ export async function seedUnits(store: Store): Promise<Record<string, number>> {
   return ids();
 }
 
+/** An import's metadata as the tests use it (source `rms`, generic profile, polygon placement), with overrides. */
+export function importMeta(over: Partial<ImportMeta> = {}): ImportMeta {
+  return {
+    file: 'incidents.csv',
+    profile: 'generic',
+    source: 'rms',
+    startedAt: NOW,
+    placement: { unitOfRecord: 'polygon' },
+    ...over,
+  };
+}
+
 /** A placed robbery on 2019-12-10 09:00 Chicago time in `unitId`, with any field overridden. */
 export function incident(
   sourceId: string,
@@ -87,13 +99,9 @@ export async function runImport(
   rows: readonly PlacedIncident[],
   options: { file?: string; source?: string; quarantined?: number[] } = {},
 ): Promise<{ importId: number; counts: ImportCounts }> {
-  const session = await store.beginIncidentImport({
-    file: options.file ?? 'incidents.csv',
-    profile: 'generic',
-    source: options.source ?? 'rms',
-    startedAt: NOW,
-    placement: { unitOfRecord: 'polygon' },
-  });
+  const session = await store.beginIncidentImport(
+    importMeta({ file: options.file ?? 'incidents.csv', source: options.source ?? 'rms' }),
+  );
   rows.forEach((r, i) => session.addIncident(i + 2, r));
   for (const rowNo of options.quarantined ?? []) {
     session.addQuarantine(rowNo, BAD_DATE, { id: `q${rowNo}`, date: '31/02/2019' });
