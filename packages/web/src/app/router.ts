@@ -36,7 +36,13 @@ export function routeHash(page: Page, params: Record<string, string | undefined>
   return `#/${page}${s ? `?${s}` : ''}`;
 }
 
-/** The current route and a function to go elsewhere (pushes a history entry, so Back works). */
+/**
+ * The current route and a function to go elsewhere (pushes a history entry, so Back works). `go` sets
+ * the route at once as well as the hash: `hashchange` fires only in a later task, and until then a
+ * control whose value comes from the route (a checkbox, a select) would be rendered back to its old
+ * value right after the user changed it (the e2e analysis test saw "clicking the checkbox did not
+ * change its state" about one run in four).
+ */
 export function useRoute(): [Route, (page: Page, params?: Record<string, string | undefined>) => void] {
   const [route, setRoute] = useState(() => parseHash(window.location.hash));
   useEffect(() => {
@@ -45,7 +51,9 @@ export function useRoute(): [Route, (page: Page, params?: Record<string, string 
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   const go = useCallback((page: Page, params: Record<string, string | undefined> = {}) => {
-    window.location.hash = routeHash(page, params);
+    const hash = routeHash(page, params);
+    window.location.hash = hash;
+    setRoute(parseHash(hash));
   }, []);
   return [route, go];
 }
